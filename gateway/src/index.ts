@@ -1,0 +1,2 @@
+export { startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
+export { gatewayEnv, DEFAULT_SUPERGRAPH_PATH } from './env.js';

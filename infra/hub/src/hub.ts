@@ -1,0 +1,52 @@
+import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway } from '@fupin/gateway';
+import { households } from '@fupin/households';
+import { type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
+import { ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
+import type { HubSettings } from './settings.js';
+
+export interface RunningHub {
+  postgres: RunningPostgres;
+  subgraphs: RunningSubgraph[];
+  gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+/** Subgraph, its port setting, and its database (one per subgraph). */
+export const HUB_SUBGRAPHS = [{ def: households as SubgraphDefinition<unknown>, port: (s: HubSettings) => s.HOUSEHOLDS_PORT }];
+
+export const databaseName = (def: SubgraphDefinition<unknown>) => `fupin_${def.name.replaceAll('-', '_')}`;
+
+/** PostgreSQL (embedded unless DATABASE_URL), each subgraph over its database, then the gateway. */
+export async function startHub(settings: HubSettings, log: (line: string) => void = console.log): Promise<RunningHub> {
+  const postgres = await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT });
+  log(postgres.embedded ? `PostgreSQL (embedded) on 127.0.0.1:${settings.FUPIN_PG_PORT}, data in ${settings.postgresDir}` : 'PostgreSQL from DATABASE_URL');
+  const subgraphs: RunningSubgraph[] = [];
+  const stopAll = async () => {
+    for (const s of subgraphs.reverse()) await s.stop().catch(() => {});
+    await postgres.stop();
+  };
+  try {
+    for (const { def, port } of HUB_SUBGRAPHS) {
+      const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
+      subgraphs.push(await startSubgraph(def, { databaseUrl, port: port(settings), host: settings.HOST }));
+    }
+    const gateway = await startGateway({
+      port: settings.PORT,
+      host: settings.HOST,
+      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+      subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
+    });
+    return {
+      postgres,
+      subgraphs,
+      gateway,
+      stop: async () => {
+        await gateway.stop();
+        await stopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,38 @@
+import { parseEnv, port, postgresUrl, z } from '@fupin/kit';
+import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, from src/ or dist/src/. */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), import.meta.url.includes('/dist/') ? '../../../..' : '../../..');
+
+/**
+ * PostgreSQL will not run as root, so as root the embedded server runs as `postgres`, which
+ * must be able to reach its folder: a checkout in a private temp folder is out of its reach,
+ * so root's default lives under /var/lib, one folder per checkout.
+ */
+function defaultDataDir(): string {
+  if (userInfo().uid !== 0) return join(REPO_ROOT, '.data');
+  const checkout = createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12);
+  return `/var/lib/fupin-hub/${checkout}`;
+}
+
+const schema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  FUPIN_DATA_DIR: z.string().optional(),
+  FUPIN_PG_PORT: port(5433),
+  PORT: port(4000),
+  HOST: z.string().default('127.0.0.1'),
+  HOUSEHOLDS_PORT: port(4001),
+  FUPIN_DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(2000),
+  FUPIN_DEMO_SEED: z.coerce.number().int().default(20140101),
+});
+
+export function hubSettings(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = parseEnv(schema, env);
+  const dataDir = parsed.FUPIN_DATA_DIR ?? defaultDataDir();
+  return { ...parsed, dataDir, postgresDir: join(dataDir, 'postgres') };
+}
+
+export type HubSettings = ReturnType<typeof hubSettings>;

@@ -1,0 +1,108 @@
+import { fenToDecimal, ProgressBar } from '@fupin/kit';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { generateHouseholds, planRegions, type GeneratedHousehold } from './registry-generator.js';
+
+export interface SeedOptions {
+  households: number;
+  seed: number;
+  /** Empties the registry first; without it a registry that has households is refused. */
+  replace?: boolean;
+  progress?: boolean;
+}
+
+export interface SeedReport {
+  regions: number;
+  households: number;
+  members: number;
+  seconds: number;
+}
+
+// COPY text format: backslash, tab and newline are escaped; \N is null.
+const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+const line = (values: (string | number | boolean | null)[]) => values.map((v) => (v === null ? '\\N' : esc(String(v)))).join('\t') + '\n';
+const pgArray = (items: string[]) => `{${items.join(',')}}`;
+
+const TABLES = ['household_status_change', 'household_income', 'member', 'household', 'region'];
+
+/**
+ * Fills the registry database with a generated county through COPY, in one transaction:
+ * either the whole county lands or nothing does. Rows stream in batches, so memory stays
+ * flat at any scale.
+ */
+export async function seedRegistry(databaseUrl: string, options: SeedOptions): Promise<SeedReport> {
+  const started = Date.now();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    const { rows } = await client.query<{ n: string }>('select count(*) as n from household');
+    if (Number(rows[0]!.n) > 0) {
+      if (!options.replace) throw new Error(`the registry already has ${rows[0]!.n} households; pass --replace to empty it first`);
+      // The status history refuses deletes row by row; truncating the whole registry is the deliberate exception.
+      await client.query(`truncate ${TABLES.join(', ')}`);
+    }
+    await client.query('set local synchronous_commit = off');
+    const plan = planRegions(options.households, options.seed);
+    await copy(client, 'region (code, name, level, parent_code, is_poverty_village, poverty_village_exit_year)',
+      plan.regions.map((r) => line([r.code, r.name, r.level, r.parentCode, r.isPovertyVillage, r.povertyVillageExitYear])));
+
+    const bar = options.progress ? new ProgressBar('households', options.households, 'households') : null;
+    const batches = batched(generateHouseholds(plan, options.seed), 5000);
+    let members = 0;
+    for (const batch of batches) {
+      await copy(client, 'household (id, household_number, village_code, type, status, identified_year, main_cause, other_causes, safe_drinking_water, helper)',
+        batch.map(({ household: h }) => line([h.id, h.householdNumber, h.villageCode, h.type, h.status, h.identifiedYear, h.mainCause, pgArray(h.otherCauses), h.safeDrinkingWater, h.helper])));
+      const memberLines: string[] = [];
+      for (const g of batch) for (const m of g.members) memberLines.push(line([m.id, m.householdId, m.position, m.name, m.idNumber, m.gender, m.birthDate, m.relationToHead, m.healthStatus, m.disabilityGrade, m.laborCapacity]));
+      members += memberLines.length;
+      await copy(client, 'member (id, household_id, position, name, id_number, gender, birth_date, relation_to_head, health_status, disability_grade, labor_capacity)', memberLines);
+      await copy(client, 'household_income (household_id, year, income_per_capita)',
+        batch.flatMap((g) => g.incomes.map((i) => line([i.householdId, i.year, fenToDecimal(i.fen)]))));
+      await copy(client, 'household_status_change (household_id, previous_status, status, effective_date, reason, changed_by)',
+        batch.flatMap((g) => g.history.map((s) => line([s.householdId, s.previousStatus, s.status, s.effectiveDate, s.reason, 'seed']))));
+      bar?.tick(batch.length);
+    }
+    bar?.finish();
+    await client.query('commit');
+    await client.query('analyze');
+    return { regions: plan.regions.length, households: options.households, members, seconds: (Date.now() - started) / 1000 };
+  } catch (err) {
+    await client.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    await client.end();
+  }
+}
+
+async function copy(client: pg.Client, target: string, lines: string[]): Promise<void> {
+  if (!lines.length) return;
+  const stream = client.query(copyFrom(`copy ${target} from stdin`));
+  // Chunks of about 1 MB: few writes, bounded memory.
+  async function* chunks() {
+    let buf = '';
+    for (const l of lines) {
+      buf += l;
+      if (buf.length > 1_000_000) {
+        yield buf;
+        buf = '';
+      }
+    }
+    if (buf) yield buf;
+  }
+  await pipeline(Readable.from(chunks()), stream);
+}
+
+function* batched(source: Iterable<GeneratedHousehold>, size: number): Generator<GeneratedHousehold[]> {
+  let batch: GeneratedHousehold[] = [];
+  for (const item of source) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}

@@ -1,0 +1,65 @@
+import { type Fen, isUuid, MoneyScalar } from '@fupin/kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../loaders.js';
+import type { MemberEntity } from '../member/member.entity.js';
+import { Relation } from '../member/member.enums.js';
+import { Member } from '../member/member.type.js';
+import type { RegionEntity } from '../region/region.entity.js';
+import { Region } from '../region/region.type.js';
+import { ChangeHouseholdStatusInput } from './change-household-status.input.js';
+import type { HouseholdEntity } from './household.entity.js';
+import { changeHouseholdStatus, recordIncome, registerHousehold } from './household.service.js';
+import { Household, StatusChange } from './household.type.js';
+import { RecordIncomeInput } from './record-income.input.js';
+import { RegisterHouseholdInput } from './register-household.input.js';
+import type { StatusChangeEntity } from './status-change.entity.js';
+
+@Resolver(() => Household)
+export class HouseholdResolver {
+  @Query(() => Household, { nullable: true })
+  household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<HouseholdEntity | null> | null {
+    return isUuid(id) ? ctx.loaders.householdById.load(id) : null;
+  }
+
+  @Mutation(() => Household, { description: 'Registers a household with its members (建档立卡); its history starts POOR on 1 January of the year identified' })
+  registerHousehold(@Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
+    return registerHousehold(ctx.em, input, ctx.caller);
+  }
+
+  @Mutation(() => Household, { description: 'Records the per-capita net income of a year; recorded again, it replaces' })
+  recordIncome(@Arg('input', () => RecordIncomeInput) input: RecordIncomeInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
+    return recordIncome(ctx.em, input);
+  }
+
+  @Mutation(() => Household, { description: 'Appends a status change; an exit (LIFTED) is refused with EXIT_STANDARD_NOT_MET while a guarantee is unmet' })
+  changeHouseholdStatus(@Arg('input', () => ChangeHouseholdStatusInput) input: ChangeHouseholdStatusInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
+    return changeHouseholdStatus(ctx.em, input, ctx.caller);
+  }
+
+  @FieldResolver(() => Region)
+  async village(@Root() household: HouseholdEntity, @Ctx() ctx: Context): Promise<RegionEntity> {
+    return (await ctx.loaders.regionByCode.load(household.villageCode))!;
+  }
+
+  @FieldResolver(() => [Member])
+  members(@Root() household: HouseholdEntity, @Ctx() ctx: Context): Promise<MemberEntity[]> {
+    return ctx.loaders.membersByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'The member whose relation is HEAD' })
+  async head(@Root() household: HouseholdEntity, @Ctx() ctx: Context): Promise<MemberEntity | null> {
+    const members = await ctx.loaders.membersByHousehold.load(household.id);
+    return members.find((m) => m.relationToHead === Relation.HEAD) ?? null;
+  }
+
+  @FieldResolver(() => MoneyScalar, { nullable: true, description: 'Per-capita net income of the year; null when none was recorded' })
+  async incomePerCapita(@Root() household: HouseholdEntity, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<Fen | null> {
+    const income = await ctx.loaders.incomeByYear.load({ householdId: household.id, year });
+    return income?.incomePerCapita ?? null;
+  }
+
+  @FieldResolver(() => [StatusChange], { description: 'Oldest first; append-only' })
+  statusHistory(@Root() household: HouseholdEntity, @Ctx() ctx: Context): Promise<StatusChangeEntity[]> {
+    return ctx.loaders.historyByHousehold.load(household.id);
+  }
+}

@@ -1,0 +1,193 @@
+import {
+  BadUserInputError,
+  type Caller,
+  ExitStandardNotMetError,
+  isRegistryYear,
+  isUniqueViolation,
+  isUuid,
+  NotFoundError,
+  povertyLineFen,
+  readIdNumber,
+  todayInChina,
+} from '@fupin/kit';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { registryConfig } from '../config.js';
+import { MemberEntity } from '../member/member.entity.js';
+import { Gender, HealthStatus, Relation } from '../member/member.enums.js';
+import { RegionEntity } from '../region/region.entity.js';
+import type { ChangeHouseholdStatusInput } from './change-household-status.input.js';
+import { HouseholdEntity } from './household.entity.js';
+import { PovertyStatus } from './household.enums.js';
+import { IncomeEntity } from './income.entity.js';
+import type { RecordIncomeInput } from './record-income.input.js';
+import type { RegisterHouseholdInput } from './register-household.input.js';
+import { StatusChangeEntity } from './status-change.entity.js';
+import { isAllowedChange } from './status-rules.js';
+
+const MAX_MEMBERS = 30;
+const actor = (caller: Caller | null) => caller?.subject ?? 'anonymous';
+
+function text(value: string, field: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length < 1 || trimmed.length > max) throw new BadUserInputError(`${field} must have 1 to ${max} characters`, { field });
+  return trimmed;
+}
+
+export async function registerHousehold(em: EntityManager, input: RegisterHouseholdInput, caller: Caller | null): Promise<HouseholdEntity> {
+  const today = todayInChina();
+  const householdNumber = input.householdNumber.trim();
+  if (!/^[0-9A-Za-z-]{1,32}$/.test(householdNumber)) {
+    throw new BadUserInputError('householdNumber must be 1 to 32 letters, digits or dashes', { field: 'householdNumber' });
+  }
+  if (!isRegistryYear(input.identifiedYear, today) || input.identifiedYear > Number(today.slice(0, 4))) {
+    throw new BadUserInputError('identifiedYear must be from 2014 to this year', { field: 'identifiedYear' });
+  }
+  const otherCauses = [...new Set(input.otherCauses)].filter((c) => c !== input.mainCause);
+  const helper = input.helper == null || input.helper.trim() === '' ? null : text(input.helper, 'helper', 50);
+  if (input.members.length < 1 || input.members.length > MAX_MEMBERS) {
+    throw new BadUserInputError(`a household has 1 to ${MAX_MEMBERS} members`, { field: 'members' });
+  }
+  const heads = input.members.filter((m) => m.relationToHead === Relation.HEAD).length;
+  if (heads !== 1) throw new BadUserInputError(`a household has exactly one HEAD (got ${heads})`, { field: 'members' });
+  const spouses = input.members.filter((m) => m.relationToHead === Relation.SPOUSE).length;
+  if (spouses > 1) throw new BadUserInputError(`a household has at most one SPOUSE (got ${spouses})`, { field: 'members' });
+
+  const members = input.members.map((m, i) => {
+    const field = `members[${i}]`;
+    const facts = readIdNumber(m.idNumber, today);
+    if (typeof facts === 'string') throw new BadUserInputError(`${field}.idNumber ${facts}`, { field: `${field}.idNumber` });
+    const grade = m.disabilityGrade ?? null;
+    if (grade !== null && (m.healthStatus !== HealthStatus.DISABLED || !Number.isInteger(grade) || grade < 1 || grade > 4)) {
+      throw new BadUserInputError(`${field}.disabilityGrade is 1 to 4 and only for a DISABLED member`, { field: `${field}.disabilityGrade` });
+    }
+    return {
+      position: i,
+      name: text(m.name, `${field}.name`, 50),
+      idNumber: facts.idNumber,
+      gender: Gender[facts.gender],
+      birthDate: facts.birthDate,
+      relationToHead: m.relationToHead,
+      healthStatus: m.healthStatus,
+      disabilityGrade: grade,
+      laborCapacity: m.laborCapacity,
+    };
+  });
+  const seen = new Set<string>();
+  members.forEach((m, i) => {
+    if (seen.has(m.idNumber)) throw new BadUserInputError(`members[${i}].idNumber appears twice in this household`, { field: `members[${i}].idNumber` });
+    seen.add(m.idNumber);
+  });
+
+  return em.transactional(async (tx) => {
+    const village = await tx.findOne(RegionEntity, { code: input.villageCode });
+    if (!village) throw new NotFoundError('village', { field: 'villageCode' });
+    if (village.level !== 'VILLAGE') throw new BadUserInputError(`households are registered in a VILLAGE, not a ${village.level}`, { field: 'villageCode' });
+    if (await tx.findOne(HouseholdEntity, { householdNumber })) {
+      throw new BadUserInputError('householdNumber is already registered', { field: 'householdNumber' });
+    }
+    const taken = await tx.find(MemberEntity, { idNumber: { $in: members.map((m) => m.idNumber) } }, { fields: ['idNumber'] });
+    if (taken.length) {
+      const i = members.findIndex((m) => m.idNumber === taken[0]!.idNumber);
+      throw new BadUserInputError(`members[${i}] is already a member of a registered household`, { field: `members[${i}].idNumber` });
+    }
+    const household = tx.create(HouseholdEntity, {
+      householdNumber,
+      villageCode: village.code,
+      type: input.type,
+      status: PovertyStatus.POOR,
+      identifiedYear: input.identifiedYear,
+      mainCause: input.mainCause,
+      otherCauses,
+      safeDrinkingWater: input.safeDrinkingWater,
+      helper,
+    });
+    try {
+      // The household row first: members and history reference it, and the unit of work
+      // knows no relations between these entities to order the inserts by.
+      await tx.flush();
+    } catch (err) {
+      // A concurrent registration can still win the race between the checks and the insert.
+      if (isUniqueViolation(err, 'household_household_number_unique')) throw new BadUserInputError('householdNumber is already registered', { field: 'householdNumber' });
+      throw err;
+    }
+    for (const m of members) tx.create(MemberEntity, { ...m, householdId: household.id });
+    tx.create(StatusChangeEntity, {
+      householdId: household.id,
+      previousStatus: null,
+      status: PovertyStatus.POOR,
+      effectiveDate: `${input.identifiedYear}-01-01`,
+      reason: '建档立卡 registered',
+      changedBy: actor(caller),
+    });
+    try {
+      await tx.flush();
+    } catch (err) {
+      if (isUniqueViolation(err, 'member_id_number_unique')) throw new BadUserInputError('a member is already in a registered household', { field: 'members' });
+      throw err;
+    }
+    return household;
+  });
+}
+
+/** Inside a transaction, with the row locked: two writes to one household must not interleave. */
+async function findHouseholdForUpdate(em: EntityManager, id: string): Promise<HouseholdEntity> {
+  const household = isUuid(id) ? await em.findOne(HouseholdEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!household) throw new NotFoundError('household', { field: 'householdId' });
+  return household;
+}
+
+export async function recordIncome(em: EntityManager, input: RecordIncomeInput): Promise<HouseholdEntity> {
+  if (!isRegistryYear(input.year)) throw new BadUserInputError('year must be from 2014 to next year', { field: 'year' });
+  if (input.incomePerCapita < 0) throw new BadUserInputError('incomePerCapita must not be negative', { field: 'incomePerCapita' });
+  return em.transactional(async (tx) => {
+    const household = await findHouseholdForUpdate(tx, input.householdId);
+    // Recorded again for the same year replaces the figure: an update, never an error.
+    await tx.upsert(IncomeEntity, { householdId: household.id, year: input.year, incomePerCapita: input.incomePerCapita, recordedAt: new Date() });
+    return household;
+  });
+}
+
+/**
+ * The part of the exit standard the registry itself holds: income above the line and
+ * safe drinking water. The departments' guarantees join it with the coverage work.
+ */
+async function registryGaps(em: EntityManager, household: HouseholdEntity, year: number): Promise<string[]> {
+  const gaps: string[] = [];
+  const income = await em.findOne(IncomeEntity, { householdId: household.id, year });
+  if (!income || income.incomePerCapita < povertyLineFen(year, registryConfig().povertyLines)) gaps.push('INCOME_BELOW_LINE');
+  if (!household.safeDrinkingWater) gaps.push('UNSAFE_WATER');
+  return gaps;
+}
+
+export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller | null): Promise<HouseholdEntity> {
+  const reason = text(input.reason, 'reason', 500);
+  if (input.effectiveDate > todayInChina()) throw new BadUserInputError('effectiveDate must not be in the future', { field: 'effectiveDate' });
+  return em.transactional(async (tx) => {
+    const household = await findHouseholdForUpdate(tx, input.householdId);
+    const from = household.status;
+    if (!isAllowedChange(from, input.status)) {
+      throw new BadUserInputError(`status cannot change from ${from} to ${input.status}`, { field: 'status' });
+    }
+    const last = await tx.findOne(StatusChangeEntity, { householdId: household.id }, { orderBy: { id: 'desc' } });
+    if (last && input.effectiveDate < last.effectiveDate) {
+      throw new BadUserInputError('effectiveDate is before the last status change', { field: 'effectiveDate' });
+    }
+    if (input.status === PovertyStatus.LIFTED) {
+      const year = Number(input.effectiveDate.slice(0, 4));
+      const gaps = await registryGaps(tx, household, year);
+      if (gaps.length) throw new ExitStandardNotMetError(`the exit standard is not met for ${year}: ${gaps.join(', ')}`, gaps);
+    }
+    household.status = input.status;
+    tx.create(StatusChangeEntity, {
+      householdId: household.id,
+      previousStatus: from,
+      status: input.status,
+      effectiveDate: input.effectiveDate,
+      reason,
+      changedBy: actor(caller),
+    });
+    await tx.flush();
+    return household;
+  });
+}

@@ -1,0 +1,60 @@
+import { Connection } from '@fupin/kit';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { HouseholdType, PovertyCause, PovertyStatus } from './household.enums.js';
+
+@ObjectType('Household', { description: 'A registered poor household (建档立卡贫困户)' })
+@Directive('@key(fields: "id")')
+export class Household {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: '户编号' })
+  householdNumber!: string;
+
+  @Field(() => HouseholdType)
+  type!: HouseholdType;
+
+  @Field(() => PovertyStatus)
+  status!: PovertyStatus;
+
+  @Field(() => Int, { description: '识别年度' })
+  identifiedYear!: number;
+
+  @Field(() => PovertyCause)
+  mainCause!: PovertyCause;
+
+  @Field(() => [PovertyCause])
+  otherCauses!: PovertyCause[];
+
+  @Field({ description: '饮水安全' })
+  safeDrinkingWater!: boolean;
+
+  @Field(() => String, { nullable: true, description: '帮扶责任人' })
+  helper!: string | null;
+}
+
+@ObjectType('StatusChange', { description: 'One entry of the append-only status history' })
+export class StatusChange {
+  @Field(() => PovertyStatus)
+  status!: PovertyStatus;
+
+  @Field(() => PovertyStatus, { nullable: true })
+  previousStatus!: PovertyStatus | null;
+
+  @Field(() => Date)
+  effectiveDate!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field()
+  changedBy!: string;
+
+  @Field(() => DateTimeResolver)
+  recordedAt!: Date;
+}
+
+@ObjectType('HouseholdConnection')
+export class HouseholdConnection extends Connection(Household) {}
+

@@ -1,0 +1,33 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { MemberInput } from '../member/member.input.js';
+import { HouseholdType, PovertyCause } from './household.enums.js';
+
+@InputType()
+export class RegisterHouseholdInput {
+  @Field()
+  villageCode!: string;
+
+  @Field()
+  householdNumber!: string;
+
+  @Field(() => HouseholdType)
+  type!: HouseholdType;
+
+  @Field(() => Int)
+  identifiedYear!: number;
+
+  @Field(() => PovertyCause)
+  mainCause!: PovertyCause;
+
+  @Field(() => [PovertyCause], { defaultValue: [] })
+  otherCauses!: PovertyCause[];
+
+  @Field()
+  safeDrinkingWater!: boolean;
+
+  @Field(() => String, { nullable: true })
+  helper?: string | null;
+
+  @Field(() => [MemberInput])
+  members!: MemberInput[];
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '@fupin/kit';
+import { Migration20261123000000_registry } from '../migrations/Migration20261123000000_registry.js';
+import { HouseholdEntity } from './household/household.entity.js';
+import { IncomeEntity } from './household/income.entity.js';
+import { StatusChangeEntity } from './household/status-change.entity.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { MemberEntity } from './member/member.entity.js';
+import { RegionEntity } from './region/region.entity.js';
+import { householdsSchema } from './schema.js';
+
+/** The registry (建档立卡): regions, households, members. */
+export const households: SubgraphDefinition<Loaders> = {
+  name: 'households',
+  defaultPort: 4001,
+  entities: [RegionEntity, HouseholdEntity, IncomeEntity, StatusChangeEntity, MemberEntity],
+  migrations: [{ name: 'Migration20261123000000_registry', class: Migration20261123000000_registry }],
+  schema: householdsSchema,
+  loaders: createLoaders,
+};
+export { seedRegistry, type SeedOptions, type SeedReport } from './demo/load-registry.js';

@@ -1,0 +1,12 @@
+import type { SubgraphContext } from '@fupin/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { householdLoaders } from './household/household.loader.js';
+import { memberLoaders } from './member/member.loader.js';
+import { regionLoaders } from './region/region.loader.js';
+
+export function createLoaders(em: EntityManager) {
+  return { ...regionLoaders(em), ...householdLoaders(em), ...memberLoaders(em) };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+export type Context = SubgraphContext<Loaders>;

@@ -1,0 +1,41 @@
+import { BadUserInputError, isRegistryYear, isUniqueViolation, readRegionCode } from '@fupin/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { RegionEntity } from './region.entity.js';
+import type { RegisterRegionInput } from './register-region.input.js';
+
+export async function registerRegion(em: EntityManager, input: RegisterRegionInput): Promise<RegionEntity> {
+  const facts = readRegionCode(input.code);
+  if (typeof facts === 'string') throw new BadUserInputError(`code ${facts}`, { field: 'code' });
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > 100) throw new BadUserInputError('name must have 1 to 100 characters', { field: 'name' });
+  if (input.isPovertyVillage && facts.level !== 'VILLAGE') {
+    throw new BadUserInputError('only a VILLAGE can be a poverty village', { field: 'isPovertyVillage' });
+  }
+  const exitYear = input.povertyVillageExitYear ?? null;
+  if (exitYear !== null && (!input.isPovertyVillage || !isRegistryYear(exitYear))) {
+    throw new BadUserInputError('povertyVillageExitYear needs a poverty village and a year from 2014 to next year', { field: 'povertyVillageExitYear' });
+  }
+  return em.transactional(async (tx) => {
+    if (await tx.findOne(RegionEntity, { code: input.code })) {
+      throw new BadUserInputError('region is already registered', { field: 'code' });
+    }
+    if (facts.parentCode && !(await tx.findOne(RegionEntity, { code: facts.parentCode }))) {
+      throw new BadUserInputError(`parent region ${facts.parentCode} is not registered`, { field: 'code' });
+    }
+    const region = tx.create(RegionEntity, {
+      code: input.code,
+      name,
+      level: facts.level,
+      parentCode: facts.parentCode,
+      isPovertyVillage: input.isPovertyVillage,
+      povertyVillageExitYear: exitYear,
+    });
+    try {
+      await tx.flush();
+    } catch (err) {
+      if (isUniqueViolation(err, 'region_pkey')) throw new BadUserInputError('region is already registered', { field: 'code' });
+      throw err;
+    }
+    return region;
+  });
+}

@@ -1,0 +1,78 @@
+import { openDatabase, readIdNumber } from '@fupin/kit';
+import { createTestDatabase, type TestDatabase } from '@fupin/kit/testing';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { households, seedRegistry } from '../src/index.js';
+import { generateHouseholds, planRegions } from '../src/demo/registry-generator.js';
+
+describe('the demo county generator', () => {
+  test('the same seed gives the same county; every household follows the registry rules', () => {
+    const plan = planRegions(500, 7);
+    const first = [...generateHouseholds(plan, 7)];
+    const again = [...generateHouseholds(planRegions(500, 7), 7)];
+    expect(again).toEqual(first);
+    expect(first).toHaveLength(500);
+
+    const ids = new Set<string>();
+    for (const { household, members, history } of first) {
+      expect(members.filter((m) => m.relationToHead === 'HEAD')).toHaveLength(1);
+      expect(members.filter((m) => m.relationToHead === 'SPOUSE').length).toBeLessThanOrEqual(1);
+      for (const m of members) {
+        const facts = readIdNumber(m.idNumber, '2026-01-01');
+        expect(facts).toEqual({ idNumber: m.idNumber, birthDate: m.birthDate, gender: m.gender });
+        expect(ids.has(m.idNumber)).toBe(false);
+        ids.add(m.idNumber);
+        expect(m.disabilityGrade === null).toBe(m.healthStatus !== 'DISABLED');
+      }
+      expect(history[0]).toMatchObject({ status: 'POOR', effectiveDate: `${household.identifiedYear}-01-01` });
+      expect(history.at(-1)!.status).toBe(household.status);
+      const dates = history.map((h) => h.effectiveDate);
+      expect([...dates].sort()).toEqual(dates);
+    }
+    // A realistic mix: illness leads the causes; most households lifted.
+    const causes = first.map((g) => g.household.mainCause);
+    expect(causes.filter((c) => c === 'ILLNESS').length / 500).toBeGreaterThan(0.3);
+    expect(first.filter((g) => g.household.status === 'LIFTED').length / 500).toBeGreaterThan(0.6);
+  });
+
+  test('regions form a tree under a real county, with households only in villages', () => {
+    const plan = planRegions(2000, 1);
+    const codes = new Set(plan.regions.map((r) => r.code));
+    for (const r of plan.regions) if (r.parentCode) expect(codes.has(r.parentCode)).toBe(true);
+    expect(plan.regions.find((r) => r.code === '420115000000')?.name).toBe('江夏区');
+    expect(plan.householdsPerVillage.reduce((a, b) => a + b, 0)).toBe(2000);
+    for (const v of plan.villages) expect(plan.regions.find((r) => r.code === v)?.level).toBe('VILLAGE');
+  });
+});
+
+describe('seedRegistry', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  const count = async (table: string) => Number((await orm.em.fork().getConnection().execute(`select count(*) as n from ${table}`))[0].n);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('seed');
+    orm = (await openDatabase({ databaseUrl: db.url, entities: households.entities, migrations: households.migrations })) as MikroORM;
+  });
+  afterAll(async () => {
+    await orm?.close(true);
+    await db?.drop();
+  });
+
+  test('loads a county through COPY, then refuses a second load without replace, changing nothing', async () => {
+    const report = await seedRegistry(db.url, { households: 1000, seed: 3 });
+    expect(report.households).toBe(1000);
+    expect(await count('household')).toBe(1000);
+    expect(await count('member')).toBe(report.members);
+    expect(await count('household_status_change')).toBeGreaterThanOrEqual(1000);
+    // Stored money is exact decimal text.
+    const [{ v }] = await orm.em.fork().getConnection().execute(`select min(scale(income_per_capita)) as v from household_income`);
+    expect(Number(v)).toBe(2);
+
+    await expect(seedRegistry(db.url, { households: 10, seed: 4 })).rejects.toThrow(/--replace/);
+    expect(await count('household')).toBe(1000);
+
+    const replaced = await seedRegistry(db.url, { households: 10, seed: 4, replace: true });
+    expect(await count('household')).toBe(10);
+    expect(await count('member')).toBe(replaced.members);
+  });
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export class EnvError extends Error {}
+
+/**
+ * Parses the environment with a schema and reports every problem at once, so a
+ * misconfigured service says all that is wrong in one start instead of one per restart.
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new EnvError(`invalid environment:\n${problems.join('\n')}`);
+}
+
+/** For `main` entry points: print the problems and exit instead of a stack trace. */
+export function parseEnvOrExit<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  try {
+    return parseEnv(schema, env);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+}
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+
+export { z };

@@ -1,0 +1,35 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Errors a client may act on. Each carries `extensions.code`; their messages never hold
+ * personal data (ID numbers, names, health), since they reach clients and logs.
+ */
+export class HubError extends GraphQLError {
+  constructor(message: string, code: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class BadUserInputError extends HubError {
+  constructor(message: string, extensions: { field?: string; [k: string]: unknown } = {}) {
+    super(message, 'BAD_USER_INPUT', extensions);
+  }
+}
+
+export class NotFoundError extends HubError {
+  constructor(what: string, extensions: Record<string, unknown> = {}) {
+    super(`${what} not found`, 'NOT_FOUND', extensions);
+  }
+}
+
+export class ForbiddenError extends HubError {
+  constructor(message = 'not allowed', extensions: Record<string, unknown> = {}) {
+    super(message, 'FORBIDDEN', extensions);
+  }
+}
+
+export class ExitStandardNotMetError extends HubError {
+  constructor(message: string, gaps: string[]) {
+    super(message, 'EXIT_STANDARD_NOT_MET', { gaps });
+  }
+}

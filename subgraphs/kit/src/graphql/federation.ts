@@ -1,0 +1,44 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, parse } from 'graphql';
+import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { DateScalar, MoneyScalar } from './scalars.js';
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
+
+// Reference resolvers are keyed by type name; their signature is Apollo's, not ours.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, ctx: any) => unknown }>;
+
+export interface FederatedSchema {
+  schema: GraphQLSchema;
+  /** The subgraph SDL that composition reads. */
+  sdl: string;
+}
+
+/**
+ * type-graphql builds the schema from the classes; Apollo's subgraph library then adds
+ * `_entities`/`_service`. Built once per process: a schema per request would be costly.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck' | 'scalarsMap'>,
+  references: ReferenceResolvers = {},
+): Promise<FederatedSchema> {
+  const built = await buildSchema({
+    ...options,
+    skipCheck: true,
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: DateScalar }],
+  });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}`;
+  const resolvers = createResolversMap(built) as Record<string, object>;
+  for (const [type, ref] of Object.entries(references)) {
+    resolvers[type] = { ...(resolvers[type] ?? {}), ...ref };
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as any }]);
+  return { schema, sdl };
+}
+
+export { MoneyScalar, DateScalar };

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+
+export * from './errors.js';
+export * from './env.js';
+export * from './context.js';
+export * from './domain/money.js';
+export * from './domain/id-number.js';
+export * from './domain/region-code.js';
+export * from './domain/dates.js';
+export * from './graphql/scalars.js';
+export * from './graphql/federation.js';
+export * from './graphql/pagination.js';
+export * from './graphql/loaders.js';
+export * from './db/orm.js';
+export * from './server/http.js';
+export * from './server/subgraph.js';
+export * from './domain/ids.js';
+export * from './domain/poverty-line.js';
+export * from './db/errors.js';
+export * from './cli/progress.js';

@@ -1,0 +1,144 @@
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HttpOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  context: (req: IncomingMessage) => Promise<C>;
+  /** Extra GET routes by exact path (health checks, static assets). */
+  routes?: Record<string, Route>;
+  /** Answers GET /graphql for browsers (GraphiQL) before Apollo sees it. */
+  browserPage?: Route;
+  graphqlPath?: string;
+  bodyLimitBytes?: number;
+}
+
+export interface RunningHttp {
+  server: Server;
+  port: number;
+  url: string;
+  /** Stops taking connections, lets requests in flight finish, then closes. */
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, 'request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json') {
+  res.statusCode = status;
+  res.setHeader('content-type', type);
+  res.end(body);
+}
+
+export const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value));
+
+/** Apollo Server on plain node:http: no framework, nothing between the socket and Apollo. */
+export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>) {
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  const limit = options.bodyLimitBytes ?? 1_000_000;
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const route = options.routes?.[url.pathname];
+      if (route && (req.method === 'GET' || req.method === 'HEAD')) return await route(req, res);
+      if (url.pathname !== graphqlPath) return json(res, 404, { error: 'not found' });
+      if (req.method === 'GET' && options.browserPage && (req.headers.accept ?? '').includes('text/html')) {
+        return await options.browserPage(req, res);
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown = undefined;
+      if (req.method === 'POST') {
+        const text = await readBody(req, limit);
+        if ((req.headers['content-type'] ?? '').includes('application/json')) {
+          try {
+            body = text.length ? JSON.parse(text) : undefined;
+          } catch {
+            return json(res, 400, { errors: [{ message: 'body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          }
+        } else {
+          body = text;
+        }
+      }
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        context: () => options.context(req),
+      });
+      res.statusCode = result.status ?? 200;
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (err) {
+      if (res.headersSent) return res.destroy();
+      if (err instanceof HttpError) return json(res, err.status, { errors: [{ message: err.message }] });
+      console.error('http handler failed:', (err as Error).message);
+      json(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  };
+}
+
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, port: number, host = '127.0.0.1'): Promise<RunningHttp> {
+  const server = createServer(handler);
+  // Keep-alive between gateway and subgraphs only pays off if idle sockets outlive the
+  // gateway's reuse window.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port: actual,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Requests still running after the grace period are cut.
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      }),
+  };
+}
+
+/** Runs `stop` once on SIGINT/SIGTERM, then exits. */
+export function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stop().then(
+      () => process.exit(0),
+      (err) => {
+        console.error('stop failed:', (err as Error).message);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}

@@ -1,0 +1,115 @@
+import { makeIdNumber } from '../domain/id-number.js';
+import type { GraphQLClient } from './client.js';
+
+export interface MemberSeed {
+  name?: string;
+  idNumber?: string;
+  relationToHead?: string;
+  healthStatus?: string;
+  disabilityGrade?: number | null;
+  laborCapacity?: string;
+  birthDate?: string;
+  gender?: 'MALE' | 'FEMALE';
+}
+
+export interface HouseholdSeed {
+  villageCode: string;
+  householdNumber?: string;
+  type?: string;
+  identifiedYear?: number;
+  mainCause?: string;
+  otherCauses?: string[];
+  safeDrinkingWater?: boolean;
+  members?: MemberSeed[];
+}
+
+export interface SeededHousehold {
+  id: string;
+  householdNumber: string;
+  members: { id: string; name: string; idNumber: string; relationToHead: string }[];
+}
+
+const REGISTER_REGION = `mutation($input: RegisterRegionInput!) { registerRegion(input: $input) { code } }`;
+const FIND_REGION = `query($code: ID!) { region(code: $code) { code } }`;
+const REGISTER_HOUSEHOLD = `mutation($input: RegisterHouseholdInput!) {
+  registerHousehold(input: $input) { id householdNumber members { id name relationToHead } } }`;
+
+let counter = 0;
+const unique = () => ++counter + Math.floor(Math.random() * 1000) * 1000;
+
+/**
+ * Fluent test data through the real API: `const s = seed(client); const v = await s.village();
+ * const h = await s.household({ villageCode: v })`. Every ID number it makes is valid and new.
+ */
+export function seed(client: GraphQLClient) {
+  let sequence = 0;
+
+  const api = {
+    /** A valid resident ID number nobody else in this test file has (each file has its own database). */
+    idNumber(birthDate = '1980-05-17', gender: 'MALE' | 'FEMALE' = 'MALE', region6 = '420115'): string {
+      const n = sequence++;
+      // 500 sequence numbers per gender and day; past that, the next day.
+      const day = new Date(Date.parse(`${birthDate}T00:00:00Z`) + Math.floor(n / 500) * 86_400_000);
+      return makeIdNumber(region6, day.toISOString().slice(0, 10), (n % 500) * 2 + (gender === 'MALE' ? 1 : 0));
+    },
+
+    async region(code: string, name = `地区${code}`, isPovertyVillage = false): Promise<string> {
+      const found = await client.data<{ region: { code: string } | null }>(FIND_REGION, { code });
+      if (!found.region) await client.data(REGISTER_REGION, { input: { code, name, isPovertyVillage } });
+      return code;
+    },
+
+    /** Province, city and county (default Jiangxia, 420115) when missing, then a new township and village. */
+    async village(options: { county?: string; isPovertyVillage?: boolean } = {}): Promise<string> {
+      const county = options.county ?? '420115000000';
+      await api.region(`${county.slice(0, 2)}0000000000`);
+      await api.region(`${county.slice(0, 4)}00000000`);
+      await api.region(county);
+      const n = unique() % 999 + 1;
+      const township = `${county.slice(0, 6)}${String(n).padStart(3, '0')}000`;
+      await api.region(township);
+      const village = `${township.slice(0, 9)}${String((unique() % 999) + 1).padStart(3, '0')}`;
+      await api.region(village, `村${village.slice(-3)}`, options.isPovertyVillage ?? false);
+      return village;
+    },
+
+    member(overrides: MemberSeed = {}): Required<Omit<MemberSeed, 'birthDate' | 'gender'>> {
+      return {
+        name: overrides.name ?? '张三',
+        idNumber: overrides.idNumber ?? api.idNumber(overrides.birthDate, overrides.gender),
+        relationToHead: overrides.relationToHead ?? 'HEAD',
+        healthStatus: overrides.healthStatus ?? 'HEALTHY',
+        disabilityGrade: overrides.disabilityGrade ?? null,
+        laborCapacity: overrides.laborCapacity ?? 'ORDINARY',
+      };
+    },
+
+    /** The input registerHousehold takes; a HEAD and a SPOUSE unless members are given. */
+    householdInput(options: HouseholdSeed) {
+      const members = (options.members ?? [{ relationToHead: 'HEAD' }, { relationToHead: 'SPOUSE', name: '李四', gender: 'FEMALE' }]).map((m) => api.member(m));
+      return {
+        villageCode: options.villageCode,
+        householdNumber: options.householdNumber ?? `${options.villageCode}${String(unique()).padStart(7, '0')}`,
+        type: options.type ?? 'GENERAL',
+        identifiedYear: options.identifiedYear ?? 2016,
+        mainCause: options.mainCause ?? 'ILLNESS',
+        otherCauses: options.otherCauses ?? [],
+        safeDrinkingWater: options.safeDrinkingWater ?? true,
+        members,
+      };
+    },
+
+    async household(options: HouseholdSeed): Promise<SeededHousehold> {
+      const input = api.householdInput(options);
+      const { registerHousehold } = await client.data<{ registerHousehold: Omit<SeededHousehold, 'members'> & { members: { id: string; name: string; relationToHead: string }[] } }>(
+        REGISTER_HOUSEHOLD,
+        { input },
+      );
+      return {
+        ...registerHousehold,
+        members: registerHousehold.members.map((m, i) => ({ ...m, idNumber: input.members[i]!.idNumber })),
+      };
+    },
+  };
+  return api;
+}

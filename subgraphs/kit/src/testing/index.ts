@@ -1,0 +1,5 @@
+export * from './client.js';
+export * from './database.js';
+export * from './factories.js';
+export * from './sql-counter.js';
+export * from './subgraph.js';
