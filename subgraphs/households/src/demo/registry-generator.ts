@@ -92,7 +92,8 @@ class IdNumbers {
   private readonly used = new Map<string, number>();
 
   next(region6: string, birth: { y: number; m: number; d: number }, male: boolean): { idNumber: string; birthDate: string } {
-    let { y, m, d } = birth;
+    const { y } = birth;
+    let { m, d } = birth;
     for (;;) {
       const birthDate = iso(y, m, d);
       const key = `${region6}${birthDate}${male ? 1 : 0}`;

@@ -11,7 +11,9 @@ export function maskInternalError(formatted: GraphQLFormattedError, error: unkno
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
   if (original instanceof HubError || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
-  console.error(`internal error in ${formatted.path?.join('.') ?? 'request'}: ${(original as Error)?.constructor?.name ?? typeof original}`);
+  // SQLSTATE and kind are safe to log; the message is not.
+  const sqlState = (original as { code?: unknown })?.code;
+  console.error(`internal error in ${formatted.path?.join('.') ?? 'request'}: ${(original as Error)?.constructor?.name ?? typeof original}${typeof sqlState === 'string' ? ` (SQLSTATE ${sqlState})` : ''}`);
   if (process.env.FUPIN_DEBUG_ERRORS) console.error(original);
   return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
