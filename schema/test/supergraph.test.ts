@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { buildASTSchema, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import federation from '@apollo/federation-internals';
@@ -6,7 +7,10 @@ import federation from '@apollo/federation-internals';
 const { Supergraph } = federation;
 import { composeSupergraph, SUPERGRAPH_PATH } from '../src/index.js';
 
-const CONTRACT_PATH = new URL('../../../shared/contract/operations.graphql', import.meta.url);
+// The contract lives in ../shared beside the repository; a copy is committed so a clone
+// without it still tests, and a test below keeps the copy equal to the original.
+const SHARED_CONTRACT = new URL('../../../shared/contract/operations.graphql', import.meta.url);
+const CONTRACT_PATH = new URL('../contract/operations.graphql', import.meta.url);
 
 /**
  * Contract operations whose fields arrive with later issues (departments, coverage,
@@ -22,6 +26,12 @@ const PENDING = new Set([
 test('the committed supergraph is what the subgraphs compose to (run `npm run compose` when this fails)', async () => {
   const committed = await readFile(SUPERGRAPH_PATH, 'utf8');
   expect(committed).toBe(await composeSupergraph());
+});
+
+test('the committed contract is the shared one (copy ../shared/contract/operations.graphql to schema/contract/ when this fails)', async () => {
+  const shared = existsSync(SHARED_CONTRACT) ? await readFile(SHARED_CONTRACT, 'utf8') : null;
+  if (shared === null) console.warn('../shared/contract/operations.graphql is not beside this checkout; using the committed copy');
+  else expect(await readFile(CONTRACT_PATH, 'utf8')).toBe(shared);
 });
 
 describe('the client contract', () => {
