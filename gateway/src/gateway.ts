@@ -29,7 +29,7 @@ export interface RunningGateway {
  */
 function fetcherWithTimeout(timeoutMs: number) {
   return ((url: string, init?: RequestInit) =>
-    fetch(url, { ...init, keepalive: false, signal: AbortSignal.timeout(timeoutMs) })) as unknown as typeof fetch;
+    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as typeof fetch;
 }
 
 /**

@@ -35,9 +35,26 @@ const PAGE = `<!doctype html>
 </html>`;
 
 // Same-origin script (no inline code), so a strict Content-Security-Policy can stay on.
+// A first query over the demo county, so a newcomer sees data with one click.
+const DEFAULT_QUERY = `# Fupin Hub: the demo county (江夏区, 420115) loaded by \`npm start\`
+query County {
+  region(code: "420115000000") {
+    name
+    children {
+      code
+      name
+      households(first: 3) {
+        totalCount
+        nodes { householdNumber status type head { name maskedIdNumber } }
+      }
+    }
+  }
+}
+`;
+
 const START = `const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }));`;
+  React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultEditorToolsVisibility: true }));`;
 
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:",
