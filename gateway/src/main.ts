@@ -1,15 +1,7 @@
-import { EnvError, onShutdown } from '@fupin/kit';
+import { onShutdown, settingsOrExit } from '@fupin/kit';
 import { gatewayEnv } from './env.js';
 import { startGateway } from './gateway.js';
 
-let settings;
-try {
-  settings = gatewayEnv();
-} catch (err) {
-  if (!(err instanceof EnvError)) throw err;
-  console.error(err.message);
-  process.exit(78);
-}
-const gateway = await startGateway(settings);
+const gateway = await startGateway(settingsOrExit(() => gatewayEnv()));
 console.log(`gateway at ${gateway.graphqlUrl}`);
 onShutdown(gateway.stop);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { databaseName, HUB_SUBGRAPHS, startHub } from './hub.js';
 import { hubSettings } from './settings.js';
 import { databaseUrl } from '@fupin/postgres';
+import { settingsOrExit } from '@fupin/kit';
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +20,7 @@ if (!Number.isInteger(households) || households < 1 || !Number.isInteger(seed)) 
 }
 
 // Through the same start-up as `npm start`, so databases exist and migrations are applied.
-const settings = hubSettings({ ...process.env, FUPIN_DEMO_HOUSEHOLDS: '0' });
+const settings = settingsOrExit(() => hubSettings({ ...process.env, FUPIN_DEMO_HOUSEHOLDS: '0' }));
 const hub = await startHub({ ...settings, PORT: 0, HOUSEHOLDS_PORT: 0 }, () => {});
 try {
   const report = await seedRegistry(databaseUrl(hub.postgres.url, databaseName(HUB_SUBGRAPHS[0]!.def)), {

@@ -1,17 +1,10 @@
 import { seedRegistry } from '@fupin/households';
-import { EnvError, onShutdown } from '@fupin/kit';
+import { onShutdown, settingsOrExit } from '@fupin/kit';
 import { databaseUrl } from '@fupin/postgres';
 import { databaseName, HUB_SUBGRAPHS, startHub } from './hub.js';
 import { hubSettings } from './settings.js';
 
-let settings;
-try {
-  settings = hubSettings();
-} catch (err) {
-  if (!(err instanceof EnvError)) throw err;
-  console.error(err.message);
-  process.exit(78);
-}
+const settings = settingsOrExit(() => hubSettings());
 
 const hub = await startHub(settings);
 onShutdown(hub.stop);

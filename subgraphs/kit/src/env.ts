@@ -14,9 +14,9 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv 
 }
 
 /** For `main` entry points: print the problems and exit instead of a stack trace. */
-export function parseEnvOrExit<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function settingsOrExit<T>(read: () => T): T {
   try {
-    return parseEnv(schema, env);
+    return read();
   } catch (err) {
     if (err instanceof EnvError) {
       console.error(err.message);
@@ -24,6 +24,10 @@ export function parseEnvOrExit<S extends z.ZodType>(schema: S, env: NodeJS.Proce
     }
     throw err;
   }
+}
+
+export function parseEnvOrExit<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  return settingsOrExit(() => parseEnv(schema, env));
 }
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
