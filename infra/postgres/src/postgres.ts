@@ -64,7 +64,14 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
   if (options.databaseUrl) {
     return { url: options.databaseUrl, embedded: false, stop: async () => {} };
   }
-  const log = options.log ?? (() => {});
+  // The last lines the server printed, to say why it failed when it does.
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line.trimEnd());
+    if (recent.length > 20) recent.shift();
+    options.log?.(line);
+  };
+  const failure = (what: string) => new Error(`${what}\n${recent.join('\n')}`);
   const engine = await prepareEngine();
   const throwAway = !options.dataDir;
   const dataDir = options.dataDir ?? join(await mkdtemp(join(tmpdir(), 'fupin-pg-')), 'data');
@@ -83,7 +90,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
     try {
       const initdb = run(join(engine.bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--no-locale', '--no-sync'], engine.runAs, log);
       const code = await exited(initdb);
-      if (code !== 0) throw new Error(`initdb failed with code ${code}`);
+      if (code !== 0) throw failure(`initdb failed with code ${code}`);
     } finally {
       await rm(pwfile, { force: true });
     }
@@ -104,7 +111,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
     await waitUntilReady(url, server, 30_000);
   } catch (err) {
     server.kill('SIGKILL');
-    throw err;
+    throw failure((err as Error).message);
   }
   return {
     url,
