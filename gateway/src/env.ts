@@ -1,4 +1,4 @@
-import { parseEnv, port, z } from '@fupin/kit';
+import { gatewaySecret, parseEnv, port, z } from '@fupin/kit';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  FUPIN_JWKS: z.string().min(1, 'a JWKS file or URL that verifies tokens'),
+  FUPIN_GATEWAY_SECRET: gatewaySecret,
 });
 
 /** Settings from the environment; each subgraph's URL is `<NAME>_URL` (e.g. HOUSEHOLDS_URL). */
@@ -30,6 +32,8 @@ export function gatewayEnv(env: NodeJS.ProcessEnv = process.env) {
     host: parsed.HOST,
     supergraphPath: parsed.SUPERGRAPH_PATH,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    jwksSource: parsed.FUPIN_JWKS,
+    gatewaySecret: parsed.FUPIN_GATEWAY_SECRET,
     subgraphUrls,
   };
 }

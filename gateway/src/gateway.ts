@@ -1,8 +1,8 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createHttpHandler, json, listen, type RunningHttp } from '@fupin/kit';
+import { type Caller, createHttpHandler, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
 import { readFile } from 'node:fs/promises';
 import { graphiqlPage, graphiqlRoutes } from './graphiql.js';
 
@@ -14,6 +14,14 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   /** A subgraph call that takes longer fails instead of holding the client. */
   subgraphTimeoutMs?: number;
+  /** JWKS file or URL that verifies callers' tokens. */
+  jwksSource: string;
+  /** Shared with the subgraphs: the gateway signs each caller for them with it. */
+  gatewaySecret: string;
+}
+
+export interface GatewayContext {
+  caller: Caller;
 }
 
 export interface RunningGateway {
@@ -37,7 +45,20 @@ function fetcherWithTimeout(timeoutMs: number) {
  * the client's mistake, passed on as the subgraph worded it. Other failures do not tell
  * clients the subgraph's internal address.
  */
-class SubgraphDataSource extends RemoteGraphQLDataSource {
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly secret: string,
+  ) {
+    super(config);
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Only the caller the gateway verified reaches a subgraph, whatever the client sent.
+    if (!('caller' in context) || !context.caller) throw new GraphQLError('no caller', { extensions: { code: 'UNAUTHENTICATED' } });
+    for (const [name, value] of Object.entries(signCaller(context.caller, this.secret))) request.http!.headers.set(name, value);
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override async errorFromResponse(response: any): Promise<GraphQLError> {
     const body = (await this.parseBody(response).catch(() => null)) as { errors?: { message: string; extensions?: { code?: string } }[] } | null;
@@ -51,15 +72,19 @@ class SubgraphDataSource extends RemoteGraphQLDataSource {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
+  // addresses (169.254.169.254) for them: a hub on a government intranet calls nobody.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const supergraphSdl = await readFile(options.supergraphPath, 'utf8');
   const fetcher = fetcherWithTimeout(options.subgraphTimeoutMs ?? 10_000);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: fetcher as any }),
+      new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: fetcher as any }, options.gatewaySecret),
   });
-  const apollo = new ApolloServer({
+  const verify = await tokenVerifier(options.jwksSource);
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
@@ -67,7 +92,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
   const handler = createHttpHandler({
     apollo,
-    context: async () => ({}),
+    context: async (req) => {
+      const header = req.headers.authorization ?? '';
+      const token = /^Bearer (\S+)$/i.exec(header)?.[1];
+      const caller = token ? await verify(token) : 'no bearer token';
+      if (typeof caller === 'string') {
+        throw new GraphQLError(`not authenticated: ${caller}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+      return { caller };
+    },
     browserPage: graphiqlPage,
     routes: {
       ...graphiqlRoutes,

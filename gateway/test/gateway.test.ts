@@ -1,10 +1,30 @@
+import { createSigningKey, signToken, type SigningKey } from '@fupin/kit';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway, type RunningGateway } from '../src/index.js';
 
 // No subgraph runs here: the gateway must serve its own pages without them, and without
 // anything from the internet.
 let gateway: RunningGateway;
+let key: SigningKey;
+const admin = { subject: 'a', role: 'ADMIN' as const, regionCode: '000000000000' };
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls: { households: 'http://127.0.0.1:9/graphql' }, subgraphTimeoutMs: 2000 });
+  key = await createSigningKey('t');
+  const jwksSource = join(await mkdtemp(join(tmpdir(), 'gw-')), 'jwks.json');
+  await writeFile(jwksSource, JSON.stringify(key.jwks));
+  gateway = await startGateway({
+    port: 0,
+    supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+    subgraphUrls: { households: 'http://127.0.0.1:9/graphql' },
+    subgraphTimeoutMs: 2000,
+    jwksSource,
+    gatewaySecret: 'x'.repeat(32),
+  });
 });
 afterAll(() => gateway?.stop());
 
@@ -26,17 +46,35 @@ test('GraphiQL is served from local files only', async () => {
   expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
 });
 
-test('answers { __typename } and health checks', async () => {
-  const res = await fetch(gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+test('answers { __typename } to a signed token, and health checks to anyone', async () => {
+  const res = await post({ query: '{ __typename }' }, { authorization: `Bearer ${await signToken(key, admin)}` });
   expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
   expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
   expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200);
 });
 
+test.each<[string, () => Promise<Record<string, string>>]>([
+  ['no token', async () => ({})],
+  ['a malformed token', async () => ({ authorization: 'Bearer not.a.jwt' })],
+  ['an expired token', async () => ({ authorization: `Bearer ${await signToken(key, admin, Math.floor(Date.now() / 1000) - 60)}` })],
+  ['a token signed by another key', async () => ({ authorization: `Bearer ${await signToken(await createSigningKey('other'), admin)}` })],
+  ['a token with an unknown role', async () => ({ authorization: `Bearer ${await signToken(key, { ...admin, role: 'ROOT' as never })}` })],
+])('refuses %s with UNAUTHENTICATED', async (_what, headers) => {
+  const res = await post({ query: '{ __typename }' }, await headers());
+  expect(res.status).toBe(401);
+  const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+  expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+});
+
 test('a subgraph that cannot be reached is an error, not a hang', async () => {
-  const res = await fetch(gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ region(code: "420115000000") { name } }' }) });
+  const res = await post({ query: '{ region(code: "420115000000") { name } }' }, { authorization: `Bearer ${await signToken(key, admin)}` });
   const body = (await res.json()) as { errors?: unknown[] };
   expect(body.errors?.length).toBeGreaterThan(0);
+});
+
+test('the gateway sends no telemetry out (no usage metrics, no cloud metadata probes)', () => {
+  expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+  expect(process.env.APOLLO_KEY).toBeUndefined();
 });
 
 test('a body that is not JSON is a 400', async () => {

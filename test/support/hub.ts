@@ -5,10 +5,11 @@ import { GraphQLClient, startTestHub, type TestHub } from '@fupin/kit/testing';
 
 /** The whole hub as clients see it: real subgraphs, the real gateway, real HTTP, real PostgreSQL. */
 export async function startHub(): Promise<TestHub & { client: GraphQLClient }> {
-  const hub = await startTestHub([households as SubgraphDefinition<unknown>], (subgraphUrls) =>
-    startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls }),
+  const hub = await startTestHub([households as SubgraphDefinition<unknown>], ({ subgraphUrls, jwksPath, gatewaySecret }) =>
+    startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource: jwksPath, gatewaySecret }),
   );
-  return { ...hub, client: new GraphQLClient(hub.gatewayUrl) };
+  // `client` is a national ADMIN: tests of the registry's rules, not of permissions.
+  return { ...hub, client: await hub.as('ADMIN') };
 }
 
 /** Row counts of the registry's tables, to prove a refusal wrote nothing. */

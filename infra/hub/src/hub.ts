@@ -2,6 +2,7 @@ import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway } from '@fup
 import { households } from '@fupin/households';
 import { type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
+import { hubKeys } from './keys.js';
 import type { HubSettings } from './settings.js';
 
 export interface RunningHub {
@@ -20,6 +21,7 @@ export const databaseName = (def: SubgraphDefinition<unknown>) => `fupin_${def.n
 export async function startHub(settings: HubSettings, log: (line: string) => void = console.log): Promise<RunningHub> {
   const postgres = await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT });
   log(postgres.embedded ? `PostgreSQL (embedded) on 127.0.0.1:${settings.FUPIN_PG_PORT}, data in ${settings.postgresDir}` : 'PostgreSQL from DATABASE_URL');
+  const keys = await hubKeys(settings);
   const subgraphs: RunningSubgraph[] = [];
   const stopAll = async () => {
     for (const s of subgraphs.reverse()) await s.stop().catch(() => {});
@@ -28,13 +30,14 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
   try {
     for (const { def, port } of HUB_SUBGRAPHS) {
       const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
-      subgraphs.push(await startSubgraph(def, { databaseUrl, port: port(settings), host: settings.HOST }));
+      subgraphs.push(await startSubgraph(def, { databaseUrl, port: port(settings), host: settings.HOST, gatewaySecret: keys.gatewaySecret }));
     }
     const gateway = await startGateway({
       port: settings.PORT,
       host: settings.HOST,
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
+      ...keys,
     });
     return {
       postgres,

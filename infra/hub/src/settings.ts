@@ -1,4 +1,4 @@
-import { parseEnv, port, postgresUrl, z } from '@fupin/kit';
+import { gatewaySecret, parseEnv, port, postgresUrl, z } from '@fupin/kit';
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +27,9 @@ const schema = z.object({
   HOUSEHOLDS_PORT: port(4001),
   FUPIN_DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(2000),
   FUPIN_DEMO_SEED: z.coerce.number().int().default(20140101),
+  FUPIN_MODE: z.enum(['development', 'production']).default('development'),
+  FUPIN_JWKS: z.string().optional(),
+  FUPIN_GATEWAY_SECRET: gatewaySecret.optional(),
 });
 
 export function hubSettings(env: NodeJS.ProcessEnv = process.env) {

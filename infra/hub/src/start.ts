@@ -24,6 +24,9 @@ console.log(`
 Fupin Hub is running
   gateway   ${hub.gateway.graphqlUrl}  (GraphiQL: open it in a browser)
 ${hub.subgraphs.map((s) => `  ${s.name.padEnd(9)} ${s.graphqlUrl}`).join('\n')}
-Try: curl -s ${hub.gateway.graphqlUrl} -H 'content-type: application/json' \\
+Every request needs a token (development tokens: npm run --silent token -- --role ADMIN --region 000000000000):
+  TOKEN=$(npm run --silent token -- --role COUNTY_OFFICER --region 420115000000)
+  curl -s ${hub.gateway.graphqlUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
        -d '{"query":"{ region(code: \\"420115000000\\") { name children { code name } } }"}'
+In GraphiQL, put {"authorization": "Bearer <token>"} under Headers.
 Ctrl-C stops everything.`);

@@ -1,4 +1,4 @@
-import { GraphQLClient, seed, type SeededHousehold, startTestSubgraph, type TestSubgraph } from '@fupin/kit/testing';
+import { type GraphQLClient, seed, type SeededHousehold, startTestSubgraph, type TestSubgraph } from '@fupin/kit/testing';
 import { households } from '../src/index.js';
 
 // Other subgraphs reach households and members through `_entities`; the gateway sends a
@@ -15,7 +15,7 @@ let subgraph: TestSubgraph;
 let client: GraphQLClient;
 beforeAll(async () => {
   subgraph = await startTestSubgraph(households);
-  client = new GraphQLClient(subgraph.graphqlUrl);
+  client = subgraph.as({ subject: 'test-admin', role: 'ADMIN', regionCode: '000000000000' });
 });
 afterAll(() => subgraph?.stop());
 

@@ -1,19 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 
-/** Who is asking. Filled in by the security work; null means no identity yet. */
-export interface Caller {
-  subject: string;
-  role: string;
-  regionCode: string;
-  department?: string;
-}
+import type { Caller } from './auth/caller.js';
 
 /** Per request: its own EntityManager (identity map) and its own loaders (batch + cache). */
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
   loaders: L;
-  caller: Caller | null;
+  /** Verified from the gateway's signature on every request. */
+  caller: Caller;
   requestId: string;
 }
 

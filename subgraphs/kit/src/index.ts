@@ -18,3 +18,4 @@ export * from './domain/ids.js';
 export * from './domain/poverty-line.js';
 export * from './db/errors.js';
 export * from './cli/progress.js';
+export * from './auth/index.js';

@@ -2,9 +2,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Constructor, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { type Caller, requestIdFrom, type SubgraphContext } from '../context.js';
+import { GraphQLError } from 'graphql';
+import { verifyCaller } from '../auth/caller-headers.js';
+import { requestIdFrom, type SubgraphContext } from '../context.js';
 import { openDatabase } from '../db/orm.js';
-import { parseEnvOrExit, port, postgresUrl, z } from '../env.js';
+import { gatewaySecret, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
 import type { FederatedSchema } from '../graphql/federation.js';
 import { maskInternalError } from './mask-errors.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
@@ -27,8 +29,8 @@ export interface StartOptions {
   port?: number;
   host?: string;
   onQuery?: (sql: string) => void;
-  /** Identity for a request; the security work replaces the default (none). */
-  caller?: (headers: Record<string, string | string[] | undefined>) => Caller | null;
+  /** Shared with the gateway, which signs every caller with it. */
+  gatewaySecret: string;
 }
 
 export interface RunningSubgraph {
@@ -58,13 +60,12 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   const handler = createHttpHandler({
     apollo,
     context: async (req) => {
+      const caller = verifyCaller(req.headers, options.gatewaySecret);
+      if (typeof caller === 'string') {
+        throw new GraphQLError('only the gateway may call a subgraph', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
       const em = orm.em.fork() as EntityManager;
-      return {
-        em,
-        loaders: def.loaders(em),
-        caller: options.caller?.(req.headers) ?? null,
-        requestId: requestIdFrom(req.headers),
-      };
+      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers) };
     },
     routes: {
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
@@ -100,9 +101,10 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
       DATABASE_URL: postgresUrl,
       PORT: port(def.defaultPort),
       HOST: z.string().default('127.0.0.1'),
+      FUPIN_GATEWAY_SECRET: gatewaySecret,
     }),
   );
-  const running = await startSubgraph(def, { databaseUrl: env.DATABASE_URL, port: env.PORT, host: env.HOST });
+  const running = await startSubgraph(def, { databaseUrl: env.DATABASE_URL, port: env.PORT, host: env.HOST, gatewaySecret: env.FUPIN_GATEWAY_SECRET });
   console.log(`${def.name} subgraph at ${running.graphqlUrl}`);
   onShutdown(running.stop);
 }

@@ -1,20 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Caller, Department, Role } from '../auth/caller.js';
+import { signCaller } from '../auth/caller-headers.js';
+import { createSigningKey, signToken } from '../auth/jwt.js';
 import type { SubgraphDefinition } from '../server/subgraph.js';
 import { type RunningSubgraph, startSubgraph } from '../server/subgraph.js';
+import { GraphQLClient } from './client.js';
 import { createTestDatabase } from './database.js';
 import { SqlCounter } from './sql-counter.js';
 
 export interface TestSubgraph extends RunningSubgraph {
   sql: SqlCounter;
+  /** A client that calls this subgraph directly, signed as the gateway would for `caller`. */
+  as(caller: Caller): GraphQLClient;
 }
 
+export const newGatewaySecret = () => randomBytes(32).toString('base64url');
+
 /** A real subgraph on a free port over its own fresh database. */
-export async function startTestSubgraph<L>(def: SubgraphDefinition<L>): Promise<TestSubgraph> {
+export async function startTestSubgraph<L>(def: SubgraphDefinition<L>, gatewaySecret = newGatewaySecret()): Promise<TestSubgraph> {
   const db = await createTestDatabase(def.name.replaceAll('-', '_'));
   const sql = new SqlCounter();
-  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record });
+  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret });
   return {
     ...running,
     sql,
+    as: (caller) => new GraphQLClient(running.graphqlUrl, signCaller(caller, gatewaySecret, 3600)),
     stop: async () => {
       await running.stop();
       await db.drop();
@@ -22,28 +35,56 @@ export async function startTestSubgraph<L>(def: SubgraphDefinition<L>): Promise<
   };
 }
 
+export interface GatewaySettings {
+  subgraphUrls: Record<string, string>;
+  jwksPath: string;
+  gatewaySecret: string;
+}
+
+export type GatewayStarter = (settings: GatewaySettings) => Promise<{ graphqlUrl: string; stop(): Promise<void> }>;
+
 export interface TestHub {
   gatewayUrl: string;
   subgraphs: Record<string, TestSubgraph>;
+  /** A gateway client carrying a signed token for this role and jurisdiction. */
+  as(role: Role, regionCode?: string, department?: Department, subject?: string): Promise<GraphQLClient>;
+  /** A gateway client with no token at all. */
+  anonymous: GraphQLClient;
+  token(caller: Caller, expiresIn?: string | number): Promise<string>;
   stop(): Promise<void>;
 }
 
-export type GatewayStarter = (subgraphUrls: Record<string, string>) => Promise<{ graphqlUrl: string; stop(): Promise<void> }>;
-
 /**
  * Subgraphs and a gateway on free ports, talking real HTTP, each subgraph over its own
- * database. The gateway is passed in: the kit cannot depend on it.
+ * database, with a signing key and a gateway secret of their own. The gateway is passed in:
+ * the kit cannot depend on it.
  */
 export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], startGateway: GatewayStarter): Promise<TestHub> {
+  const gatewaySecret = newGatewaySecret();
+  const key = await createSigningKey('test');
+  const dir = await mkdtemp(join(tmpdir(), 'fupin-keys-'));
+  const jwksPath = join(dir, 'jwks.json');
+  await writeFile(jwksPath, JSON.stringify(key.jwks));
   const subgraphs: Record<string, TestSubgraph> = {};
-  for (const def of subgraphDefs) subgraphs[def.name] = await startTestSubgraph(def);
-  const gateway = await startGateway(Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])));
+  for (const def of subgraphDefs) subgraphs[def.name] = await startTestSubgraph(def, gatewaySecret);
+  const gateway = await startGateway({
+    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])),
+    jwksPath,
+    gatewaySecret,
+  });
+  let n = 0;
+  const token = (caller: Caller, expiresIn: string | number = '1h') => signToken(key, caller, expiresIn);
   return {
     gatewayUrl: gateway.graphqlUrl,
     subgraphs,
+    anonymous: new GraphQLClient(gateway.graphqlUrl),
+    token,
+    as: async (role, regionCode = '000000000000', department, subject = `${role.toLowerCase()}-${++n}`) =>
+      new GraphQLClient(gateway.graphqlUrl, { authorization: `Bearer ${await token({ subject, role, regionCode, ...(department ? { department } : {}) })}` }),
     stop: async () => {
       await gateway.stop();
       for (const s of Object.values(subgraphs)) await s.stop();
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }

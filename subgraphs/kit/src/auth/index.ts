@@ -1,0 +1,3 @@
+export * from './caller.js';
+export * from './caller-headers.js';
+export * from './jwt.js';

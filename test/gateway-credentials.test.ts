@@ -1,0 +1,54 @@
+import { CALLER_HEADER, SIGNATURE_HEADER, signCaller } from '@fupin/kit';
+import { errorCode } from '@fupin/kit/testing';
+import { startHub } from './support/hub.js';
+
+// Attack: skip the gateway and call a subgraph directly, with no credentials, forged ones
+// or expired ones. Every such request is refused before any resolver runs, _entities too.
+let hub: Awaited<ReturnType<typeof startHub>>;
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterAll(() => hub?.stop());
+
+const admin = { subject: 'mallory', role: 'ADMIN' as const, regionCode: '000000000000' };
+const direct = async (query: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(hub.subgraphs.households!.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+};
+
+test.each<[string, () => Record<string, string>]>([
+  ['no credentials', () => ({})],
+  ['a signature made with another secret', () => signCaller(admin, 'not-the-gateway-secret-not-the-gateway')],
+  ['expired credentials', () => signCaller(admin, 'unused', -10)],
+  ['a caller swapped under a valid signature', () => {
+    const real = signCaller({ ...admin, role: 'CASEWORKER', regionCode: '420115101201' }, 'unused');
+    const forged = signCaller(admin, 'other-secret-other-secret-other-se');
+    return { [CALLER_HEADER]: forged[CALLER_HEADER]!, [SIGNATURE_HEADER]: real[SIGNATURE_HEADER]! };
+  }],
+])('a direct subgraph call with %s is refused, _entities included', async (_what, headers) => {
+  for (const query of ['{ region(code: "420115000000") { name } }', '{ _entities(representations: [{ __typename: "Household", id: "00000000-0000-4000-8000-000000000000" }]) { __typename } }', '{ _service { sdl } }']) {
+    const { status, body } = await direct(query, headers());
+    expect(status).toBe(401);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  }
+});
+
+test('the gateway refuses a request without a token before calling any subgraph', async () => {
+  const sql = hub.subgraphs.households!.sql;
+  const { statements, result } = await sql.during(() => hub.anonymous.request('{ region(code: "420115000000") { name } }'));
+  expect(errorCode(result)).toBe('UNAUTHENTICATED');
+  expect(result.status).toBe(401);
+  expect(statements).toEqual([]);
+});
+
+test('headers a client sends in the caller slot are replaced by the gateway', async () => {
+  const client = await hub.as('CASEWORKER', '420115101201');
+  const forged = signCaller(admin, 'guess-guess-guess-guess-guess-guess');
+  const res = await client.request('{ __typename }', undefined, forged);
+  expect(res.data).toEqual({ __typename: 'Query' });
+});
