@@ -1,8 +1,9 @@
 import { isUuid } from '@fupin/kit';
+import { visibleHousehold } from '../access.js';
 import type { Context } from '../loaders.js';
 
 export const householdReference = {
   Household: {
-    __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.householdById.load(ref.id) : null),
+    __resolveReference: async (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? visibleHousehold(ctx.caller, await ctx.loaders.householdById.load(ref.id)) : null),
   },
 };

@@ -1,5 +1,6 @@
-import { type Fen, isUuid, MoneyScalar } from '@fupin/kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Fen, isUuid, MoneyScalar, READERS } from '@fupin/kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { visibleHousehold } from '../access.js';
 import type { Context } from '../loaders.js';
 import type { MemberEntity } from '../member/member.entity.js';
 import { Relation } from '../member/member.enums.js';
@@ -17,20 +18,23 @@ import type { StatusChangeEntity } from './status-change.entity.js';
 @Resolver(() => Household)
 export class HouseholdResolver {
   @Query(() => Household, { nullable: true })
-  household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<HouseholdEntity | null> | null {
-    return isUuid(id) ? ctx.loaders.householdById.load(id) : null;
+  async household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<HouseholdEntity | null> {
+    return isUuid(id) ? visibleHousehold(ctx.caller, await ctx.loaders.householdById.load(id)) : null;
   }
 
+  @Authorized('ADMIN', 'COUNTY_OFFICER')
   @Mutation(() => Household, { description: 'Registers a household with its members (建档立卡); its history starts POOR on 1 January of the year identified' })
   registerHousehold(@Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
     return registerHousehold(ctx.em, input, ctx.caller);
   }
 
+  @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
   @Mutation(() => Household, { description: 'Records the per-capita net income of a year; recorded again, it replaces' })
   recordIncome(@Arg('input', () => RecordIncomeInput) input: RecordIncomeInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
-    return recordIncome(ctx.em, input);
+    return recordIncome(ctx.em, input, ctx.caller);
   }
 
+  @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
   @Mutation(() => Household, { description: 'Appends a status change; an exit (LIFTED) is refused with EXIT_STANDARD_NOT_MET while a guarantee is unmet' })
   changeHouseholdStatus(@Arg('input', () => ChangeHouseholdStatusInput) input: ChangeHouseholdStatusInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
     return changeHouseholdStatus(ctx.em, input, ctx.caller);
@@ -52,13 +56,15 @@ export class HouseholdResolver {
     return members.find((m) => m.relationToHead === Relation.HEAD) ?? null;
   }
 
+  @Authorized(...READERS)
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'Per-capita net income of the year; null when none was recorded' })
   async incomePerCapita(@Root() household: HouseholdEntity, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<Fen | null> {
     const income = await ctx.loaders.incomeByYear.load({ householdId: household.id, year });
     return income?.incomePerCapita ?? null;
   }
 
-  @FieldResolver(() => [StatusChange], { description: 'Oldest first; append-only' })
+  @Authorized(...READERS)
+  @FieldResolver(() => [StatusChange], { nullable: true, description: 'Oldest first; append-only' })
   statusHistory(@Root() household: HouseholdEntity, @Ctx() ctx: Context): Promise<StatusChangeEntity[]> {
     return ctx.loaders.historyByHousehold.load(household.id);
   }

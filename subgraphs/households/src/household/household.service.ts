@@ -12,6 +12,7 @@ import {
 } from '@fupin/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertWritable } from '../access.js';
 import { registryConfig } from '../config.js';
 import { MemberEntity } from '../member/member.entity.js';
 import { Gender, HealthStatus, Relation } from '../member/member.enums.js';
@@ -26,7 +27,6 @@ import { StatusChangeEntity } from './status-change.entity.js';
 import { isAllowedChange } from './status-rules.js';
 
 const MAX_MEMBERS = 30;
-const actor = (caller: Caller | null) => caller?.subject ?? 'anonymous';
 
 function text(value: string, field: string, max: number): string {
   const trimmed = value.trim();
@@ -34,7 +34,7 @@ function text(value: string, field: string, max: number): string {
   return trimmed;
 }
 
-export async function registerHousehold(em: EntityManager, input: RegisterHouseholdInput, caller: Caller | null): Promise<HouseholdEntity> {
+export async function registerHousehold(em: EntityManager, input: RegisterHouseholdInput, caller: Caller): Promise<HouseholdEntity> {
   const today = todayInChina();
   const householdNumber = input.householdNumber.trim();
   if (!/^[0-9A-Za-z-]{1,32}$/.test(householdNumber)) {
@@ -82,6 +82,7 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
   return em.transactional(async (tx) => {
     const village = await tx.findOne(RegionEntity, { code: input.villageCode });
     if (!village) throw new NotFoundError('village', { field: 'villageCode' });
+    assertWritable(caller, village.code, 'village');
     if (village.level !== 'VILLAGE') throw new BadUserInputError(`households are registered in a VILLAGE, not a ${village.level}`, { field: 'villageCode' });
     if (await tx.findOne(HouseholdEntity, { householdNumber })) {
       throw new BadUserInputError('householdNumber is already registered', { field: 'householdNumber' });
@@ -118,7 +119,7 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
       status: PovertyStatus.POOR,
       effectiveDate: `${input.identifiedYear}-01-01`,
       reason: '建档立卡 registered',
-      changedBy: actor(caller),
+      changedBy: caller.subject,
     });
     try {
       await tx.flush();
@@ -137,11 +138,12 @@ async function findHouseholdForUpdate(em: EntityManager, id: string): Promise<Ho
   return household;
 }
 
-export async function recordIncome(em: EntityManager, input: RecordIncomeInput): Promise<HouseholdEntity> {
+export async function recordIncome(em: EntityManager, input: RecordIncomeInput, caller: Caller): Promise<HouseholdEntity> {
   if (!isRegistryYear(input.year)) throw new BadUserInputError('year must be from 2014 to next year', { field: 'year' });
   if (input.incomePerCapita < 0) throw new BadUserInputError('incomePerCapita must not be negative', { field: 'incomePerCapita' });
   return em.transactional(async (tx) => {
     const household = await findHouseholdForUpdate(tx, input.householdId);
+    assertWritable(caller, household.villageCode, 'household');
     // Recorded again for the same year replaces the figure: an update, never an error.
     await tx.upsert(IncomeEntity, { householdId: household.id, year: input.year, incomePerCapita: input.incomePerCapita, recordedAt: new Date() });
     return household;
@@ -160,11 +162,12 @@ async function registryGaps(em: EntityManager, household: HouseholdEntity, year:
   return gaps;
 }
 
-export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller | null): Promise<HouseholdEntity> {
+export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller): Promise<HouseholdEntity> {
   const reason = text(input.reason, 'reason', 500);
   if (input.effectiveDate > todayInChina()) throw new BadUserInputError('effectiveDate must not be in the future', { field: 'effectiveDate' });
   return em.transactional(async (tx) => {
     const household = await findHouseholdForUpdate(tx, input.householdId);
+    assertWritable(caller, household.villageCode, 'household');
     const from = household.status;
     if (!isAllowedChange(from, input.status)) {
       throw new BadUserInputError(`status cannot change from ${from} to ${input.status}`, { field: 'status' });
@@ -185,7 +188,7 @@ export async function changeHouseholdStatus(em: EntityManager, input: ChangeHous
       status: input.status,
       effectiveDate: input.effectiveDate,
       reason,
-      changedBy: actor(caller),
+      changedBy: caller.subject,
     });
     await tx.flush();
     return household;

@@ -1,6 +1,6 @@
-import { Connection } from '@fupin/kit';
+import { Connection, READERS } from '@fupin/kit';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { HouseholdType, PovertyCause, PovertyStatus } from './household.enums.js';
 
 @ObjectType('Household', { description: 'A registered poor household (建档立卡贫困户)' })
@@ -21,15 +21,18 @@ export class Household {
   @Field(() => Int, { description: '识别年度' })
   identifiedYear!: number;
 
-  @Field(() => PovertyCause)
+  @Authorized(...READERS)
+  @Field(() => PovertyCause, { nullable: true, description: 'Null with FORBIDDEN for department officers' })
   mainCause!: PovertyCause;
 
-  @Field(() => [PovertyCause])
+  @Authorized(...READERS)
+  @Field(() => [PovertyCause], { nullable: true })
   otherCauses!: PovertyCause[];
 
   @Field({ description: '饮水安全' })
   safeDrinkingWater!: boolean;
 
+  @Authorized(...READERS)
   @Field(() => String, { nullable: true, description: '帮扶责任人' })
   helper!: string | null;
 }

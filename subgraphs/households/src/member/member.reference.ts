@@ -1,8 +1,9 @@
 import { isUuid } from '@fupin/kit';
+import { visibleMember } from '../access.js';
 import type { Context } from '../loaders.js';
 
 export const memberReference = {
   Member: {
-    __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.memberById.load(ref.id) : null),
+    __resolveReference: async (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? visibleMember(ctx, await ctx.loaders.memberById.load(ref.id)) : null),
   },
 };

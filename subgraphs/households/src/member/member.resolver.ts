@@ -2,6 +2,7 @@ import { BadUserInputError, isUuid, maskIdNumber, readIdNumber, todayInChina } f
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { HouseholdEntity } from '../household/household.entity.js';
 import { Household } from '../household/household.type.js';
+import { visibleMember } from '../access.js';
 import type { Context } from '../loaders.js';
 import { MemberEntity } from './member.entity.js';
 import { Member } from './member.type.js';
@@ -9,15 +10,15 @@ import { Member } from './member.type.js';
 @Resolver(() => Member)
 export class MemberResolver {
   @Query(() => Member, { nullable: true })
-  member(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<MemberEntity | null> | null {
-    return isUuid(id) ? ctx.loaders.memberById.load(id) : null;
+  async member(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<MemberEntity | null> {
+    return isUuid(id) ? visibleMember(ctx, await ctx.loaders.memberById.load(id)) : null;
   }
 
   @Query(() => Member, { nullable: true, description: 'Finds a registered person by resident ID number' })
   async memberByIdNumber(@Arg('idNumber') idNumber: string, @Ctx() ctx: Context): Promise<MemberEntity | null> {
     const facts = readIdNumber(idNumber, todayInChina());
     if (typeof facts === 'string') throw new BadUserInputError(`idNumber ${facts}`, { field: 'idNumber' });
-    return ctx.em.findOne(MemberEntity, { idNumber: facts.idNumber });
+    return visibleMember(ctx, await ctx.em.findOne(MemberEntity, { idNumber: facts.idNumber }));
   }
 
   @FieldResolver(() => String, { description: 'First 6 and last 4 characters of the ID number, the rest *' })

@@ -1,4 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { READERS } from '@fupin/kit';
+import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Gender, HealthStatus, LaborCapacity, Relation } from './member.enums.js';
 
 @ObjectType('Member', { description: 'A member of a registered household (家庭成员)' })
@@ -19,12 +20,15 @@ export class Member {
   @Field(() => Relation)
   relationToHead!: Relation;
 
-  @Field(() => HealthStatus)
+  @Authorized(...READERS, 'DEPARTMENT_OFFICER:HEALTH_INSURANCE')
+  @Field(() => HealthStatus, { nullable: true, description: 'Health data: readers of the registry and the health department only' })
   healthStatus!: HealthStatus;
 
+  @Authorized(...READERS, 'DEPARTMENT_OFFICER:HEALTH_INSURANCE')
   @Field(() => Int, { nullable: true, description: '1-4, only for a DISABLED member' })
   disabilityGrade!: number | null;
 
-  @Field(() => LaborCapacity)
+  @Authorized(...READERS, 'DEPARTMENT_OFFICER:EMPLOYMENT')
+  @Field(() => LaborCapacity, { nullable: true })
   laborCapacity!: LaborCapacity;
 }

@@ -1,7 +1,8 @@
+import { visibleRegion } from '../access.js';
 import type { Context } from '../loaders.js';
 
 export const regionReference = {
   Region: {
-    __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.regionByCode.load(ref.code),
+    __resolveReference: async (ref: { code: string }, ctx: Context) => visibleRegion(ctx.caller, await ctx.loaders.regionByCode.load(ref.code)),
   },
 };

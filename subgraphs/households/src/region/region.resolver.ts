@@ -1,8 +1,9 @@
-import { BadUserInputError, decodeCursor, encodeCursor, pageSize, readRegionCode, regionPrefix } from '@fupin/kit';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, decodeCursor, encodeCursor, pageSize, readRegionCode } from '@fupin/kit';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { HouseholdEntity } from '../household/household.entity.js';
 import { PovertyStatus } from '../household/household.enums.js';
 import { HouseholdConnection } from '../household/household.type.js';
+import { canSeeRegion, householdRange, visibleRegion } from '../access.js';
 import type { Context } from '../loaders.js';
 import { RegionEntity } from './region.entity.js';
 import { registerRegion } from './region.service.js';
@@ -21,40 +22,36 @@ class HouseholdsArgs {
   status?: PovertyStatus | null;
 }
 
-/** Every code below a region shares its significant digits: a range scan on an index. */
-function codeRange(code: string): { $gte: string; $lt: string } {
-  const prefix = regionPrefix(code);
-  return { $gte: prefix.padEnd(12, '0'), $lt: (prefix + '\uffff').padEnd(12, '0') };
-}
-
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => Region, { nullable: true })
   async region(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<RegionEntity | null> {
     if (typeof readRegionCode(code) === 'string') throw new BadUserInputError('code must be a 12-digit region code', { field: 'code' });
-    return ctx.loaders.regionByCode.load(code);
+    return visibleRegion(ctx.caller, await ctx.loaders.regionByCode.load(code));
   }
 
+  @Authorized('ADMIN', 'COUNTY_OFFICER')
   @Mutation(() => Region)
   registerRegion(@Arg('input', () => RegisterRegionInput) input: RegisterRegionInput, @Ctx() ctx: Context): Promise<RegionEntity> {
-    return registerRegion(ctx.em, input);
+    return registerRegion(ctx.em, input, ctx.caller);
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  parent(@Root() region: RegionEntity, @Ctx() ctx: Context): Promise<RegionEntity | null> | null {
-    return region.parentCode ? ctx.loaders.regionByCode.load(region.parentCode) : null;
+  async parent(@Root() region: RegionEntity, @Ctx() ctx: Context): Promise<RegionEntity | null> {
+    return region.parentCode ? visibleRegion(ctx.caller, await ctx.loaders.regionByCode.load(region.parentCode)) : null;
   }
 
   @FieldResolver(() => [Region])
-  children(@Root() region: RegionEntity, @Ctx() ctx: Context): Promise<RegionEntity[]> {
-    return ctx.loaders.childrenByParent.load(region.code);
+  async children(@Root() region: RegionEntity, @Ctx() ctx: Context): Promise<RegionEntity[]> {
+    return (await ctx.loaders.childrenByParent.load(region.code)).filter((r) => canSeeRegion(ctx.caller, r.code));
   }
 
   @FieldResolver(() => HouseholdConnection, { description: 'Households of this region and every region below it, by household number' })
   async households(@Root() region: RegionEntity, @Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() ctx: Context): Promise<HouseholdConnection> {
     const first = pageSize(args.first);
     const where = {
-      villageCode: codeRange(region.code),
+      // Only what the caller may see is listed and counted.
+      villageCode: householdRange(ctx.caller, region.code),
       ...(args.status ? { status: args.status } : {}),
     };
     const after = args.after ? decodeCursor(args.after) : null;

@@ -1,11 +1,14 @@
-import { BadUserInputError, isRegistryYear, isUniqueViolation, readRegionCode } from '@fupin/kit';
+import { type Caller, BadUserInputError, isRegistryYear, isUniqueViolation, readRegionCode } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertWritable } from '../access.js';
 import { RegionEntity } from './region.entity.js';
 import type { RegisterRegionInput } from './register-region.input.js';
 
-export async function registerRegion(em: EntityManager, input: RegisterRegionInput): Promise<RegionEntity> {
+export async function registerRegion(em: EntityManager, input: RegisterRegionInput, caller: Caller): Promise<RegionEntity> {
   const facts = readRegionCode(input.code);
   if (typeof facts === 'string') throw new BadUserInputError(`code ${facts}`, { field: 'code' });
+  // A county office registers the townships and villages below it; provinces are ADMIN's.
+  assertWritable(caller, input.code, 'region');
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) throw new BadUserInputError('name must have 1 to 100 characters', { field: 'name' });
   if (input.isPovertyVillage && facts.level !== 'VILLAGE') {

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { authChecker } from '../auth/authorize.js';
 import { DateScalar, MoneyScalar } from './scalars.js';
 
 export const FEDERATION_LINK =
@@ -29,6 +30,8 @@ export async function buildFederatedSchema(
     ...options,
     skipCheck: true,
     validate: false,
+    authChecker,
+    authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateScalar }],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}`;

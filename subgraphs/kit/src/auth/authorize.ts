@@ -1,0 +1,21 @@
+import type { AuthChecker } from 'type-graphql';
+import type { SubgraphContext } from '../context.js';
+import { ForbiddenError } from '../errors.js';
+import type { Caller } from './caller.js';
+
+/**
+ * Role rules as `@Authorized(...)` names them: a role (`CASEWORKER`) or a department
+ * officer of one department (`DEPARTMENT_OFFICER:HEALTH_INSURANCE`).
+ */
+export function allows(caller: Caller, rules: readonly string[]): boolean {
+  return rules.length === 0 || rules.includes(caller.role) || (!!caller.department && rules.includes(`${caller.role}:${caller.department}`));
+}
+
+/** type-graphql's check for `@Authorized`: a refusal is FORBIDDEN, never a silent null. */
+export const authChecker: AuthChecker<SubgraphContext> = ({ context, info }, rules) => {
+  if (allows(context.caller, rules)) return true;
+  throw new ForbiddenError(`${context.caller.role} may not read or write ${info.parentType.name}.${info.fieldName}`);
+};
+
+/** Every registry reader; department officers see only the basics. */
+export const READERS = ['ADMIN', 'COUNTY_OFFICER', 'CASEWORKER', 'AUDITOR'] as const;
