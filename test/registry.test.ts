@@ -102,6 +102,10 @@ describe('households', () => {
       { id: expect.any(String), name: '王建国', maskedIdNumber: `420115********${head.slice(-4)}`, gender: 'MALE', birthDate: '1975-03-09', relationToHead: 'HEAD' },
       { id: expect.any(String), name: '刘春花', maskedIdNumber: `420115********${spouse.slice(-4).toUpperCase()}`, gender: 'FEMALE', birthDate: '1978-11-30', relationToHead: 'SPOUSE' },
     ]);
+    // At rest: no plain text anywhere in the row; the ciphertext opens with the hub's key.
+    const [row] = await hub.subgraphs.households!.orm.em.fork().getConnection().execute(`select row_to_json(m)::text as j, id_number_encrypted from member m where id = ?`, [h.members[0].id]);
+    expect(row.j).not.toContain(head);
+    expect(hub.pii.decrypt(row.id_number_encrypted)).toBe(head);
     // The raw number is not a field a client can ask for.
     const raw = await hub.client.request(`query($id: ID!) { member(id: $id) { idNumber } }`, { id: h.members[0].id });
     expect(errorCode(raw)).toBe('GRAPHQL_VALIDATION_FAILED');

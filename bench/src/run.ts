@@ -1,6 +1,6 @@
 import { seedRegistry } from '@fupin/households';
 import { households as registry } from '@fupin/households';
-import { openDatabase } from '@fupin/kit';
+import { openDatabase, PersonalDataCipher } from '@fupin/kit';
 import { dropDatabase, ensureDatabase, startPostgres } from '@fupin/postgres';
 import { parseArgs } from 'node:util';
 
@@ -25,7 +25,7 @@ try {
     const url = await ensureDatabase(pg.url, name);
     const orm = await openDatabase({ databaseUrl: url, entities: registry.entities, migrations: registry.migrations });
     await orm.close(true);
-    const report = await seedRegistry(url, { households: size, seed: 1, progress: true });
+    const report = await seedRegistry(url, { households: size, seed: 1, progress: true, piiKey: PersonalDataCipher.newKey() });
     rows.push([size.toLocaleString('en'), report.members.toLocaleString('en'), report.seconds.toFixed(1), Math.round(size / report.seconds).toLocaleString('en'), Math.round(report.members / report.seconds).toLocaleString('en')]);
     await dropDatabase(pg.url, name);
   }

@@ -2,10 +2,11 @@ import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway } from '@fup
 import { households } from '@fupin/households';
 import { type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
-import { hubKeys } from './keys.js';
+import { type HubKeys, hubKeys } from './keys.js';
 import type { HubSettings } from './settings.js';
 
 export interface RunningHub {
+  keys: HubKeys;
   postgres: RunningPostgres;
   subgraphs: RunningSubgraph[];
   gateway: RunningGateway;
@@ -30,16 +31,18 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
   try {
     for (const { def, port } of HUB_SUBGRAPHS) {
       const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
-      subgraphs.push(await startSubgraph(def, { databaseUrl, port: port(settings), host: settings.HOST, gatewaySecret: keys.gatewaySecret }));
+      subgraphs.push(await startSubgraph(def, { databaseUrl, port: port(settings), host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey }));
     }
     const gateway = await startGateway({
       port: settings.PORT,
       host: settings.HOST,
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
-      ...keys,
+      jwksSource: keys.jwksSource,
+      gatewaySecret: keys.gatewaySecret,
     });
     return {
+      keys,
       postgres,
       subgraphs,
       gateway,

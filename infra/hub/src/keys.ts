@@ -1,4 +1,4 @@
-import { devSigningKey } from '@fupin/kit';
+import { devSigningKey, PersonalDataCipher } from '@fupin/kit';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -8,27 +8,31 @@ import type { HubSettings } from './settings.js';
 export interface HubKeys {
   jwksSource: string;
   gatewaySecret: string;
+  piiKey: string;
+}
+
+/** A secret kept in the data folder, made on first use. */
+async function devSecret(dir: string, name: string, make: () => string): Promise<string> {
+  const path = join(dir, name);
+  if (!existsSync(path)) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFile(path, make(), { mode: 0o600 });
+  }
+  return (await readFile(path, 'utf8')).trim();
 }
 
 /**
- * Real deployments name their JWKS and gateway secret in the environment. In development
- * the hub makes both on first start in the data folder, so `npm start` needs no extra step.
+ * Real deployments name their JWKS, gateway secret and personal-data key in the
+ * environment. In development the hub makes them on first start in the data folder, so
+ * `npm start` needs no extra step; production refuses to.
  */
 export async function hubKeys(settings: HubSettings): Promise<HubKeys> {
   const dir = join(settings.dataDir, 'keys');
-  let jwksSource = settings.FUPIN_JWKS;
-  let gatewaySecret = settings.FUPIN_GATEWAY_SECRET;
-  if (!jwksSource || !gatewaySecret) {
-    if (settings.FUPIN_MODE === 'production') throw new Error('production needs FUPIN_JWKS and FUPIN_GATEWAY_SECRET');
-  }
-  if (!jwksSource) jwksSource = (await devSigningKey(dir)).jwksPath;
-  if (!gatewaySecret) {
-    const path = join(dir, 'gateway-secret');
-    if (!existsSync(path)) {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      await writeFile(path, randomBytes(32).toString('base64url'), { mode: 0o600 });
-    }
-    gatewaySecret = (await readFile(path, 'utf8')).trim();
-  }
-  return { jwksSource, gatewaySecret };
+  const missing = (['FUPIN_JWKS', 'FUPIN_GATEWAY_SECRET', 'FUPIN_PII_KEY'] as const).filter((k) => !settings[k]);
+  if (missing.length && settings.FUPIN_MODE === 'production') throw new Error(`production needs ${missing.join(', ')}`);
+  return {
+    jwksSource: settings.FUPIN_JWKS ?? (await devSigningKey(dir)).jwksPath,
+    gatewaySecret: settings.FUPIN_GATEWAY_SECRET ?? (await devSecret(dir, 'gateway-secret', () => randomBytes(32).toString('base64url'))),
+    piiKey: settings.FUPIN_PII_KEY ?? (await devSecret(dir, 'pii-key', PersonalDataCipher.newKey)),
+  };
 }

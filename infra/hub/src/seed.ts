@@ -24,6 +24,7 @@ const settings = settingsOrExit(() => hubSettings({ ...process.env, FUPIN_DEMO_H
 const hub = await startHub({ ...settings, PORT: 0, HOUSEHOLDS_PORT: 0 }, () => {});
 try {
   const report = await seedRegistry(databaseUrl(hub.postgres.url, databaseName(HUB_SUBGRAPHS[0]!.def)), {
+    piiKey: hub.keys.piiKey,
     households,
     seed,
     replace: values.replace,

@@ -1,4 +1,4 @@
-import { gatewaySecret, parseEnv, port, postgresUrl, z } from '@fupin/kit';
+import { gatewaySecret, piiKey, parseEnv, port, postgresUrl, z } from '@fupin/kit';
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +30,7 @@ const schema = z.object({
   FUPIN_MODE: z.enum(['development', 'production']).default('development'),
   FUPIN_JWKS: z.string().optional(),
   FUPIN_GATEWAY_SECRET: gatewaySecret.optional(),
+  FUPIN_PII_KEY: piiKey.optional(),
 });
 
 export function hubSettings(env: NodeJS.ProcessEnv = process.env) {

@@ -14,6 +14,7 @@ const registry = hub.subgraphs.find((s) => s.name === 'households')!;
 const [{ n }] = await registry.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from household');
 if (Number(n) === 0 && settings.FUPIN_DEMO_HOUSEHOLDS > 0) {
   const report = await seedRegistry(databaseUrl(hub.postgres.url, databaseName(HUB_SUBGRAPHS[0]!.def)), {
+    piiKey: hub.keys.piiKey,
     households: settings.FUPIN_DEMO_HOUSEHOLDS,
     seed: settings.FUPIN_DEMO_SEED,
   });

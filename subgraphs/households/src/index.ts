@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import type { SubgraphDefinition } from '@fupin/kit';
 import { Migration20261123000000_registry } from '../migrations/Migration20261123000000_registry.js';
+import { Migration20261123100000_encrypt_id_numbers } from '../migrations/Migration20261123100000_encrypt_id_numbers.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { IncomeEntity } from './household/income.entity.js';
 import { StatusChangeEntity } from './household/status-change.entity.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { MemberEntity } from './member/member.entity.js';
+import { sealLegacyIdNumbers } from './member/seal-legacy-id-numbers.js';
 import { RegionEntity } from './region/region.entity.js';
 import { householdsSchema } from './schema.js';
 
@@ -14,8 +16,14 @@ export const households: SubgraphDefinition<Loaders> = {
   name: 'households',
   defaultPort: 4001,
   entities: [RegionEntity, HouseholdEntity, IncomeEntity, StatusChangeEntity, MemberEntity],
-  migrations: [{ name: 'Migration20261123000000_registry', class: Migration20261123000000_registry }],
+  migrations: [
+    { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
+    { name: 'Migration20261123100000_encrypt_id_numbers', class: Migration20261123100000_encrypt_id_numbers },
+  ],
   schema: householdsSchema,
   loaders: createLoaders,
+  prepare: async (em, pii) => {
+    await sealLegacyIdNumbers(em, pii);
+  },
 };
 export { seedRegistry, type SeedOptions, type SeedReport } from './demo/load-registry.js';

@@ -1,4 +1,4 @@
-import { openDatabase, readIdNumber } from '@fupin/kit';
+import { openDatabase, PersonalDataCipher, readIdNumber } from '@fupin/kit';
 import { createTestDatabase, type TestDatabase } from '@fupin/kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { households, seedRegistry } from '../src/index.js';
@@ -45,6 +45,7 @@ describe('the demo county generator', () => {
 });
 
 describe('seedRegistry', () => {
+  const piiKey = PersonalDataCipher.newKey();
   let db: TestDatabase;
   let orm: MikroORM;
   const count = async (table: string) => Number((await orm.em.fork().getConnection().execute(`select count(*) as n from ${table}`))[0].n);
@@ -59,19 +60,25 @@ describe('seedRegistry', () => {
   });
 
   test('loads a county through COPY, then refuses a second load without replace, changing nothing', async () => {
-    const report = await seedRegistry(db.url, { households: 1000, seed: 3 });
+    const report = await seedRegistry(db.url, { households: 1000, seed: 3, piiKey });
     expect(report.households).toBe(1000);
     expect(await count('household')).toBe(1000);
     expect(await count('member')).toBe(report.members);
     expect(await count('household_status_change')).toBeGreaterThanOrEqual(1000);
+    // ID numbers are stored sealed: no plain text, ciphertext that opens with the key.
+    const [row] = await orm.em.fork().getConnection().execute(`select id_number, id_number_encrypted, id_number_masked from member limit 1`);
+    expect(row.id_number).toBeNull();
+    const plain = new PersonalDataCipher(piiKey).decrypt(row.id_number_encrypted);
+    expect(readIdNumber(plain, '2026-01-01')).toMatchObject({ idNumber: plain });
+    expect(row.id_number_masked).toBe(`${plain.slice(0, 6)}********${plain.slice(-4)}`);
     // Stored money is exact decimal text.
     const [{ v }] = await orm.em.fork().getConnection().execute(`select min(scale(income_per_capita)) as v from household_income`);
     expect(Number(v)).toBe(2);
 
-    await expect(seedRegistry(db.url, { households: 10, seed: 4 })).rejects.toThrow(/--replace/);
+    await expect(seedRegistry(db.url, { households: 10, seed: 4, piiKey })).rejects.toThrow(/--replace/);
     expect(await count('household')).toBe(1000);
 
-    const replaced = await seedRegistry(db.url, { households: 10, seed: 4, replace: true });
+    const replaced = await seedRegistry(db.url, { households: 10, seed: 4, replace: true, piiKey });
     expect(await count('household')).toBe(10);
     expect(await count('member')).toBe(replaced.members);
   });

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 
 import type { Caller } from './auth/caller.js';
+import type { PersonalDataCipher } from './domain/personal-data.js';
 
 /** Per request: its own EntityManager (identity map) and its own loaders (batch + cache). */
 export interface SubgraphContext<L = unknown> {
@@ -10,6 +11,8 @@ export interface SubgraphContext<L = unknown> {
   /** Verified from the gateway's signature on every request. */
   caller: Caller;
   requestId: string;
+  /** Encrypts, indexes and reveals ID numbers with the configured key. */
+  pii: PersonalDataCipher;
 }
 
 export function requestIdFrom(headers: Record<string, string | string[] | undefined>): string {

@@ -19,3 +19,4 @@ export * from './domain/poverty-line.js';
 export * from './db/errors.js';
 export * from './cli/progress.js';
 export * from './auth/index.js';
+export * from './domain/personal-data.js';

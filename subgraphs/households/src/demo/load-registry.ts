@@ -1,4 +1,4 @@
-import { fenToDecimal, ProgressBar } from '@fupin/kit';
+import { fenToDecimal, PersonalDataCipher, ProgressBar } from '@fupin/kit';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +10,8 @@ export interface SeedOptions {
   seed: number;
   /** Empties the registry first; without it a registry that has households is refused. */
   replace?: boolean;
+  /** The hub's personal-data key: ID numbers are stored sealed, as the subgraph stores them. */
+  piiKey: string;
   progress?: boolean;
 }
 
@@ -34,6 +36,7 @@ const TABLES = ['household_status_change', 'household_income', 'member', 'househ
  */
 export async function seedRegistry(databaseUrl: string, options: SeedOptions): Promise<SeedReport> {
   const started = Date.now();
+  const pii = new PersonalDataCipher(options.piiKey);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -56,9 +59,14 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
       await copy(client, 'household (id, household_number, village_code, type, status, identified_year, main_cause, other_causes, safe_drinking_water, helper)',
         batch.map(({ household: h }) => line([h.id, h.householdNumber, h.villageCode, h.type, h.status, h.identifiedYear, h.mainCause, pgArray(h.otherCauses), h.safeDrinkingWater, h.helper])));
       const memberLines: string[] = [];
-      for (const g of batch) for (const m of g.members) memberLines.push(line([m.id, m.householdId, m.position, m.name, m.idNumber, m.gender, m.birthDate, m.relationToHead, m.healthStatus, m.disabilityGrade, m.laborCapacity]));
+      for (const g of batch) {
+        for (const m of g.members) {
+          const s = pii.seal(m.idNumber);
+          memberLines.push(line([m.id, m.householdId, m.position, m.name, s.idNumberEncrypted, s.idNumberIndex, s.idNumberMasked, m.gender, m.birthDate, m.relationToHead, m.healthStatus, m.disabilityGrade, m.laborCapacity]));
+        }
+      }
       members += memberLines.length;
-      await copy(client, 'member (id, household_id, position, name, id_number, gender, birth_date, relation_to_head, health_status, disability_grade, labor_capacity)', memberLines);
+      await copy(client, 'member (id, household_id, position, name, id_number_encrypted, id_number_index, id_number_masked, gender, birth_date, relation_to_head, health_status, disability_grade, labor_capacity)', memberLines);
       await copy(client, 'household_income (household_id, year, income_per_capita)',
         batch.flatMap((g) => g.incomes.map((i) => line([i.householdId, i.year, fenToDecimal(i.fen)]))));
       await copy(client, 'household_status_change (household_id, previous_status, status, effective_date, reason, changed_by)',

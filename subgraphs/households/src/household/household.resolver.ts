@@ -25,7 +25,7 @@ export class HouseholdResolver {
   @Authorized('ADMIN', 'COUNTY_OFFICER')
   @Mutation(() => Household, { description: 'Registers a household with its members (建档立卡); its history starts POOR on 1 January of the year identified' })
   registerHousehold(@Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
-    return registerHousehold(ctx.em, input, ctx.caller);
+    return registerHousehold(ctx.em, input, ctx.caller, ctx.pii);
   }
 
   @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')

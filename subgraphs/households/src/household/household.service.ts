@@ -6,6 +6,7 @@ import {
   isUniqueViolation,
   isUuid,
   NotFoundError,
+  type PersonalDataCipher,
   povertyLineFen,
   readIdNumber,
   todayInChina,
@@ -34,7 +35,7 @@ function text(value: string, field: string, max: number): string {
   return trimmed;
 }
 
-export async function registerHousehold(em: EntityManager, input: RegisterHouseholdInput, caller: Caller): Promise<HouseholdEntity> {
+export async function registerHousehold(em: EntityManager, input: RegisterHouseholdInput, caller: Caller, pii: PersonalDataCipher): Promise<HouseholdEntity> {
   const today = todayInChina();
   const householdNumber = input.householdNumber.trim();
   if (!/^[0-9A-Za-z-]{1,32}$/.test(householdNumber)) {
@@ -64,7 +65,7 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
     return {
       position: i,
       name: text(m.name, `${field}.name`, 50),
-      idNumber: facts.idNumber,
+      ...pii.seal(facts.idNumber),
       gender: Gender[facts.gender],
       birthDate: facts.birthDate,
       relationToHead: m.relationToHead,
@@ -75,8 +76,8 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
   });
   const seen = new Set<string>();
   members.forEach((m, i) => {
-    if (seen.has(m.idNumber)) throw new BadUserInputError(`members[${i}].idNumber appears twice in this household`, { field: `members[${i}].idNumber` });
-    seen.add(m.idNumber);
+    if (seen.has(m.idNumberIndex)) throw new BadUserInputError(`members[${i}].idNumber appears twice in this household`, { field: `members[${i}].idNumber` });
+    seen.add(m.idNumberIndex);
   });
 
   return em.transactional(async (tx) => {
@@ -87,9 +88,9 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
     if (await tx.findOne(HouseholdEntity, { householdNumber })) {
       throw new BadUserInputError('householdNumber is already registered', { field: 'householdNumber' });
     }
-    const taken = await tx.find(MemberEntity, { idNumber: { $in: members.map((m) => m.idNumber) } }, { fields: ['idNumber'] });
+    const taken = await tx.find(MemberEntity, { idNumberIndex: { $in: members.map((m) => m.idNumberIndex) } }, { fields: ['idNumberIndex'] });
     if (taken.length) {
-      const i = members.findIndex((m) => m.idNumber === taken[0]!.idNumber);
+      const i = members.findIndex((m) => m.idNumberIndex === taken[0]!.idNumberIndex);
       throw new BadUserInputError(`members[${i}] is already a member of a registered household`, { field: `members[${i}].idNumber` });
     }
     const household = tx.create(HouseholdEntity, {
@@ -124,7 +125,7 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
     try {
       await tx.flush();
     } catch (err) {
-      if (isUniqueViolation(err, 'member_id_number_unique')) throw new BadUserInputError('a member is already in a registered household', { field: 'members' });
+      if (isUniqueViolation(err, 'member_id_number_index_unique')) throw new BadUserInputError('a member is already in a registered household', { field: 'members' });
       throw err;
     }
     return household;

@@ -18,9 +18,17 @@ export class MemberEntity {
   @Property({ type: 'string' })
   name!: string;
 
-  /** Personal data: never a GraphQL field; responses carry the masked form only. */
-  @Property({ type: 'string', unique: true })
-  idNumber!: string;
+  /** Personal data: AES-GCM ciphertext; only revealIdNumber decrypts it, and audits that. */
+  @Property({ type: 'text' })
+  idNumberEncrypted!: string;
+
+  /** Keyed hash of the ID number: lookups and one-person-one-household without plain text. */
+  @Property({ type: 'text' })
+  idNumberIndex!: string;
+
+  /** First 6 and last 4 characters; what responses show. */
+  @Property({ type: 'text' })
+  idNumberMasked!: string;
 
   /** Derived from the ID number. */
   @Property({ type: 'string' })

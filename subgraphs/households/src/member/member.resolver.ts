@@ -1,4 +1,4 @@
-import { BadUserInputError, isUuid, maskIdNumber, readIdNumber, todayInChina } from '@fupin/kit';
+import { BadUserInputError, isUuid, readIdNumber, todayInChina } from '@fupin/kit';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { HouseholdEntity } from '../household/household.entity.js';
 import { Household } from '../household/household.type.js';
@@ -18,12 +18,12 @@ export class MemberResolver {
   async memberByIdNumber(@Arg('idNumber') idNumber: string, @Ctx() ctx: Context): Promise<MemberEntity | null> {
     const facts = readIdNumber(idNumber, todayInChina());
     if (typeof facts === 'string') throw new BadUserInputError(`idNumber ${facts}`, { field: 'idNumber' });
-    return visibleMember(ctx, await ctx.em.findOne(MemberEntity, { idNumber: facts.idNumber }));
+    return visibleMember(ctx, await ctx.em.findOne(MemberEntity, { idNumberIndex: ctx.pii.blindIndex(facts.idNumber) }));
   }
 
   @FieldResolver(() => String, { description: 'First 6 and last 4 characters of the ID number, the rest *' })
   maskedIdNumber(@Root() member: MemberEntity): string {
-    return maskIdNumber(member.idNumber);
+    return member.idNumberMasked;
   }
 
   @FieldResolver(() => Household)

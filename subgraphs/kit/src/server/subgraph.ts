@@ -5,8 +5,9 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { verifyCaller } from '../auth/caller-headers.js';
 import { requestIdFrom, type SubgraphContext } from '../context.js';
+import { PersonalDataCipher } from '../domain/personal-data.js';
 import { openDatabase } from '../db/orm.js';
-import { gatewaySecret, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
+import { gatewaySecret, piiKey, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
 import type { FederatedSchema } from '../graphql/federation.js';
 import { maskInternalError } from './mask-errors.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
@@ -22,6 +23,8 @@ export interface SubgraphDefinition<L = unknown> {
   /** Built once per process. */
   schema(): Promise<FederatedSchema>;
   loaders(em: EntityManager): L;
+  /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
+  prepare?(em: EntityManager, pii: PersonalDataCipher): Promise<void>;
 }
 
 export interface StartOptions {
@@ -31,6 +34,8 @@ export interface StartOptions {
   onQuery?: (sql: string) => void;
   /** Shared with the gateway, which signs every caller with it. */
   gatewaySecret: string;
+  /** Base64 key (32 bytes) for personal data at rest. */
+  piiKey: string;
 }
 
 export interface RunningSubgraph {
@@ -49,6 +54,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     migrations: def.migrations,
     onQuery: options.onQuery,
   })) as MikroORM;
+  const pii = new PersonalDataCipher(options.piiKey);
+  await def.prepare?.(orm.em.fork() as EntityManager, pii);
   const { schema } = await def.schema();
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
@@ -65,7 +72,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
         throw new GraphQLError('only the gateway may call a subgraph', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
       const em = orm.em.fork() as EntityManager;
-      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers) };
+      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii };
     },
     routes: {
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
@@ -102,9 +109,10 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
       PORT: port(def.defaultPort),
       HOST: z.string().default('127.0.0.1'),
       FUPIN_GATEWAY_SECRET: gatewaySecret,
+      FUPIN_PII_KEY: piiKey,
     }),
   );
-  const running = await startSubgraph(def, { databaseUrl: env.DATABASE_URL, port: env.PORT, host: env.HOST, gatewaySecret: env.FUPIN_GATEWAY_SECRET });
+  const running = await startSubgraph(def, { databaseUrl: env.DATABASE_URL, port: env.PORT, host: env.HOST, gatewaySecret: env.FUPIN_GATEWAY_SECRET, piiKey: env.FUPIN_PII_KEY });
   console.log(`${def.name} subgraph at ${running.graphqlUrl}`);
   onShutdown(running.stop);
 }

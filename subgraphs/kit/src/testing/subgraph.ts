@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Caller, Department, Role } from '../auth/caller.js';
 import { signCaller } from '../auth/caller-headers.js';
 import { createSigningKey, signToken } from '../auth/jwt.js';
+import { PersonalDataCipher } from '../domain/personal-data.js';
 import type { SubgraphDefinition } from '../server/subgraph.js';
 import { type RunningSubgraph, startSubgraph } from '../server/subgraph.js';
 import { GraphQLClient } from './client.js';
@@ -20,10 +21,10 @@ export interface TestSubgraph extends RunningSubgraph {
 export const newGatewaySecret = () => randomBytes(32).toString('base64url');
 
 /** A real subgraph on a free port over its own fresh database. */
-export async function startTestSubgraph<L>(def: SubgraphDefinition<L>, gatewaySecret = newGatewaySecret()): Promise<TestSubgraph> {
+export async function startTestSubgraph<L>(def: SubgraphDefinition<L>, gatewaySecret = newGatewaySecret(), piiKey = PersonalDataCipher.newKey()): Promise<TestSubgraph> {
   const db = await createTestDatabase(def.name.replaceAll('-', '_'));
   const sql = new SqlCounter();
-  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret });
+  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey });
   return {
     ...running,
     sql,
@@ -51,6 +52,8 @@ export interface TestHub {
   /** A gateway client with no token at all. */
   anonymous: GraphQLClient;
   token(caller: Caller, expiresIn?: string | number): Promise<string>;
+  /** The hub's personal-data key, to check what is stored. */
+  pii: PersonalDataCipher;
   stop(): Promise<void>;
 }
 
@@ -61,12 +64,13 @@ export interface TestHub {
  */
 export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], startGateway: GatewayStarter): Promise<TestHub> {
   const gatewaySecret = newGatewaySecret();
+  const piiKey = PersonalDataCipher.newKey();
   const key = await createSigningKey('test');
   const dir = await mkdtemp(join(tmpdir(), 'fupin-keys-'));
   const jwksPath = join(dir, 'jwks.json');
   await writeFile(jwksPath, JSON.stringify(key.jwks));
   const subgraphs: Record<string, TestSubgraph> = {};
-  for (const def of subgraphDefs) subgraphs[def.name] = await startTestSubgraph(def, gatewaySecret);
+  for (const def of subgraphDefs) subgraphs[def.name] = await startTestSubgraph(def, gatewaySecret, piiKey);
   const gateway = await startGateway({
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])),
     jwksPath,
@@ -79,6 +83,7 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
     subgraphs,
     anonymous: new GraphQLClient(gateway.graphqlUrl),
     token,
+    pii: new PersonalDataCipher(piiKey),
     as: async (role, regionCode = '000000000000', department, subject = `${role.toLowerCase()}-${++n}`) =>
       new GraphQLClient(gateway.graphqlUrl, { authorization: `Bearer ${await token({ subject, role, regionCode, ...(department ? { department } : {}) })}` }),
     stop: async () => {
