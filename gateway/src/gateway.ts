@@ -2,7 +2,7 @@ import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataS
 import { GraphQLError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { type Caller, createHttpHandler, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
+import { type Caller, createHttpHandler, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
 import { readFile } from 'node:fs/promises';
 import { graphiqlPage, graphiqlRoutes } from './graphiql.js';
 
@@ -22,6 +22,8 @@ export interface GatewayOptions {
 
 export interface GatewayContext {
   caller: Caller;
+  /** Joins the gateway's and every subgraph's records of one request (audit correlation id). */
+  requestId: string;
 }
 
 export interface RunningGateway {
@@ -57,6 +59,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Only the caller the gateway verified reaches a subgraph, whatever the client sent.
     if (!('caller' in context) || !context.caller) throw new GraphQLError('no caller', { extensions: { code: 'UNAUTHENTICATED' } });
     for (const [name, value] of Object.entries(signCaller(context.caller, this.secret))) request.http!.headers.set(name, value);
+    request.http!.headers.set('x-request-id', context.requestId);
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -99,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (typeof caller === 'string') {
         throw new GraphQLError(`not authenticated: ${caller}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
-      return { caller };
+      return { caller, requestId: requestIdFrom(req.headers) };
     },
     browserPage: graphiqlPage,
     routes: {

@@ -36,6 +36,8 @@ export async function dropDatabase(serverUrl: string, database: string): Promise
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    // The serving role a subgraph made for it (see the kit's app-role).
+    await client.query(`DROP ROLE IF EXISTS "${`${database}_app`.slice(0, 63)}"`);
   } finally {
     await client.end();
   }

@@ -22,6 +22,7 @@ export const households: SubgraphDefinition<Loaders> = {
   ],
   schema: householdsSchema,
   loaders: createLoaders,
+  appendOnly: ['household_status_change'],
   prepare: async (em, pii) => {
     await sealLegacyIdNumbers(em, pii);
   },

@@ -1,4 +1,5 @@
 import { buildFederatedSchema, type FederatedSchema } from '@fupin/kit';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { householdReference } from './household/household.reference.js';
 import { HouseholdResolver } from './household/household.resolver.js';
 import { memberReference } from './member/member.reference.js';
@@ -11,7 +12,7 @@ let built: Promise<FederatedSchema> | undefined;
 /** Built once per process. */
 export function householdsSchema(): Promise<FederatedSchema> {
   built ??= buildFederatedSchema(
-    { resolvers: [RegionResolver, HouseholdResolver, MemberResolver] },
+    { resolvers: [RegionResolver, HouseholdResolver, MemberResolver, AuditResolver] },
     { ...regionReference, ...householdReference, ...memberReference },
   );
   return built;

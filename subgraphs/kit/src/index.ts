@@ -20,3 +20,5 @@ export * from './db/errors.js';
 export * from './cli/progress.js';
 export * from './auth/index.js';
 export * from './domain/personal-data.js';
+export * from './audit/index.js';
+export * from './db/app-role.js';

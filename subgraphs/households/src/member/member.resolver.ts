@@ -1,11 +1,12 @@
 import { BadUserInputError, isUuid, readIdNumber, todayInChina } from '@fupin/kit';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HouseholdEntity } from '../household/household.entity.js';
 import { Household } from '../household/household.type.js';
 import { visibleMember } from '../access.js';
 import type { Context } from '../loaders.js';
 import { MemberEntity } from './member.entity.js';
 import { Member } from './member.type.js';
+import { revealIdNumber } from './reveal-id-number.js';
 
 @Resolver(() => Member)
 export class MemberResolver {
@@ -19,6 +20,11 @@ export class MemberResolver {
     const facts = readIdNumber(idNumber, todayInChina());
     if (typeof facts === 'string') throw new BadUserInputError(`idNumber ${facts}`, { field: 'idNumber' });
     return visibleMember(ctx, await ctx.em.findOne(MemberEntity, { idNumberIndex: ctx.pii.blindIndex(facts.idNumber) }));
+  }
+
+  @Mutation(() => String, { description: 'The full ID number, for CASEWORKER, COUNTY_OFFICER and ADMIN in their region; every attempt is audited' })
+  revealIdNumber(@Arg('memberId', () => ID) memberId: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<string> {
+    return revealIdNumber(ctx, memberId, reason);
   }
 
   @FieldResolver(() => String, { description: 'First 6 and last 4 characters of the ID number, the rest *' })

@@ -42,10 +42,16 @@ export function ormConfig(options: OrmOptions): Options {
   });
 }
 
+/** Connects and applies pending migrations (as the database's owner). */
 export async function openDatabase(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
   await orm.migrator.up();
   return orm;
+}
+
+/** Connects without touching the schema (the serving role may not). */
+export function connectDatabase(options: Omit<OrmOptions, 'migrations'>): Promise<MikroORM> {
+  return MikroORM.init(ormConfig({ ...options, migrations: [] }));
 }
 
 /** numeric(14,2) in PostgreSQL, integer fen in TypeScript. */

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { auditMutations } from '../audit/audit.middleware.js';
 import { authChecker } from '../auth/authorize.js';
 import { DateScalar, MoneyScalar } from './scalars.js';
 
@@ -32,6 +33,7 @@ export async function buildFederatedSchema(
     validate: false,
     authChecker,
     authMode: 'error',
+    globalMiddlewares: [auditMutations, ...(options.globalMiddlewares ?? [])],
     scalarsMap: [{ type: Date, scalar: DateScalar }],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}`;

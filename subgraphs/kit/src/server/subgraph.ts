@@ -6,7 +6,9 @@ import { GraphQLError } from 'graphql';
 import { verifyCaller } from '../auth/caller-headers.js';
 import { requestIdFrom, type SubgraphContext } from '../context.js';
 import { PersonalDataCipher } from '../domain/personal-data.js';
-import { openDatabase } from '../db/orm.js';
+import { AUDIT_MIGRATION } from '../audit/audit-log.migration.js';
+import { appRoleUrl } from '../db/app-role.js';
+import { connectDatabase, openDatabase } from '../db/orm.js';
 import { gatewaySecret, piiKey, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
 import type { FederatedSchema } from '../graphql/federation.js';
 import { maskInternalError } from './mask-errors.js';
@@ -23,6 +25,8 @@ export interface SubgraphDefinition<L = unknown> {
   /** Built once per process. */
   schema(): Promise<FederatedSchema>;
   loaders(em: EntityManager): L;
+  /** Tables whose rows are never changed or removed once written (beside the audit log). */
+  appendOnly?: string[];
   /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
   prepare?(em: EntityManager, pii: PersonalDataCipher): Promise<void>;
 }
@@ -48,14 +52,21 @@ export interface RunningSubgraph {
 }
 
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
-  const orm = (await openDatabase({
+  const owner = (await openDatabase({
     databaseUrl: options.databaseUrl,
     entities: def.entities,
-    migrations: def.migrations,
-    onQuery: options.onQuery,
+    // Every subgraph keeps its own audit log, created by the kit's migration.
+    migrations: [AUDIT_MIGRATION, ...def.migrations],
   })) as MikroORM;
   const pii = new PersonalDataCipher(options.piiKey);
-  await def.prepare?.(orm.em.fork() as EntityManager, pii);
+  let servingUrl: string;
+  try {
+    await def.prepare?.(owner.em.fork() as EntityManager, pii);
+    servingUrl = await appRoleUrl(owner, options.databaseUrl, options.gatewaySecret, def.appendOnly ?? []);
+  } finally {
+    await owner.close(true);
+  }
+  const orm = (await connectDatabase({ databaseUrl: servingUrl, entities: def.entities, onQuery: options.onQuery })) as MikroORM;
   const { schema } = await def.schema();
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,

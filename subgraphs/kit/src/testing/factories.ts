@@ -41,8 +41,10 @@ const unique = () => ++counter + Math.floor(Math.random() * 1000) * 1000;
  * Fluent test data through the real API: `const s = seed(client); const v = await s.village();
  * const h = await s.household({ villageCode: v })`. Every ID number it makes is valid and new.
  */
+// Shared by every seed() of a test file (a file has its own database and module registry).
+let sequence = 0;
+
 export function seed(client: GraphQLClient) {
-  let sequence = 0;
 
   const api = {
     /** A valid resident ID number nobody else in this test file has (each file has its own database). */

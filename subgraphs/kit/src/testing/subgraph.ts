@@ -14,6 +14,8 @@ import { SqlCounter } from './sql-counter.js';
 
 export interface TestSubgraph extends RunningSubgraph {
   sql: SqlCounter;
+  /** The owner's URL of its database (migrations, and tests that play an intruder with full rights). */
+  ownerUrl: string;
   /** A client that calls this subgraph directly, signed as the gateway would for `caller`. */
   as(caller: Caller): GraphQLClient;
 }
@@ -28,6 +30,7 @@ export async function startTestSubgraph<L>(def: SubgraphDefinition<L>, gatewaySe
   return {
     ...running,
     sql,
+    ownerUrl: db.url,
     as: (caller) => new GraphQLClient(running.graphqlUrl, signCaller(caller, gatewaySecret, 3600)),
     stop: async () => {
       await running.stop();

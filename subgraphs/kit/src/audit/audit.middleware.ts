@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
+import type { SubgraphContext } from '../context.js';
+import { appendAudit } from './audit.js';
+
+type Args = Record<string, unknown> & { input?: Record<string, unknown> };
+
+/** What a mutation is about: the household, member or region it names. */
+function subjectOf(args: Args): string | null {
+  const input = args.input ?? {};
+  const id = input.householdId ?? input.memberId ?? args.memberId ?? input.villageCode ?? input.code;
+  return typeof id === 'string' ? id : null;
+}
+
+const reasonOf = (args: Args) => {
+  const reason = args.reason ?? args.input?.reason;
+  return typeof reason === 'string' ? reason.slice(0, 500) : null;
+};
+
+const codeOf = (err: unknown) => {
+  const code = (err as { extensions?: { code?: unknown } }).extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+};
+
+/** A refused mutation leaves a row too, written on its own since the write rolled back. */
+export async function auditRefusal(context: SubgraphContext, info: GraphQLResolveInfo, args: Args, code: string): Promise<void> {
+  await appendAudit(context.em.fork() as EntityManager, context.caller, context.requestId, {
+    action: info.fieldName,
+    subjectId: subjectOf(args),
+    outcome: 'REFUSED',
+    reason: code,
+  });
+}
+
+/**
+ * Every mutation runs in one transaction with its audit row: the write and its record land
+ * together or not at all. Services' own transactions nest inside it.
+ */
+export const auditMutations: MiddlewareFn<SubgraphContext> = async ({ context, info, args }, next) => {
+  if (info.parentType.name !== 'Mutation' || info.fieldName === 'revealIdNumber') return next();
+  const original = context.em;
+  try {
+    return await original.transactional(async (tx) => {
+      context.em = tx as EntityManager;
+      try {
+        const result = await next();
+        const id = (result as { id?: unknown } | null)?.id;
+        await appendAudit(context.em, context.caller, context.requestId, {
+          action: info.fieldName,
+          // What the write produced names it best (a new household); else what the input names.
+          subjectId: typeof id === 'string' ? id : subjectOf(args as Args),
+          outcome: 'ALLOWED',
+          reason: reasonOf(args as Args),
+        });
+        return result;
+      } finally {
+        context.em = original;
+      }
+    });
+  } catch (err) {
+    await auditRefusal(context, info, args as Args, codeOf(err));
+    throw err;
+  }
+};

@@ -1,0 +1,94 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+import type { Caller } from '../auth/caller.js';
+
+export type AuditOutcome = 'ALLOWED' | 'REFUSED';
+
+export interface AuditEntry {
+  action: string;
+  subjectId: string | null;
+  outcome: AuditOutcome;
+  /** Why: the reason a caller gave, or the code of a refusal. Never personal data. */
+  reason: string | null;
+}
+
+export interface AuditRow extends AuditEntry {
+  id: string;
+  at: Date;
+  actor: string;
+  role: string;
+  region: string;
+  correlationId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+/** The hash of a row: its fields in a fixed order, chained to the previous row's hash. */
+export function auditHash(prevHash: string, r: Omit<AuditRow, 'id' | 'hash' | 'prevHash'>): string {
+  const canonical = JSON.stringify([r.at.toISOString(), r.actor, r.role, r.region, r.action, r.subjectId, r.outcome, r.reason, r.correlationId]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+// One writer at a time per database keeps the chain a line, not a tree.
+const CHAIN_LOCK = 7_042_014;
+
+/** Appends one row; call it inside the transaction of the write it records. */
+export async function appendAudit(em: EntityManager, caller: Caller, correlationId: string | null, entry: AuditEntry): Promise<void> {
+  const conn = em.getConnection();
+  const ctx = em.getTransactionContext();
+  const run = async () => {
+    const tx = em.getTransactionContext();
+    await conn.execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK], 'all', tx);
+    const last = await conn.execute<{ hash: string }[]>('select hash from audit_log order by id desc limit 1', [], 'all', tx);
+    const prevHash = last[0]?.hash ?? GENESIS;
+    const row = { at: new Date(), actor: caller.subject, role: caller.role, region: caller.regionCode, ...entry, correlationId };
+    await conn.execute(
+      `insert into audit_log (at, actor, role, region, action, subject_id, outcome, reason, correlation_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.at, row.actor, row.role, row.region, row.action, row.subjectId, row.outcome, row.reason, row.correlationId, prevHash, auditHash(prevHash, row)],
+      'run',
+      tx,
+    );
+  };
+  if (ctx) await run();
+  else await em.transactional(async (tx) => appendAudit(tx as EntityManager, caller, correlationId, entry));
+}
+
+export interface ChainReport {
+  rows: number;
+  /** The first row whose hash or link does not hold, if any. */
+  brokenAt: string | null;
+}
+
+/** Recomputes the chain from the first row; any edited, inserted or removed row breaks it. */
+export async function verifyAuditChain(em: EntityManager): Promise<ChainReport> {
+  const conn = em.getConnection();
+  let prev = GENESIS;
+  let rows = 0;
+  let after = '0';
+  for (;;) {
+    const batch = await conn.execute<Record<string, unknown>[]>(
+      'select id, at, actor, role, region, action, subject_id, outcome, reason, correlation_id, prev_hash, hash from audit_log where id > ? order by id limit 10000',
+      [after],
+    );
+    if (!batch.length) return { rows, brokenAt: null };
+    for (const r of batch) {
+      const expected = auditHash(prev, {
+        at: new Date(r.at as string),
+        actor: r.actor as string,
+        role: r.role as string,
+        region: r.region as string,
+        action: r.action as string,
+        subjectId: r.subject_id as string | null,
+        outcome: r.outcome as AuditOutcome,
+        reason: r.reason as string | null,
+        correlationId: r.correlation_id as string | null,
+      });
+      if (r.prev_hash !== prev || r.hash !== expected) return { rows, brokenAt: String(r.id) };
+      prev = r.hash as string;
+      rows++;
+      after = String(r.id);
+    }
+  }
+}

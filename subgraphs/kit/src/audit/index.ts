@@ -1,0 +1,3 @@
+export * from './audit.js';
+export * from './audit-log.migration.js';
+export * from './audit.middleware.js';

@@ -1,0 +1,31 @@
+import { createHmac } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+/**
+ * Migrations run as the database's owner; the subgraph then serves as a role of its own
+ * with only the privileges it needs, and none to rewrite append-only tables (the audit log,
+ * histories): least privilege for MLPS level 3, enforced by PostgreSQL itself.
+ */
+export async function appRoleUrl(owner: MikroORM, databaseUrl: string, secret: string, appendOnly: string[]): Promise<string> {
+  const url = new URL(databaseUrl);
+  const database = decodeURIComponent(url.pathname.slice(1));
+  const role = `${database}_app`.slice(0, 63);
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`database name ${database} cannot name a role`);
+  // Derived, not random: every instance of a subgraph computes the same password.
+  const password = createHmac('sha256', secret).update(`database role ${role}`).digest('hex');
+  const conn = owner.em.getConnection();
+  await conn.execute(`do $$ begin if not exists (select from pg_roles where rolname = '${role}') then create role "${role}" login; end if; end $$`);
+  await conn.execute(`alter role "${role}" with login password '${password}'`);
+  await conn.execute(`grant connect on database "${database}" to "${role}"`);
+  await conn.execute(`grant usage on schema public to "${role}"`);
+  await conn.execute(`grant select, insert, update, delete on all tables in schema public to "${role}"`);
+  await conn.execute(`grant usage, select on all sequences in schema public to "${role}"`);
+  await conn.execute(`revoke all on mikro_orm_migrations from "${role}"`);
+  for (const table of ['audit_log', ...appendOnly]) {
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
+    await conn.execute(`revoke update, delete, truncate on "${table}" from "${role}"`);
+  }
+  url.username = role;
+  url.password = password;
+  return url.toString();
+}

@@ -1,0 +1,121 @@
+import { makeIdNumber, verifyAuditChain } from '@fupin/kit';
+import { errorCode, type GraphQLClient, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { startHub } from './support/hub.js';
+
+const REVEAL = `mutation RevealIdNumber($memberId: ID!, $reason: String!) { revealIdNumber(memberId: $memberId, reason: $reason) }`;
+const AUDIT = `query AuditLog($first: Int, $after: String, $subjectId: ID) {
+  auditLog(first: $first, after: $after, subjectId: $subjectId) {
+    pageInfo { hasNextPage endCursor }
+    nodes { at actor action subjectId outcome } } }`;
+const AUDIT_FULL = `query($subjectId: ID) { auditLog(first: 100, subjectId: $subjectId) { totalCount nodes { actor role action subjectId outcome reason correlationId } } }`;
+const INCOME = `mutation($input: RecordIncomeInput!) { recordIncome(input: $input) { id } }`;
+
+let hub: Awaited<ReturnType<typeof startHub>>;
+let village: string, other: string;
+let h: SeededHousehold, away: SeededHousehold;
+let caseworker: GraphQLClient, auditor: GraphQLClient;
+
+beforeAll(async () => {
+  hub = await startHub();
+  const s = seed(hub.client);
+  village = await s.village({ county: '420115000000' });
+  other = await s.village({ county: '420116000000' });
+  h = await s.household({ villageCode: village, members: [{ relationToHead: 'HEAD', idNumber: makeIdNumber('420115', '1966-06-06', 17) }] });
+  away = await s.household({ villageCode: other });
+  caseworker = await hub.as('CASEWORKER', village, undefined, 'cw-wang');
+  auditor = await hub.as('AUDITOR', '420115000000', undefined, 'auditor-li');
+});
+afterAll(() => hub?.stop());
+
+type Entry = { actor: string; role: string; action: string; subjectId: string; outcome: string; reason: string | null; correlationId: string | null };
+const entriesFor = async (subjectId: string) => (await (await hub.as('ADMIN')).data<{ auditLog: { nodes: Entry[] } }>(AUDIT_FULL, { subjectId })).auditLog.nodes;
+
+describe('revealIdNumber', () => {
+  test('a caseworker in the region gets the full number; the reveal is audited with its reason', async () => {
+    const memberId = h.members[0]!.id;
+    const { revealIdNumber } = await caseworker.data<{ revealIdNumber: string }>(REVEAL, { memberId, reason: '办理医保报销核对' });
+    expect(revealIdNumber).toBe(makeIdNumber('420115', '1966-06-06', 17));
+    expect((await entriesFor(memberId))[0]).toMatchObject({ actor: 'cw-wang', role: 'CASEWORKER', action: 'revealIdNumber', outcome: 'ALLOWED', reason: '办理医保报销核对', correlationId: expect.any(String) });
+  });
+
+  test.each<[string, () => Promise<GraphQLClient>, () => string]>([
+    ['a department officer', () => hub.as('DEPARTMENT_OFFICER', '420115000000', 'HOUSING_REPAIR', 'dept-zhao'), () => h.members[0]!.id],
+    ['an auditor', () => hub.as('AUDITOR', '420115000000', undefined, 'aud-qian'), () => h.members[0]!.id],
+    ['a caseworker outside the region', () => hub.as('CASEWORKER', village, undefined, 'cw-sun'), () => away.members[0]!.id],
+  ])('%s is refused with FORBIDDEN, and the refusal is audited', async (_who, client, member) => {
+    const res = await (await client()).request<{ revealIdNumber: string | null }>(REVEAL, { memberId: member(), reason: 'curious' });
+    expect(errorCode(res)).toBe('FORBIDDEN');
+    expect(res.data?.revealIdNumber ?? null).toBeNull();
+    expect(JSON.stringify(res)).not.toMatch(/\d{17}[\dX]/);
+    expect((await entriesFor(member()))[0]).toMatchObject({ action: 'revealIdNumber', outcome: 'REFUSED', reason: expect.stringContaining('FORBIDDEN') });
+  });
+});
+
+describe('writes are audited in the same transaction', () => {
+  test('an allowed write leaves an ALLOWED row; a refused one a REFUSED row and nothing else', async () => {
+    await caseworker.data(INCOME, { input: { householdId: h.id, year: 2020, incomePerCapita: 5200 } });
+    const refused = await (await hub.as('DEPARTMENT_OFFICER', '420115000000', 'EMPLOYMENT', 'dept-zhou')).request(INCOME, { input: { householdId: h.id, year: 2020, incomePerCapita: 1 } });
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    const bad = await caseworker.request(INCOME, { input: { householdId: h.id, year: 2013, incomePerCapita: 1 } });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    const rows = (await entriesFor(h.id)).filter((e) => e.action === 'recordIncome');
+    expect(rows.map((e) => [e.actor, e.outcome, e.reason])).toEqual([
+      ['cw-wang', 'REFUSED', 'BAD_USER_INPUT'],
+      ['dept-zhou', 'REFUSED', 'FORBIDDEN'],
+      ['cw-wang', 'ALLOWED', null],
+    ]);
+  });
+
+  test('registration is audited under the new household id', async () => {
+    const n = await seed(hub.client).household({ villageCode: village });
+    expect((await entriesFor(n.id)).map((e) => [e.action, e.outcome])).toEqual([['registerHousehold', 'ALLOWED']]);
+  });
+});
+
+describe('the audit log', () => {
+  test('AUDITOR reads it paged and filtered by subject; entries of other jurisdictions are left out', async () => {
+    const page = await auditor.data<{ auditLog: { nodes: Entry[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(AUDIT, { first: 2 });
+    expect(page.auditLog.nodes).toHaveLength(2);
+    expect(page.auditLog.pageInfo.hasNextPage).toBe(true);
+    const next = await auditor.data<{ auditLog: { nodes: Entry[] } }>(AUDIT, { first: 2, after: page.auditLog.pageInfo.endCursor });
+    expect(next.auditLog.nodes[0]).not.toEqual(page.auditLog.nodes[0]);
+    const mine = await auditor.data<{ auditLog: { nodes: Entry[] } }>(AUDIT, { subjectId: h.members[0]!.id, first: 100 });
+    expect(mine.auditLog.nodes.length).toBeGreaterThan(0);
+    expect(mine.auditLog.nodes.every((e) => e.subjectId === h.members[0]!.id)).toBe(true);
+    // The ADMIN seeding the registry acts nationally: outside a county auditor's view.
+    expect(mine.auditLog.nodes.some((e) => e.actor.startsWith('admin'))).toBe(false);
+  });
+
+  test.each(['CASEWORKER', 'COUNTY_OFFICER'] as const)('%s may not read it', async (role) => {
+    const res = await (await hub.as(role, '420115000000')).request(AUDIT, { first: 5 });
+    expect(errorCode(res)).toBe('FORBIDDEN');
+  });
+
+  test('the serving database role cannot update, delete or truncate it', async () => {
+    const conn = hub.subgraphs.households!.orm.em.fork().getConnection();
+    await expect(conn.execute(`update audit_log set reason = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(conn.execute(`delete from audit_log`)).rejects.toThrow(/permission denied/);
+    await expect(conn.execute(`truncate audit_log`)).rejects.toThrow(/permission denied/);
+  });
+
+  test('the chain verifies, and a row changed by someone with full rights is detected', async () => {
+    const owner = await MikroORM.init({ clientUrl: hub.subgraphs.households!.ownerUrl, entities: [], discovery: { warnWhenNoEntities: false }, metadataProvider: ReflectMetadataProvider, allowGlobalContext: true });
+    try {
+      const before = await verifyAuditChain(owner.em.fork());
+      expect(before.rows).toBeGreaterThan(5);
+      expect(before.brokenAt).toBeNull();
+      const conn = owner.em.getConnection();
+      // Even the owner must first switch the guard off.
+      await expect(conn.execute(`update audit_log set outcome = 'ALLOWED' where outcome = 'REFUSED'`)).rejects.toThrow(/append-only/);
+      const [{ id }] = await conn.execute<{ id: string }[]>(`select id from audit_log where outcome = 'REFUSED' order by id limit 1`);
+      await conn.execute(`alter table audit_log disable trigger audit_log_no_update_delete`);
+      await conn.execute(`update audit_log set outcome = 'ALLOWED' where id = ?`, [id]);
+      await conn.execute(`alter table audit_log enable trigger audit_log_no_update_delete`);
+      expect(await verifyAuditChain(owner.em.fork())).toMatchObject({ brokenAt: String(id) });
+    } finally {
+      await owner.close(true);
+    }
+  });
+});
