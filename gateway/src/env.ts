@@ -14,6 +14,8 @@ const schema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   FUPIN_JWKS: z.string().min(1, 'a JWKS file or URL that verifies tokens'),
   FUPIN_GATEWAY_SECRET: gatewaySecret,
+  FUPIN_MODE: z.enum(['development', 'production']).default('production'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 /** Settings from the environment; each subgraph's URL is `<NAME>_URL` (e.g. HOUSEHOLDS_URL). */
@@ -34,6 +36,8 @@ export function gatewayEnv(env: NodeJS.ProcessEnv = process.env) {
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     jwksSource: parsed.FUPIN_JWKS,
     gatewaySecret: parsed.FUPIN_GATEWAY_SECRET,
+    mode: parsed.FUPIN_MODE,
+    limits: { ratePerMinute: parsed.RATE_LIMIT_PER_MINUTE },
     subgraphUrls,
   };
 }

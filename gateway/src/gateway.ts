@@ -1,10 +1,12 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { type Caller, createHttpHandler, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
 import { readFile } from 'node:fs/promises';
 import { graphiqlPage, graphiqlRoutes } from './graphiql.js';
+import { DEFAULT_LIMITS, type Limits, limitsPlugin, RateLimiter } from './limits.js';
+import { maskGatewayError } from './mask-errors.js';
 
 export interface GatewayOptions {
   port: number;
@@ -18,6 +20,9 @@ export interface GatewayOptions {
   jwksSource: string;
   /** Shared with the subgraphs: the gateway signs each caller for them with it. */
   gatewaySecret: string;
+  /** Development allows introspection to every caller; production to ADMIN only. */
+  mode?: 'development' | 'production';
+  limits?: Partial<Limits>;
 }
 
 export interface GatewayContext {
@@ -87,10 +92,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: fetcher as any }, options.gatewaySecret),
   });
   const verify = await tokenVerifier(options.jwksSource);
+  const limits: Limits = { ...DEFAULT_LIMITS, introspectionForAll: (options.mode ?? 'development') === 'development', ...options.limits };
+  const rate = new RateLimiter(limits.ratePerMinute);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(limits)],
     includeStacktraceInErrorResponses: false,
+    // Introspection is allowed here and limited per caller by limitsPlugin.
+    introspection: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: maskGatewayError,
   });
   await apollo.start();
   const handler = createHttpHandler({
@@ -101,6 +114,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const caller = token ? await verify(token) : 'no bearer token';
       if (typeof caller === 'string') {
         throw new GraphQLError(`not authenticated: ${caller}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+      const wait = rate.take(caller.subject);
+      if (wait > 0) {
+        throw new GraphQLError('too many requests', { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } } });
       }
       return { caller, requestId: requestIdFrom(req.headers) };
     },

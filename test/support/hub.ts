@@ -1,12 +1,12 @@
-import { DEFAULT_SUPERGRAPH_PATH, startGateway } from '@fupin/gateway';
+import { DEFAULT_SUPERGRAPH_PATH, type GatewayOptions, startGateway } from '@fupin/gateway';
 import { households } from '@fupin/households';
 import type { SubgraphDefinition } from '@fupin/kit';
 import { GraphQLClient, startTestHub, type TestHub } from '@fupin/kit/testing';
 
 /** The whole hub as clients see it: real subgraphs, the real gateway, real HTTP, real PostgreSQL. */
-export async function startHub(): Promise<TestHub & { client: GraphQLClient }> {
+export async function startHub(gateway: Partial<GatewayOptions> = {}): Promise<TestHub & { client: GraphQLClient }> {
   const hub = await startTestHub([households as SubgraphDefinition<unknown>], ({ subgraphUrls, jwksPath, gatewaySecret }) =>
-    startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource: jwksPath, gatewaySecret }),
+    startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource: jwksPath, gatewaySecret, ...gateway }),
   );
   // `client` is a national ADMIN: tests of the registry's rules, not of permissions.
   return { ...hub, client: await hub.as('ADMIN') };

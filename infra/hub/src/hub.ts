@@ -40,6 +40,7 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
       jwksSource: keys.jwksSource,
       gatewaySecret: keys.gatewaySecret,
+      mode: settings.FUPIN_MODE,
     });
     return {
       keys,

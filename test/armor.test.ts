@@ -1,0 +1,116 @@
+import { DEFAULT_LIMITS } from '@fupin/gateway';
+import { errorCode, type GraphQLResponse } from '@fupin/kit/testing';
+import { startHub } from './support/hub.js';
+
+// Attacks on the gateway itself: each limit lets N through and refuses N+1 before any
+// subgraph is called. Small limits keep the boundaries easy to build; the defaults are
+// checked to be the documented ones.
+const LIMITS = { maxDepth: 6, maxAliases: 5, maxRootFields: 3, maxTokens: 100, maxCost: 1202, maxFirst: 100, defaultListSize: 10, ratePerMinute: 8, introspectionForAll: false };
+let hub: Awaited<ReturnType<typeof startHub>>;
+beforeAll(async () => {
+  hub = await startHub({ limits: LIMITS, mode: 'production' });
+});
+afterAll(() => hub?.stop());
+
+const C = '"420115000000"';
+/** Sends as a fresh caller (the rate limit is per caller) and counts subgraph SQL. */
+async function send(query: string, variables?: Record<string, unknown>) {
+  const client = await hub.as('ADMIN');
+  const { result, statements } = await hub.subgraphs.households!.sql.during(() => client.request(query, variables));
+  return { res: result, statements };
+}
+const refusedBeforeSubgraphs = async (query: string, code: string, variables?: Record<string, unknown>) => {
+  const { res, statements } = await send(query, variables);
+  expect(errorCode(res)).toBe(code);
+  expect(res.data ?? null).toBeNull();
+  expect(statements).toEqual([]);
+  return res;
+};
+const notRefusedByLimits = (res: GraphQLResponse<unknown>) =>
+  expect((res.errors ?? []).map((e) => e.extensions?.code)).not.toContain('QUERY_LIMIT_EXCEEDED');
+
+// Selection sets nested d deep: the operation's, region's, then d - 2 parents'.
+const depth = (d: number) => `{ region(code: ${C}) { ${'parent { '.repeat(d - 2)}code${' }'.repeat(d - 2)} } }`;
+const aliases = (n: number) => `{ region(code: ${C}) { code ${Array.from({ length: n }, (_, i) => `a${i}: name`).join(' ')} } }`;
+const roots = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `r${i}: region(code: ${C}) { code }`).join(' ')} }`;
+// { region ( code : "…" ) { code × k } } is 10 + k tokens.
+const tokens = (n: number) => `{ region(code: ${C}) { ${'code '.repeat(n - 10)}} }`;
+// region 1 + households (1 + 100 × (nodes 1 + members (1 + 10 × name 1))) = 1202
+const COSTLY = `{ region(code: ${C}) { households(first: 100) { nodes { members { name } } } } }`;
+const COSTLIER = `{ region(code: ${C}) { households(first: 100) { totalCount nodes { members { name } } } } }`;
+
+test('the defaults are the documented ones', () => {
+  expect(DEFAULT_LIMITS).toMatchObject({ maxDepth: 12, maxAliases: 30, maxRootFields: 10, maxTokens: 3000, maxCost: 25000, maxFirst: 100, ratePerMinute: 600 });
+});
+
+test.each<[string, (n: number) => string, number]>([
+  ['depth', depth, LIMITS.maxDepth],
+  ['aliases', aliases, LIMITS.maxAliases],
+  ['root fields', roots, LIMITS.maxRootFields],
+])('%s: N passes, N+1 is refused', async (_limit, build, n) => {
+  const ok = await send(build(n));
+  notRefusedByLimits(ok.res);
+  expect(ok.res.data).not.toBeNull();
+  await refusedBeforeSubgraphs(build(n + 1), 'QUERY_LIMIT_EXCEEDED');
+});
+
+test('tokens: N passes, N+1 is refused while parsing', async () => {
+  const ok = await send(tokens(LIMITS.maxTokens));
+  expect(ok.res.errors).toBeUndefined();
+  const res = await refusedBeforeSubgraphs(tokens(LIMITS.maxTokens + 1), 'GRAPHQL_PARSE_FAILED');
+  expect(res.errors![0]!.message).toMatch(/more that 100 tokens/);
+});
+
+test('estimated cost with list sizes: N passes, N+1 is refused', async () => {
+  notRefusedByLimits((await send(COSTLY)).res);
+  const res = await refusedBeforeSubgraphs(COSTLIER, 'QUERY_LIMIT_EXCEEDED');
+  expect(res.errors![0]!.extensions!.limit).toBe('cost');
+});
+
+test('first: 100 passes, 101 is refused at the gateway, literal or variable', async () => {
+  const q = `query($n: Int) { region(code: ${C}) { households(first: $n) { totalCount } } }`;
+  notRefusedByLimits((await send(q, { n: 100 })).res);
+  await refusedBeforeSubgraphs(q, 'BAD_USER_INPUT', { n: 101 });
+  await refusedBeforeSubgraphs(`{ region(code: ${C}) { households(first: 101) { totalCount } } }`, 'BAD_USER_INPUT');
+});
+
+test('introspection outside development is for ADMIN only', async () => {
+  const q = '{ __schema { queryType { name } } }';
+  const admin = await (await hub.as('ADMIN')).request(q);
+  expect(admin.errors).toBeUndefined();
+  for (const role of ['COUNTY_OFFICER', 'CASEWORKER', 'AUDITOR'] as const) {
+    const res = await (await hub.as(role, '420115000000')).request(q);
+    expect(errorCode(res)).toBe('FORBIDDEN');
+  }
+});
+
+test('no HTTP batching: an array of operations is refused', async () => {
+  const client = await hub.as('ADMIN');
+  const res = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...client.headers }, body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) });
+  expect(res.status).toBe(400);
+});
+
+test('CSRF: a simple cross-site request (GET without a preflight header, or text/plain POST) is refused', async () => {
+  const client = await hub.as('ADMIN');
+  const get = await fetch(`${hub.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { ...client.headers } });
+  expect(get.status).toBe(400);
+  const plain = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'text/plain', ...client.headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+  expect(plain.status).toBe(400);
+});
+
+test('rate limit per caller: N requests a minute pass, N+1 gets 429; another caller is not affected', async () => {
+  const client = await hub.as('CASEWORKER', '420115000000');
+  for (let i = 0; i < LIMITS.ratePerMinute; i++) expect((await client.request('{ __typename }')).status).toBe(200);
+  const res = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...client.headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+  expect(res.status).toBe(429);
+  expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+  expect((await (await hub.as('CASEWORKER', '420115000000')).request('{ __typename }')).status).toBe(200);
+});
+
+test('errors are masked: no stack traces, no subgraph addresses', async () => {
+  const { res } = await send(`{ household(id: "00000000-0000-4000-8000-000000000000") { id } region(code: "bad") { code } }`);
+  const text = JSON.stringify(res);
+  expect(text).not.toMatch(/stacktrace|exception|127\.0\.0\.1|\/graphql/);
+  expect(errorCode(res)).toBe('BAD_USER_INPUT');
+});
