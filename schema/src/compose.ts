@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { composeSupergraph, SUPERGRAPH_PATH } from './index.js';
+import { composeSupergraph, PERMISSIONS_PATH, permissionSnapshot, SUPERGRAPH_PATH } from './index.js';
 
-const sdl = await composeSupergraph();
-await writeFile(SUPERGRAPH_PATH, sdl);
+await writeFile(SUPERGRAPH_PATH, await composeSupergraph());
 console.log(`wrote ${SUPERGRAPH_PATH}`);
+await writeFile(PERMISSIONS_PATH, await permissionSnapshot());
+console.log(`wrote ${PERMISSIONS_PATH}`);

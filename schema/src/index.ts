@@ -1,12 +1,22 @@
 import { composeServices } from '@apollo/composition';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
+import { permissionMatrix } from '@fupin/kit';
 import { defaultUrl, SUBGRAPHS } from './subgraphs.js';
 
 export { SUBGRAPHS } from './subgraphs.js';
 
 /** The committed supergraph; the gateway serves it and a test keeps it fresh. */
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url).href.replace('/dist/', '/'));
+
+/** The committed permission snapshot: who may reach each root and personal-data field. */
+export const PERMISSIONS_PATH = SUPERGRAPH_PATH.replace(/supergraph\.graphql$/, 'permissions.json');
+
+export async function permissionSnapshot(): Promise<string> {
+  const bySubgraph: Record<string, Record<string, string[]>> = {};
+  for (const def of SUBGRAPHS) bySubgraph[def.name] = permissionMatrix((await def.schema()).schema, def.personalData ?? []);
+  return `${JSON.stringify(bySubgraph, null, 2)}\n`;
+}
 
 export async function composeSupergraph(): Promise<string> {
   const services = await Promise.all(

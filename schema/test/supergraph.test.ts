@@ -5,7 +5,7 @@ import federation from '@apollo/federation-internals';
 
 // CommonJS: named imports are not visible to ESM.
 const { Supergraph } = federation;
-import { composeSupergraph, SUPERGRAPH_PATH } from '../src/index.js';
+import { composeSupergraph, PERMISSIONS_PATH, permissionSnapshot, SUPERGRAPH_PATH } from '../src/index.js';
 
 // The contract lives in ../shared beside the repository; a copy is committed so a clone
 // without it still tests, and a test below keeps the copy equal to the original.
@@ -26,6 +26,10 @@ const PENDING = new Set([
 test('the committed supergraph is what the subgraphs compose to (run `npm run compose` when this fails)', async () => {
   const committed = await readFile(SUPERGRAPH_PATH, 'utf8');
   expect(committed).toBe(await composeSupergraph());
+});
+
+test('the permission snapshot is what the code declares: a change here is a reviewed permission change (npm run compose)', async () => {
+  expect(await readFile(PERMISSIONS_PATH, 'utf8')).toBe(await permissionSnapshot());
 });
 
 test('the committed contract is the shared one (copy ../shared/contract/operations.graphql to schema/contract/ when this fails)', async () => {

@@ -23,6 +23,10 @@ export const households: SubgraphDefinition<Loaders> = {
   schema: householdsSchema,
   loaders: createLoaders,
   appendOnly: ['household_status_change'],
+  personalData: [
+    'Member.name', 'Member.maskedIdNumber', 'Member.gender', 'Member.birthDate', 'Member.healthStatus', 'Member.disabilityGrade',
+    'Household.incomePerCapita', 'Household.helper', 'Query.memberByIdNumber', 'Mutation.revealIdNumber',
+  ],
   prepare: async (em, pii) => {
     await sealLegacyIdNumbers(em, pii);
   },

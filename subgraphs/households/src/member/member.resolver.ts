@@ -1,5 +1,5 @@
 import { BadUserInputError, isUuid, readIdNumber, todayInChina } from '@fupin/kit';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HouseholdEntity } from '../household/household.entity.js';
 import { Household } from '../household/household.type.js';
 import { visibleMember } from '../access.js';
@@ -22,6 +22,7 @@ export class MemberResolver {
     return visibleMember(ctx, await ctx.em.findOne(MemberEntity, { idNumberIndex: ctx.pii.blindIndex(facts.idNumber) }));
   }
 
+  @Authorized('CASEWORKER', 'COUNTY_OFFICER', 'ADMIN')
   @Mutation(() => String, { description: 'The full ID number, for CASEWORKER, COUNTY_OFFICER and ADMIN in their region; every attempt is audited' })
   revealIdNumber(@Arg('memberId', () => ID) memberId: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<string> {
     return revealIdNumber(ctx, memberId, reason);

@@ -25,6 +25,8 @@ export interface SubgraphDefinition<L = unknown> {
   /** Built once per process. */
   schema(): Promise<FederatedSchema>;
   loaders(em: EntityManager): L;
+  /** `Type.field`s holding personal data: listed with who may reach them in the permission snapshot. */
+  personalData?: string[];
   /** Tables whose rows are never changed or removed once written (beside the audit log). */
   appendOnly?: string[];
   /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
