@@ -1,5 +1,5 @@
-import { openDatabase, PersonalDataCipher, readIdNumber } from '@fupin/kit';
-import { createTestDatabase, type TestDatabase } from '@fupin/kit/testing';
+import { PersonalDataCipher, readIdNumber } from '@fupin/kit';
+import { migratedTestDatabase } from '@fupin/kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { households, seedRegistry } from '../src/index.js';
 import { generateHouseholds, planRegions } from '../src/demo/registry-generator.js';
@@ -46,16 +46,15 @@ describe('the demo county generator', () => {
 
 describe('seedRegistry', () => {
   const piiKey = PersonalDataCipher.newKey();
-  let db: TestDatabase;
+  let db: Awaited<ReturnType<typeof migratedTestDatabase>>;
   let orm: MikroORM;
   const count = async (table: string) => Number((await orm.em.fork().getConnection().execute(`select count(*) as n from ${table}`))[0].n);
 
   beforeAll(async () => {
-    db = await createTestDatabase('seed');
-    orm = (await openDatabase({ databaseUrl: db.url, entities: households.entities, migrations: households.migrations })) as MikroORM;
+    db = await migratedTestDatabase('seed', households);
+    orm = db.orm;
   });
   afterAll(async () => {
-    await orm?.close(true);
     await db?.drop();
   });
 

@@ -1,19 +1,18 @@
-import { makeIdNumber, openDatabase, PersonalDataCipher } from '@fupin/kit';
-import { createTestDatabase, type TestDatabase } from '@fupin/kit/testing';
+import { makeIdNumber, PersonalDataCipher } from '@fupin/kit';
+import { migratedTestDatabase } from '@fupin/kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { households } from '../src/index.js';
 import { sealLegacyIdNumbers } from '../src/member/seal-legacy-id-numbers.js';
 
 // Rows registered before ID numbers were encrypted hold them in plain text; the subgraph
 // seals them at start-up and leaves no plain text behind.
-let db: TestDatabase;
+let db: Awaited<ReturnType<typeof migratedTestDatabase>>;
 let orm: MikroORM;
 beforeAll(async () => {
-  db = await createTestDatabase('legacy');
-  orm = (await openDatabase({ databaseUrl: db.url, entities: households.entities, migrations: households.migrations })) as MikroORM;
+  db = await migratedTestDatabase('legacy', households);
+  orm = db.orm;
 });
 afterAll(async () => {
-  await orm?.close(true);
   await db?.drop();
 });
 

@@ -1,4 +1,6 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { dropDatabase, ensureDatabase } from '@fupin/postgres';
+import { openDatabase, type OrmOptions } from '../db/orm.js';
 import { randomBytes } from 'node:crypto';
 
 export interface TestDatabase {
@@ -18,4 +20,21 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const url = await ensureDatabase(server, name);
   return { url, drop: () => dropDatabase(server, name) };
+}
+
+/** A fresh database with a subgraph's migrations applied, opened as its owner. */
+export async function migratedTestDatabase(
+  prefix: string,
+  def: { entities: OrmOptions['entities']; migrations: OrmOptions['migrations'] },
+): Promise<TestDatabase & { orm: MikroORM }> {
+  const db = await createTestDatabase(prefix);
+  const orm = (await openDatabase({ databaseUrl: db.url, entities: def.entities, migrations: def.migrations })) as MikroORM;
+  return {
+    ...db,
+    orm,
+    drop: async () => {
+      await orm.close(true);
+      await db.drop();
+    },
+  };
 }
