@@ -4,6 +4,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
 }
 
+const FULL_ID_NUMBER = /(?<![\dA-Za-z-])\d{17}[\dX](?![\dA-Za-z-])/;
+
 /** A real HTTP client: tests talk to servers the way frontends do. */
 export class GraphQLClient {
   constructor(
@@ -17,7 +19,10 @@ export class GraphQLClient {
       headers: { 'content-type': 'application/json', ...this.headers, ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
+    const text = await res.text();
+    // Masking in every response: outside revealIdNumber, no full ID number ever comes back.
+    if (!query.includes('revealIdNumber') && FULL_ID_NUMBER.test(text)) throw new Error('a response carried a full ID number');
+    const body = JSON.parse(text) as Omit<GraphQLResponse<T>, 'status'>;
     return { status: res.status, ...body };
   }
 
