@@ -74,6 +74,23 @@ describe('writes are audited in the same transaction', () => {
   });
 });
 
+describe('refused reads are audited too', () => {
+  test('a household outside the jurisdiction, and a forbidden field read over a whole list (one row)', async () => {
+    const outside = await caseworker.request(`query($id: ID!) { household(id: $id) { id } }`, { id: away.id });
+    expect(errorCode(outside)).toBe('FORBIDDEN');
+    expect((await entriesFor(away.id)).map((e) => [e.actor, e.action, e.outcome, e.reason])).toContainEqual(['cw-wang', 'read Household', 'REFUSED', 'FORBIDDEN']);
+
+    const s = seed(hub.client);
+    for (let i = 0; i < 3; i++) await s.household({ villageCode: village });
+    const dept = await hub.as('DEPARTMENT_OFFICER', '420115000000', 'HOUSING_REPAIR', 'dept-wu');
+    const list = await dept.request<{ region: { households: { nodes: unknown[] } } }>(`query($c: ID!) { region(code: $c) { households(first: 10) { nodes { id incomePerCapita(year: 2020) } } } }`, { c: village });
+    expect(list.data!.region.households.nodes.length).toBeGreaterThanOrEqual(4);
+    const admin = await hub.as('ADMIN');
+    const rows = (await admin.data<{ auditLog: { nodes: Entry[] } }>(AUDIT_FULL, {})).auditLog.nodes.filter((e) => e.actor === 'dept-wu');
+    expect(rows.map((e) => [e.action, e.outcome])).toEqual([['read Household.incomePerCapita', 'REFUSED']]);
+  });
+});
+
 describe('the audit log', () => {
   test('AUDITOR reads it paged and filtered by subject; entries of other jurisdictions are left out', async () => {
     const page = await auditor.data<{ auditLog: { nodes: Entry[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(AUDIT, { first: 2 });

@@ -1,4 +1,4 @@
-import { type Caller, ForbiddenError, inJurisdiction, jurisdictionRange, regionPrefix } from '@fupin/kit';
+import { type Caller, ForbiddenError, inJurisdiction, jurisdictionRange, refuseRead, regionPrefix } from '@fupin/kit';
 import type { HouseholdEntity } from './household/household.entity.js';
 import type { Context } from './loaders.js';
 import type { MemberEntity } from './member/member.entity.js';
@@ -13,19 +13,21 @@ export function canSeeRegion(caller: Caller, code: string): boolean {
   return inJurisdiction(caller, code) || caller.regionCode.startsWith(regionPrefix(code));
 }
 
-export function visibleRegion<T extends { code: string }>(caller: Caller, region: T | null): T | null {
-  if (region && !canSeeRegion(caller, region.code)) throw new ForbiddenError('region is outside your jurisdiction');
+// A refused read is audited like a refused write (every refused attempt is).
+export async function visibleRegion<T extends { code: string }>(ctx: Context, region: T | null): Promise<T | null> {
+  if (region && !canSeeRegion(ctx.caller, region.code)) return refuseRead(ctx, 'Region', region.code, 'region is outside your jurisdiction');
   return region;
 }
 
-export function visibleHousehold(caller: Caller, household: HouseholdEntity | null): HouseholdEntity | null {
-  if (household && !inJurisdiction(caller, household.villageCode)) throw new ForbiddenError('household is outside your jurisdiction');
+export async function visibleHousehold(ctx: Context, household: HouseholdEntity | null): Promise<HouseholdEntity | null> {
+  if (household && !inJurisdiction(ctx.caller, household.villageCode)) return refuseRead(ctx, 'Household', household.id, 'household is outside your jurisdiction');
   return household;
 }
 
 export async function visibleMember(ctx: Context, member: MemberEntity | null): Promise<MemberEntity | null> {
   if (!member) return null;
-  visibleHousehold(ctx.caller, await ctx.loaders.householdById.load(member.householdId));
+  const household = await ctx.loaders.householdById.load(member.householdId);
+  if (household && !inJurisdiction(ctx.caller, household.villageCode)) return refuseRead(ctx, 'Member', member.id, 'member is outside your jurisdiction');
   return member;
 }
 

@@ -4,6 +4,6 @@ import type { Context } from '../loaders.js';
 
 export const householdReference = {
   Household: {
-    __resolveReference: async (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? visibleHousehold(ctx.caller, await ctx.loaders.householdById.load(ref.id)) : null),
+    __resolveReference: async (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? visibleHousehold(ctx, await ctx.loaders.householdById.load(ref.id)) : null),
   },
 };

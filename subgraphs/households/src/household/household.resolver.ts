@@ -19,7 +19,7 @@ import type { StatusChangeEntity } from './status-change.entity.js';
 export class HouseholdResolver {
   @Query(() => Household, { nullable: true })
   async household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<HouseholdEntity | null> {
-    return isUuid(id) ? visibleHousehold(ctx.caller, await ctx.loaders.householdById.load(id)) : null;
+    return isUuid(id) ? visibleHousehold(ctx, await ctx.loaders.householdById.load(id)) : null;
   }
 
   @Authorized('ADMIN', 'COUNTY_OFFICER')

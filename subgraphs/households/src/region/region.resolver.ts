@@ -27,7 +27,7 @@ export class RegionResolver {
   @Query(() => Region, { nullable: true })
   async region(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<RegionEntity | null> {
     if (typeof readRegionCode(code) === 'string') throw new BadUserInputError('code must be a 12-digit region code', { field: 'code' });
-    return visibleRegion(ctx.caller, await ctx.loaders.regionByCode.load(code));
+    return visibleRegion(ctx, await ctx.loaders.regionByCode.load(code));
   }
 
   @Authorized('ADMIN', 'COUNTY_OFFICER')
@@ -38,7 +38,7 @@ export class RegionResolver {
 
   @FieldResolver(() => Region, { nullable: true })
   async parent(@Root() region: RegionEntity, @Ctx() ctx: Context): Promise<RegionEntity | null> {
-    return region.parentCode ? visibleRegion(ctx.caller, await ctx.loaders.regionByCode.load(region.parentCode)) : null;
+    return region.parentCode ? visibleRegion(ctx, await ctx.loaders.regionByCode.load(region.parentCode)) : null;
   }
 
   @FieldResolver(() => [Region])

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { SubgraphContext } from '../context.js';
+import { ForbiddenError } from '../errors.js';
 import { appendAudit } from './audit.js';
 
 type Args = Record<string, unknown> & { input?: Record<string, unknown> };
@@ -63,3 +64,19 @@ export const auditMutations: MiddlewareFn<SubgraphContext> = async ({ context, i
     throw err;
   }
 };
+
+// One row per refused field per request: a list of 100 households read with a forbidden
+// field is one refused attempt, not 100.
+const refusedInRequest = new WeakMap<SubgraphContext, Set<string>>();
+
+/** Audits a refused read (once per request and target), then refuses it with FORBIDDEN. */
+export async function refuseRead(context: SubgraphContext, target: string, subjectId: string | null, message: string): Promise<never> {
+  const key = `${target}:${subjectId ?? ''}`;
+  const seen = refusedInRequest.get(context) ?? new Set<string>();
+  refusedInRequest.set(context, seen);
+  if (!seen.has(key)) {
+    seen.add(key);
+    await appendAudit(context.em.fork() as EntityManager, context.caller, context.requestId, { action: `read ${target}`, subjectId, outcome: 'REFUSED', reason: 'FORBIDDEN' });
+  }
+  throw new ForbiddenError(message);
+}

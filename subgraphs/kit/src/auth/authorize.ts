@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import { auditRefusal } from '../audit/audit.middleware.js';
+import { auditRefusal, refuseRead } from '../audit/audit.middleware.js';
 import type { SubgraphContext } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 import type { Caller } from './caller.js';
@@ -15,9 +15,11 @@ export function allows(caller: Caller, rules: readonly string[]): boolean {
 /** type-graphql's check for `@Authorized`: a refusal is FORBIDDEN, never a silent null. */
 export const authChecker: AuthChecker<SubgraphContext> = async ({ context, info, args }, rules) => {
   if (allows(context.caller, rules)) return true;
-  // Role checks run before any middleware: a refused write is audited here.
-  if (info.parentType.name === 'Mutation') await auditRefusal(context, info, args, 'FORBIDDEN');
-  throw new ForbiddenError(`${context.caller.role} may not read or write ${info.parentType.name}.${info.fieldName}`);
+  const message = `${context.caller.role} may not read or write ${info.parentType.name}.${info.fieldName}`;
+  // Role checks run before any middleware: refusals are audited here.
+  if (info.parentType.name !== 'Mutation') return refuseRead(context, `${info.parentType.name}.${info.fieldName}`, null, message);
+  await auditRefusal(context, info, args, 'FORBIDDEN');
+  throw new ForbiddenError(message);
 };
 
 /** Every registry reader; department officers see only the basics. */
