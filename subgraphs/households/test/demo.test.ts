@@ -59,10 +59,14 @@ describe('seedRegistry', () => {
   });
 
   test('loads a county through COPY, then refuses a second load without replace, changing nothing', async () => {
+    const indexes = async () => (await orm.em.fork().getConnection().execute<{ indexname: string }[]>(`select indexname from pg_indexes where schemaname = 'public' order by 1`)).map((r) => r.indexname);
+    const before = await indexes();
     const report = await seedRegistry(db.url, { households: 1000, seed: 3, piiKey });
     expect(report.households).toBe(1000);
     expect(await count('household')).toBe(1000);
     expect(await count('member')).toBe(report.members);
+    // Indexes dropped for the load are all back.
+    expect(await indexes()).toEqual(before);
     expect(await count('household_status_change')).toBeGreaterThanOrEqual(1000);
     // ID numbers are stored sealed: no plain text, ciphertext that opens with the key.
     const [row] = await orm.em.fork().getConnection().execute(`select id_number, id_number_encrypted, id_number_masked from member limit 1`);
