@@ -37,6 +37,8 @@ const PAGE = `<!doctype html>
 // Same-origin script (no inline code), so a strict Content-Security-Policy can stay on.
 // A first query over the demo county, so a newcomer sees data with one click.
 const DEFAULT_QUERY = `# Fupin Hub: the demo county (江夏区, 420115) loaded by \`npm start\`
+# Every request needs a token: paste one under Headers below. In development:
+#   npm run --silent token -- --role COUNTY_OFFICER --region 420115000000
 query County {
   region(code: "420115000000") {
     name
@@ -52,9 +54,11 @@ query County {
 }
 `;
 
+const DEFAULT_HEADERS = JSON.stringify({ authorization: 'Bearer <token>' }, null, 2);
+
 const START = `const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultEditorToolsVisibility: true }));`;
+  React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultHeaders: ${JSON.stringify(DEFAULT_HEADERS)}, defaultEditorToolsVisibility: 'headers' }));`;
 
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:",
