@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -38,21 +38,53 @@ function exited(child: ChildProcess): Promise<number | null> {
   });
 }
 
-async function waitUntilReady(url: string, server: ChildProcess, deadlineMs: number): Promise<void> {
+async function waitUntilReady(url: string, server: ChildProcess, dataDir: string, deadlineMs: number): Promise<void> {
   const until = Date.now() + deadlineMs;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`PostgreSQL exited with code ${server.exitCode} while starting`);
     const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
+      // The port could belong to another server (another checkout's): only ours will do.
+      const { rows } = await client.query<{ setting: string }>(`select setting from pg_settings where name = 'data_directory'`);
       await client.end();
+      if (rows[0]?.setting !== (await realpath(dataDir))) throw new Error(`port is taken by another PostgreSQL (${rows[0]?.setting})`);
+      if (server.exitCode !== null) throw new Error(`PostgreSQL exited with code ${server.exitCode} while starting`);
       return;
-    } catch {
+    } catch (err) {
       await client.end().catch(() => {});
-      if (Date.now() > until) throw new Error('PostgreSQL did not accept connections in time');
+      if ((err as Error).message.startsWith('port is taken')) throw err;
+      if (Date.now() > until) throw new Error('PostgreSQL did not accept connections in time', { cause: err });
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A start killed hard (SIGKILL, a closed terminal) leaves its server running on the data
+ * folder; the next start would fail on it. Such a server is asked to shut down first.
+ */
+async function stopLeftoverServer(dataDir: string, log: (line: string) => void): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  log(`stopping PostgreSQL left running by an earlier start (pid ${pid})`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 300 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still runs on ${dataDir}; stop it and start again`);
 }
 
 /**
@@ -95,6 +127,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
       await rm(pwfile, { force: true });
     }
   }
+  await stopLeftoverServer(dataDir, log);
   const port = options.port ?? (await freePort());
   const settings = [
     'listen_addresses=127.0.0.1',
@@ -108,7 +141,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
   process.once('exit', killOnExit);
   const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
   try {
-    await waitUntilReady(url, server, 30_000);
+    await waitUntilReady(url, server, dataDir, 30_000);
   } catch (err) {
     server.kill('SIGKILL');
     throw failure((err as Error).message);
