@@ -85,11 +85,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const supergraphSdl = await readFile(options.supergraphPath, 'utf8');
   const fetcher = fetcherWithTimeout(options.subgraphTimeoutMs ?? 10_000);
+  const serviceUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url!;
+      serviceUrls.set(name, target);
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: fetcher as any }, options.gatewaySecret),
+      return new SubgraphDataSource({ url: target, fetcher: fetcher as any }, options.gatewaySecret);
+    },
   });
   const verify = await tokenVerifier(options.jwksSource);
   const limits: Limits = { ...DEFAULT_LIMITS, introspectionForAll: (options.mode ?? 'development') === 'development', ...options.limits };
@@ -125,7 +129,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     routes: {
       ...graphiqlRoutes,
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
-      '/health/ready': (_req, res) => json(res, 200, { status: 'ready' }),
+      // Ready when every subgraph says it is ready (each checks its own database).
+      '/health/ready': async (_req, res) => {
+        const checks = await Promise.all(
+          [...serviceUrls].map(async ([name, url]) => {
+            const ok = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+            return [name, ok ? 'ready' : 'unavailable'] as const;
+          }),
+        );
+        const subgraphs = Object.fromEntries(checks);
+        json(res, checks.every(([, s]) => s === 'ready') ? 200 : 503, { status: checks.every(([, s]) => s === 'ready') ? 'ready' : 'not ready', subgraphs });
+      },
     },
   });
   const http = await listen(handler, options.port, options.host);

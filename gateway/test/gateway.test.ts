@@ -50,7 +50,10 @@ test('answers { __typename } to a signed token, and health checks to anyone', as
   const res = await post({ query: '{ __typename }' }, { authorization: `Bearer ${await signToken(key, admin)}` });
   expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
   expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
-  expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200);
+  // No subgraph runs here: live, but not ready.
+  const ready = await fetch(`${gateway.url}/health/ready`);
+  expect(ready.status).toBe(503);
+  expect(await ready.json()).toEqual({ status: 'not ready', subgraphs: { households: 'unavailable' } });
 });
 
 test.each<[string, () => Promise<Record<string, string>>]>([
