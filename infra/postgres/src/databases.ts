@@ -32,9 +32,26 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
 
 export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
   if (!NAME.test(database)) throw new Error(`invalid database name: ${database}`);
+  // Replication holds a database: its subscriptions are dropped without touching their
+  // (maybe gone) publisher, and slots others hold on it are dropped.
+  const own = new pg.Client({ connectionString: databaseUrl(serverUrl, database) });
+  try {
+    await own.connect();
+    const { rows } = await own.query<{ subname: string }>('select subname from pg_subscription where subdbid = (select oid from pg_database where datname = current_database())');
+    for (const { subname } of rows) {
+      await own.query(`alter subscription "${subname}" disable`);
+      await own.query(`alter subscription "${subname}" set (slot_name = none)`);
+      await own.query(`drop subscription "${subname}"`);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code !== '3D000') throw err; // no such database: nothing to drop
+  } finally {
+    await own.end().catch(() => {});
+  }
   const client = new pg.Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
   await client.connect();
   try {
+    await client.query(`select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = $1 and not active`, [database]);
     await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     // The serving role a subgraph made for it (see the kit's app-role).
     await client.query(`DROP ROLE IF EXISTS "${`${database}_app`.slice(0, 63)}"`);

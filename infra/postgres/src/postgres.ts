@@ -133,6 +133,12 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
     'listen_addresses=127.0.0.1',
     'unix_socket_directories=', // TCP only: no socket file to clash with a system server
     'max_connections=200',
+    // Department databases keep a replica of the registry's roster by logical replication.
+    'wal_level=logical',
+    'max_replication_slots=64',
+    'max_wal_senders=64',
+    'max_logical_replication_workers=16',
+    'max_worker_processes=32',
     // A throw-away test server trades durability for speed; a kept one does not.
     ...(throwAway ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
   ];

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { SubgraphDefinition } from '@fupin/kit';
 import { Migration20261123000000_registry } from '../migrations/Migration20261123000000_registry.js';
 import { Migration20261123100000_encrypt_id_numbers } from '../migrations/Migration20261123100000_encrypt_id_numbers.js';
+import { Migration20261123300000_roster } from '../migrations/Migration20261123300000_roster.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { IncomeEntity } from './household/income.entity.js';
 import { StatusChangeEntity } from './household/status-change.entity.js';
@@ -19,6 +20,7 @@ export const households: SubgraphDefinition<Loaders> = {
   migrations: [
     { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
     { name: 'Migration20261123100000_encrypt_id_numbers', class: Migration20261123100000_encrypt_id_numbers },
+    { name: 'Migration20261123300000_roster', class: Migration20261123300000_roster },
   ],
   schema: householdsSchema,
   loaders: createLoaders,

@@ -65,6 +65,10 @@ describe('seedRegistry', () => {
     expect(report.households).toBe(1000);
     expect(await count('household')).toBe(1000);
     expect(await count('member')).toBe(report.members);
+    // The roster is filled for the whole load, and its triggers are back on.
+    expect(await count('roster')).toBe(report.members);
+    const [{ n: enabled }] = await orm.em.fork().getConnection().execute(`select count(*) as n from pg_trigger where tgname = 'roster_sync' and tgenabled = 'O'`);
+    expect(Number(enabled)).toBe(2);
     // Indexes dropped for the load are all back.
     expect(await indexes()).toEqual(before);
     expect(await count('household_status_change')).toBeGreaterThanOrEqual(1000);

@@ -22,3 +22,4 @@ export * from './auth/index.js';
 export * from './domain/personal-data.js';
 export * from './audit/index.js';
 export * from './db/app-role.js';
+export * from './roster/index.js';

@@ -27,7 +27,7 @@ const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replac
 const line = (values: (string | number | boolean | null)[]) => values.map((v) => (v === null ? '\\N' : esc(String(v)))).join('\t') + '\n';
 const pgArray = (items: string[]) => `{${items.join(',')}}`;
 
-const TABLES = ['household_status_change', 'household_income', 'member', 'household', 'region'];
+const TABLES = ['roster', 'household_status_change', 'household_income', 'member', 'household', 'region'];
 
 /**
  * Fills the registry database with a generated county through COPY, in one transaction:
@@ -58,6 +58,9 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
       [TABLES],
     );
     for (const index of indexes) await client.query(`drop index "${index.name}"`);
+    // The roster is filled once at the end, not by a trigger per row.
+    await client.query('alter table member disable trigger roster_sync');
+    await client.query('alter table household disable trigger roster_sync');
     const plan = planRegions(options.households, options.seed);
     await copy(client, 'region (code, name, level, parent_code, is_poverty_village, poverty_village_exit_year)',
       plan.regions.map((r) => line([r.code, r.name, r.level, r.parentCode, r.isPovertyVillage, r.povertyVillageExitYear])));
@@ -84,6 +87,11 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
       bar?.tick(batch.length);
     }
     bar?.finish();
+    await client.query(`insert into roster (member_id, household_id, village_code, birth_date, labor_capacity, health_status, household_type, household_status, id_number_index)
+      select m.id, h.id, h.village_code, m.birth_date, m.labor_capacity, m.health_status, h.type, h.status, m.id_number_index
+        from member m join household h on h.id = m.household_id`);
+    await client.query('alter table member enable trigger roster_sync');
+    await client.query('alter table household enable trigger roster_sync');
     for (const index of indexes) await client.query(index.def);
     await client.query('commit');
     await client.query('analyze');

@@ -34,6 +34,7 @@ export function ormConfig(options: OrmOptions): Options {
     },
     pool: { min: 0, max: options.poolSize ?? 10 },
     allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: false },
     debug: false,
     onQuery: (sql: string) => {
       options.onQuery?.(sql);

@@ -1,0 +1,2 @@
+export * from './roster.migration.js';
+export * from './subscribe.js';

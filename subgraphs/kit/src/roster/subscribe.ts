@@ -1,0 +1,39 @@
+import pg from 'pg';
+
+/**
+ * Subscribes a department database to the registry's roster, once: a replication slot in
+ * the registry database, then a subscription in the department's that copies the existing
+ * rows and follows every change. Both databases may live on one server, so the slot is made
+ * separately (a subscription cannot create a slot on its own server without deadlocking).
+ */
+export async function subscribeToRoster(departmentOwnerUrl: string, registryOwnerUrl: string, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad subscription name ${name}`);
+  const department = new pg.Client({ connectionString: departmentOwnerUrl });
+  const registry = new pg.Client({ connectionString: registryOwnerUrl });
+  await department.connect();
+  await registry.connect();
+  try {
+    const exists = await department.query('select 1 from pg_subscription where subname = $1', [name]);
+    if (exists.rowCount) return;
+    const slot = await registry.query('select 1 from pg_replication_slots where slot_name = $1', [name]);
+    if (!slot.rowCount) await registry.query(`select pg_create_logical_replication_slot($1, 'pgoutput')`, [name]);
+    const conninfo = registryOwnerUrl.replaceAll("'", "\\'");
+    await department.query(`create subscription "${name}" connection '${conninfo}' publication fupin_roster with (create_slot = false, slot_name = '${name}', copy_data = true)`);
+  } finally {
+    await department.end();
+    await registry.end();
+  }
+}
+
+/** Waits until the roster replica has a member (a registration a moment ago may lag). */
+export async function awaitRosterMember(
+  find: () => Promise<boolean>,
+  options: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<boolean> {
+  const until = Date.now() + (options.timeoutMs ?? 3000);
+  for (;;) {
+    if (await find()) return true;
+    if (Date.now() >= until) return false;
+    await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
+  }
+}
