@@ -102,6 +102,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(limits)],
     includeStacktraceInErrorResponses: false,
+    // The hub stops servers in order (gateway, subgraphs, then PostgreSQL); Apollo's own
+    // signal handlers would stop them out of order and re-raise the signal, killing the
+    // process before PostgreSQL is stopped.
+    stopOnTerminationSignals: false,
     // Introspection is allowed here and limited per caller by limitsPlugin.
     introspection: true,
     parseOptions: { maxTokens: limits.maxTokens },

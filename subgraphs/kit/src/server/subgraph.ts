@@ -74,6 +74,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     schema,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
+    // The hub stops servers in order (gateway, subgraphs, then PostgreSQL); Apollo's own
+    // signal handlers would stop them out of order and re-raise the signal, killing the
+    // process before PostgreSQL is stopped.
+    stopOnTerminationSignals: false,
     formatError: maskInternalError,
   });
   await apollo.start();

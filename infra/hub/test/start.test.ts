@@ -1,0 +1,56 @@
+import { freePort } from '@fupin/postgres';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// `npm start` as a user runs it: the built start script, its own embedded PostgreSQL and
+// data folder, the demo county; then Ctrl-C, which must stop everything, PostgreSQL included.
+const START = fileURLToPath(new URL('../dist/src/start.js', import.meta.url));
+let dataDir: string;
+let hub: ChildProcess;
+
+afterAll(async () => {
+  if (hub && hub.exitCode === null) hub.kill('SIGKILL');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('starts with demo data, answers, and stops cleanly on SIGINT', async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'fupin-start-'));
+  await chmod(dataDir, 0o755); // the postgres user must reach the data folder below it
+  const [port, households, pgPort] = [await freePort(), await freePort(), await freePort()];
+  const { DATABASE_URL: _ignored, ...env } = process.env; // the embedded path, whatever the suite uses
+  hub = spawn(process.execPath, [START], {
+    env: { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), HOUSEHOLDS_PORT: String(households), FUPIN_PG_PORT: String(pgPort), FUPIN_DEMO_HOUSEHOLDS: '50' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  hub.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+  hub.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  for (let i = 0; i < 450 && hub.exitCode === null && !output.includes('Ctrl-C stops everything'); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(hub.exitCode).toBeNull();
+  expect(output).toContain('demo county loaded: 50 households');
+
+  const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+  expect(res.status).toBe(200);
+  const pg = Number((output.match(/PostgreSQL \(embedded\) on 127\.0\.0\.1:(\d+)/) ?? [])[1]);
+  expect(pg).toBe(pgPort);
+  const postmaster = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  expect(alive(postmaster)).toBe(true);
+
+  hub.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => hub.once('exit', (c) => resolve(c)));
+  expect(code).toBe(0);
+  expect(alive(postmaster)).toBe(false);
+  await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
+});
