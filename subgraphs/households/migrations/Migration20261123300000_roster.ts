@@ -1,4 +1,6 @@
+import { ROSTER_TABLE_V1 } from '@fupin/kit';
 import { Migration } from '@mikro-orm/migrations';
+import { FILL_ROSTER } from '../src/roster/fill-roster.sql.js';
 
 /**
  * The roster the registry publishes to department databases: one narrow row per member,
@@ -8,18 +10,7 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261123300000_roster extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`
-      create table roster (
-        member_id uuid primary key,
-        household_id uuid not null,
-        village_code char(12) not null,
-        birth_date date not null,
-        labor_capacity text not null,
-        health_status text not null,
-        household_type text not null,
-        household_status text not null,
-        id_number_index text
-      )`);
+    this.addSql(ROSTER_TABLE_V1);
     this.addSql(`
       create function roster_sync_member() returns trigger language plpgsql as $$
       begin
@@ -42,10 +33,7 @@ export class Migration20261123300000_roster extends Migration {
         return null;
       end $$`);
     this.addSql(`create trigger roster_sync after update on household for each row execute function roster_sync_household()`);
-    this.addSql(`
-      insert into roster (member_id, household_id, village_code, birth_date, labor_capacity, health_status, household_type, household_status, id_number_index)
-      select m.id, h.id, h.village_code, m.birth_date, m.labor_capacity, m.health_status, h.type, h.status, m.id_number_index
-        from member m join household h on h.id = m.household_id`);
+    this.addSql(FILL_ROSTER);
     this.addSql(`create publication fupin_roster for table roster`);
   }
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { FILL_ROSTER } from '../roster/fill-roster.sql.js';
 import { generateHouseholds, planRegions, type GeneratedHousehold } from './registry-generator.js';
 
 export interface SeedOptions {
@@ -87,9 +88,7 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
       bar?.tick(batch.length);
     }
     bar?.finish();
-    await client.query(`insert into roster (member_id, household_id, village_code, birth_date, labor_capacity, health_status, household_type, household_status, id_number_index)
-      select m.id, h.id, h.village_code, m.birth_date, m.labor_capacity, m.health_status, h.type, h.status, m.id_number_index
-        from member m join household h on h.id = m.household_id`);
+    await client.query(FILL_ROSTER);
     await client.query('alter table member enable trigger roster_sync');
     await client.query('alter table household enable trigger roster_sync');
     for (const index of indexes) await client.query(index.def);

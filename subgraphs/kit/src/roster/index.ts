@@ -1,2 +1,3 @@
 export * from './roster.migration.js';
 export * from './subscribe.js';
+export * from './roster.table.js';
