@@ -1,16 +1,15 @@
-import { openDatabase, settingsOrExit, verifyAuditChain, AUDIT_MIGRATION } from '@fupin/kit';
+import { connectDatabase, settingsOrExit, verifyAuditChain } from '@fupin/kit';
 import { databaseUrl } from '@fupin/postgres';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { databaseName, HUB_SUBGRAPHS, startHub } from './hub.js';
+import { databaseName, HUB_SUBGRAPHS, startHubForTool } from './hub.js';
 import { hubSettings } from './settings.js';
 
 /** npm run audit:verify — recomputes every subgraph's audit chain; exit 1 when one is broken. */
-const settings = settingsOrExit(() => hubSettings({ ...process.env, FUPIN_DEMO_HOUSEHOLDS: '0' }));
-const hub = await startHub({ ...settings, PORT: 0, HOUSEHOLDS_PORT: 0 }, () => {});
+const hub = await startHubForTool(settingsOrExit(() => hubSettings()));
 let broken = false;
 try {
   for (const { def } of HUB_SUBGRAPHS) {
-    const orm = (await openDatabase({ databaseUrl: databaseUrl(hub.postgres.url, databaseName(def)), entities: def.entities, migrations: [AUDIT_MIGRATION, ...def.migrations] })) as MikroORM;
+    const orm = (await connectDatabase({ databaseUrl: databaseUrl(hub.postgres.url, databaseName(def)), entities: def.entities })) as MikroORM;
     try {
       const report = await verifyAuditChain(orm.em.fork());
       broken ||= report.brokenAt !== null;

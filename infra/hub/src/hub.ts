@@ -57,3 +57,11 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
     throw err;
   }
 }
+
+/**
+ * The hub as a command-line tool needs it (seed, audit verification): databases created and
+ * migrated the same way as `npm start`, on free ports, with no demo data and no banner.
+ */
+export function startHubForTool(settings: HubSettings): Promise<RunningHub> {
+  return startHub({ ...settings, PORT: 0, HOUSEHOLDS_PORT: 0, FUPIN_DEMO_HOUSEHOLDS: 0 }, () => {});
+}

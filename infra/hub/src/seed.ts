@@ -1,6 +1,6 @@
 import { seedRegistry } from '@fupin/households';
 import { parseArgs } from 'node:util';
-import { databaseName, HUB_SUBGRAPHS, startHub } from './hub.js';
+import { databaseName, HUB_SUBGRAPHS, startHubForTool } from './hub.js';
 import { hubSettings } from './settings.js';
 import { databaseUrl } from '@fupin/postgres';
 import { settingsOrExit } from '@fupin/kit';
@@ -19,9 +19,7 @@ if (!Number.isInteger(households) || households < 1 || !Number.isInteger(seed)) 
   process.exit(64);
 }
 
-// Through the same start-up as `npm start`, so databases exist and migrations are applied.
-const settings = settingsOrExit(() => hubSettings({ ...process.env, FUPIN_DEMO_HOUSEHOLDS: '0' }));
-const hub = await startHub({ ...settings, PORT: 0, HOUSEHOLDS_PORT: 0 }, () => {});
+const hub = await startHubForTool(settingsOrExit(() => hubSettings()));
 try {
   const report = await seedRegistry(databaseUrl(hub.postgres.url, databaseName(HUB_SUBGRAPHS[0]!.def)), {
     piiKey: hub.keys.piiKey,

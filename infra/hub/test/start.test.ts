@@ -1,4 +1,4 @@
-import { freePort } from '@fupin/postgres';
+import { freePort, isProcessAlive } from '@fupin/postgres';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,15 +15,6 @@ afterAll(async () => {
   if (hub && hub.exitCode === null) hub.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
 });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 test('starts with demo data, answers, and stops cleanly on SIGINT', async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'fupin-start-'));
@@ -46,11 +37,11 @@ test('starts with demo data, answers, and stops cleanly on SIGINT', async () => 
   const pg = Number((output.match(/PostgreSQL \(embedded\) on 127\.0\.0\.1:(\d+)/) ?? [])[1]);
   expect(pg).toBe(pgPort);
   const postmaster = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
-  expect(alive(postmaster)).toBe(true);
+  expect(isProcessAlive(postmaster)).toBe(true);
 
   hub.kill('SIGINT');
   const code = await new Promise<number | null>((resolve) => hub.once('exit', (c) => resolve(c)));
   expect(code).toBe(0);
-  expect(alive(postmaster)).toBe(false);
+  expect(isProcessAlive(postmaster)).toBe(false);
   await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
 });

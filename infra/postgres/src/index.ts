@@ -1,3 +1,3 @@
-export { startPostgres, type RunningPostgres, type PostgresOptions } from './postgres.js';
+export { isProcessAlive, startPostgres, type RunningPostgres, type PostgresOptions } from './postgres.js';
 export { ensureDatabase, dropDatabase, databaseUrl } from './databases.js';
 export { freePort } from './free-port.js';

@@ -60,14 +60,15 @@ async function waitUntilReady(url: string, server: ChildProcess, dataDir: string
   }
 }
 
-const alive = (pid: number) => {
+/** Whether a process still runs (signal 0 checks without sending anything). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch {
     return false;
   }
-};
+}
 
 /**
  * A start killed hard (SIGKILL, a closed terminal) leaves its server running on the data
@@ -80,11 +81,11 @@ async function stopLeftoverServer(dataDir: string, log: (line: string) => void):
   } catch {
     return;
   }
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
   log(`stopping PostgreSQL left running by an earlier start (pid ${pid})`);
   process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 300 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still runs on ${dataDir}; stop it and start again`);
+  for (let i = 0; i < 300 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isProcessAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still runs on ${dataDir}; stop it and start again`);
 }
 
 /**
