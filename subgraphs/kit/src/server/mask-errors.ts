@@ -14,6 +14,5 @@ export function maskInternalError(formatted: GraphQLFormattedError, error: unkno
   // SQLSTATE and kind are safe to log; the message is not.
   const sqlState = (original as { code?: unknown })?.code;
   console.error(`internal error in ${formatted.path?.join('.') ?? 'request'}: ${(original as Error)?.constructor?.name ?? typeof original}${typeof sqlState === 'string' ? ` (SQLSTATE ${sqlState})` : ''}`);
-  if (process.env.FUPIN_DEBUG_ERRORS) console.error(original);
   return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
