@@ -63,5 +63,15 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
  * migrated the same way as `npm start`, on free ports, with no demo data and no banner.
  */
 export function startHubForTool(settings: HubSettings): Promise<RunningHub> {
-  return startHub({ ...settings, PORT: 0, HOUSEHOLDS_PORT: 0, FUPIN_DEMO_HOUSEHOLDS: 0 }, () => {});
+  return startHubOrExit({ ...settings, PORT: 0, HOUSEHOLDS_PORT: 0, FUPIN_DEMO_HOUSEHOLDS: 0 }, () => {});
+}
+
+/** For command lines: a start-up that fails says why in one message and exits 1. */
+export async function startHubOrExit(settings: HubSettings, log?: (line: string) => void): Promise<RunningHub> {
+  try {
+    return await startHub(settings, log);
+  } catch (err) {
+    console.error(`cannot start: ${(err as Error).message}`);
+    process.exit(1);
+  }
 }

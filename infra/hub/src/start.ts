@@ -1,12 +1,12 @@
 import { seedRegistry } from '@fupin/households';
 import { onShutdown, settingsOrExit } from '@fupin/kit';
 import { databaseUrl } from '@fupin/postgres';
-import { databaseName, HUB_SUBGRAPHS, startHub } from './hub.js';
+import { databaseName, HUB_SUBGRAPHS, startHubOrExit } from './hub.js';
 import { hubSettings } from './settings.js';
 
 const settings = settingsOrExit(() => hubSettings());
 
-const hub = await startHub(settings);
+const hub = await startHubOrExit(settings);
 onShutdown(hub.stop);
 
 // The first start of an empty registry loads the demo county, so a newcomer can query at once.

@@ -70,9 +70,21 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** The parent of a process, from /proc; null where that cannot be read. */
+async function parentOf(pid: number): Promise<number | null> {
+  try {
+    // Fields after the parenthesised command name: state, then the parent's pid.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A start killed hard (SIGKILL, a closed terminal) leaves its server running on the data
- * folder; the next start would fail on it. Such a server is asked to shut down first.
+ * folder, orphaned; the next start would fail on it, so such a server is asked to shut
+ * down. A server whose hub still runs is in use: that is an error, never a shutdown.
  */
 async function stopLeftoverServer(dataDir: string, log: (line: string) => void): Promise<void> {
   let pid: number;
@@ -82,6 +94,9 @@ async function stopLeftoverServer(dataDir: string, log: (line: string) => void):
     return;
   }
   if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
+  if ((await parentOf(pid)) !== 1) {
+    throw new Error(`PostgreSQL (pid ${pid}) on ${dataDir} belongs to a running hub; stop that first (Ctrl-C), or set DATABASE_URL`);
+  }
   log(`stopping PostgreSQL left running by an earlier start (pid ${pid})`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 300 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
