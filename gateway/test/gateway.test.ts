@@ -53,7 +53,7 @@ test('answers { __typename } to a signed token, and health checks to anyone', as
   // No subgraph runs here: live, but not ready.
   const ready = await fetch(`${gateway.url}/health/ready`);
   expect(ready.status).toBe(503);
-  expect(await ready.json()).toEqual({ status: 'not ready', subgraphs: { households: 'unavailable' } });
+  expect(await ready.json()).toEqual({ status: 'not ready', subgraphs: { households: 'unavailable', 'health-insurance': 'unavailable' } });
 });
 
 test.each<[string, () => Promise<Record<string, string>>]>([

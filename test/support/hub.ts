@@ -1,12 +1,15 @@
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayOptions, startGateway } from '@fupin/gateway';
+import { healthInsurance } from '@fupin/health-insurance';
 import { households } from '@fupin/households';
 import type { SubgraphDefinition } from '@fupin/kit';
-import { GraphQLClient, startTestHub, type TestHub } from '@fupin/kit/testing';
+import { GraphQLClient, startTestHub, type TestHub, type TestHubOptions } from '@fupin/kit/testing';
 
 /** The whole hub as clients see it: real subgraphs, the real gateway, real HTTP, real PostgreSQL. */
-export async function startHub(gateway: Partial<GatewayOptions> = {}): Promise<TestHub & { client: GraphQLClient }> {
-  const hub = await startTestHub([households as SubgraphDefinition<unknown>], ({ subgraphUrls, jwksPath, gatewaySecret }) =>
-    startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource: jwksPath, gatewaySecret, ...gateway }),
+export async function startHub(gateway: Partial<GatewayOptions> = {}, options: TestHubOptions = {}): Promise<TestHub & { client: GraphQLClient }> {
+  const hub = await startTestHub(
+    [households as SubgraphDefinition<unknown>, healthInsurance as SubgraphDefinition<unknown>],
+    ({ subgraphUrls, jwksPath, gatewaySecret }) => startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource: jwksPath, gatewaySecret, ...gateway }),
+    options,
   );
   // `client` is a national ADMIN: tests of the registry's rules, not of permissions.
   return { ...hub, client: await hub.as('ADMIN') };

@@ -25,6 +25,8 @@ const schema = z.object({
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
   HOUSEHOLDS_PORT: port(4001),
+  HEALTH_INSURANCE_PORT: port(4002),
+  ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
   FUPIN_DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(2000),
   FUPIN_DEMO_SEED: z.coerce.number().int().default(20140101),
   FUPIN_MODE: z.enum(['development', 'production']).default('development'),

@@ -13,12 +13,16 @@ export interface PostgresOptions {
   dataDir?: string;
   port?: number;
   log?: (line: string) => void;
+  /** A server a running hub holds on the data folder is used as it is (command-line tools). */
+  attach?: boolean;
 }
 
 export interface RunningPostgres {
   /** Server URL pointing at the `postgres` maintenance database. */
   url: string;
   embedded: boolean;
+  /** A running hub's server, used as it is (see `attach`). */
+  attached?: boolean;
   stop(): Promise<void>;
 }
 
@@ -86,21 +90,27 @@ async function parentOf(pid: number): Promise<number | null> {
  * folder, orphaned; the next start would fail on it, so such a server is asked to shut
  * down. A server whose hub still runs is in use: that is an error, never a shutdown.
  */
-async function stopLeftoverServer(dataDir: string, log: (line: string) => void): Promise<void> {
+async function stopLeftoverServer(dataDir: string, log: (line: string) => void, attach: boolean): Promise<number | null> {
   let pid: number;
+  let port: number;
   try {
-    pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    // postmaster.pid: pid, data folder, start time, port, ...
+    const lines = (await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+    pid = Number(lines[0]);
+    port = Number(lines[3]);
   } catch {
-    return;
+    return null;
   }
-  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return null;
   if ((await parentOf(pid)) !== 1) {
+    if (attach && Number.isInteger(port) && port > 0) return port;
     throw new Error(`PostgreSQL (pid ${pid}) on ${dataDir} belongs to a running hub; stop that first (Ctrl-C), or set DATABASE_URL`);
   }
   log(`stopping PostgreSQL left running by an earlier start (pid ${pid})`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 300 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isProcessAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still runs on ${dataDir}; stop it and start again`);
+  return null;
 }
 
 /**
@@ -143,7 +153,13 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
       await rm(pwfile, { force: true });
     }
   }
-  await stopLeftoverServer(dataDir, log);
+  const runningPort = await stopLeftoverServer(dataDir, log, options.attach ?? false);
+  if (runningPort !== null) {
+    const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${runningPort}/postgres`;
+    await waitUntilReady(url, { exitCode: null } as ChildProcess, dataDir, 5_000);
+    // The hub that started it stops it.
+    return { url, embedded: true, attached: true, stop: async () => {} };
+  }
   const port = options.port ?? (await freePort());
   const settings = [
     'listen_addresses=127.0.0.1',

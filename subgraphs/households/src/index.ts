@@ -25,6 +25,7 @@ export const households: SubgraphDefinition<Loaders> = {
   schema: householdsSchema,
   loaders: createLoaders,
   appendOnly: ['household_status_change'],
+  publishesRoster: true,
   personalData: [
     'Member.name', 'Member.maskedIdNumber', 'Member.gender', 'Member.birthDate', 'Member.healthStatus', 'Member.disabilityGrade',
     'Household.incomePerCapita', 'Household.helper', 'Query.memberByIdNumber', 'Mutation.revealIdNumber',

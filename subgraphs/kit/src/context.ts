@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Caller } from './auth/caller.js';
 import type { PersonalDataCipher } from './domain/personal-data.js';
+import type { Roster } from './roster/roster.js';
 
 /** Per request: its own EntityManager (identity map) and its own loaders (batch + cache). */
 export interface SubgraphContext<L = unknown> {
@@ -13,6 +14,8 @@ export interface SubgraphContext<L = unknown> {
   requestId: string;
   /** Encrypts, indexes and reveals ID numbers with the configured key. */
   pii: PersonalDataCipher;
+  /** A department's replica of the registry's roster (subgraphs declaring `roster: true`). */
+  roster?: Roster;
 }
 
 export function requestIdFrom(headers: Record<string, string | string[] | undefined>): string {

@@ -23,3 +23,4 @@ export * from './domain/personal-data.js';
 export * from './audit/index.js';
 export * from './db/app-role.js';
 export * from './roster/index.js';
+export * from './import/index.js';

@@ -85,3 +85,12 @@ test('cursors round-trip and refuse what they did not make', () => {
   expect(decodeCursor(encodeCursor('4201151012010001'))).toBe('4201151012010001');
   expect(() => decodeCursor('bm9wZQ')).toThrow(/cursor/);
 });
+
+describe('CSV lines of department lists', () => {
+  test('plain and quoted fields', async () => {
+    const { parseCsvLine, parseCsvBoolean } = await import('../src/import/csv.js');
+    expect(parseCsvLine('a,b,,c')).toEqual(['a', 'b', '', 'c']);
+    expect(parseCsvLine('"江夏区, 人民医院","say ""hi""",3')).toEqual(['江夏区, 人民医院', 'say "hi"', '3']);
+    expect([parseCsvBoolean('是'), parseCsvBoolean('FALSE'), parseCsvBoolean(''), parseCsvBoolean('?')]).toEqual([true, false, false, null]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import type { Caller } from '../auth/caller.js';
 
 export type AuditOutcome = 'ALLOWED' | 'REFUSED';
@@ -34,25 +35,42 @@ export function auditHash(prevHash: string, r: Omit<AuditRow, 'id' | 'hash' | 'p
 // One writer at a time per database keeps the chain a line, not a tree.
 const CHAIN_LOCK = 7_042_014;
 
+/** Runs one statement (`?` placeholders) in the transaction of the write being recorded. */
+export type AuditQuery = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+async function appendAuditRow(query: AuditQuery, caller: Caller, correlationId: string | null, entry: AuditEntry): Promise<void> {
+  await query('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+  const last = await query('select hash from audit_log order by id desc limit 1', []);
+  const prevHash = (last[0]?.hash as string | undefined) ?? GENESIS;
+  const row = { at: new Date(), actor: caller.subject, role: caller.role, region: caller.regionCode, ...entry, correlationId };
+  await query(
+    `insert into audit_log (at, actor, role, region, action, subject_id, outcome, reason, correlation_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [row.at, row.actor, row.role, row.region, row.action, row.subjectId, row.outcome, row.reason, row.correlationId, prevHash, auditHash(prevHash, row)],
+  );
+}
+
 /** Appends one row; call it inside the transaction of the write it records. */
 export async function appendAudit(em: EntityManager, caller: Caller, correlationId: string | null, entry: AuditEntry): Promise<void> {
+  if (!em.getTransactionContext()) {
+    await em.transactional(async (tx) => appendAudit(tx as EntityManager, caller, correlationId, entry));
+    return;
+  }
   const conn = em.getConnection();
-  const ctx = em.getTransactionContext();
-  const run = async () => {
-    const tx = em.getTransactionContext();
-    await conn.execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK], 'all', tx);
-    const last = await conn.execute<{ hash: string }[]>('select hash from audit_log order by id desc limit 1', [], 'all', tx);
-    const prevHash = last[0]?.hash ?? GENESIS;
-    const row = { at: new Date(), actor: caller.subject, role: caller.role, region: caller.regionCode, ...entry, correlationId };
-    await conn.execute(
-      `insert into audit_log (at, actor, role, region, action, subject_id, outcome, reason, correlation_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.at, row.actor, row.role, row.region, row.action, row.subjectId, row.outcome, row.reason, row.correlationId, prevHash, auditHash(prevHash, row)],
-      'run',
-      tx,
-    );
-  };
-  if (ctx) await run();
-  else await em.transactional(async (tx) => appendAudit(tx as EntityManager, caller, correlationId, entry));
+  const tx = em.getTransactionContext();
+  await appendAuditRow((sql, params) => conn.execute<Record<string, unknown>[]>(sql, params, 'all', tx), caller, correlationId, entry);
+}
+
+/** The same, through a plain `pg` client inside its open transaction (bulk tools). */
+export async function appendAuditWithClient(client: pg.ClientBase, caller: Caller, correlationId: string | null, entry: AuditEntry): Promise<void> {
+  await appendAuditRow(
+    async (sql, params) => {
+      let n = 0;
+      return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+    },
+    caller,
+    correlationId,
+    entry,
+  );
 }
 
 export interface ChainReport {

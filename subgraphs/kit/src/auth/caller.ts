@@ -1,4 +1,4 @@
-import { readRegionCode, COUNTRY_CODE, regionPrefix } from '../domain/region-code.js';
+import { readRegionCode, COUNTRY_CODE, regionPrefix, regionRange } from '../domain/region-code.js';
 
 export const ROLES = ['ADMIN', 'COUNTY_OFFICER', 'CASEWORKER', 'DEPARTMENT_OFFICER', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,6 +36,5 @@ export function inJurisdiction(caller: Caller, code: string): boolean {
 
 /** The code range of the caller's jurisdiction, for SQL: `code >= lo and code < hi`. */
 export function jurisdictionRange(caller: Caller): { lo: string; hi: string } {
-  const prefix = regionPrefix(caller.regionCode);
-  return { lo: prefix.padEnd(12, '0'), hi: prefix === '' ? '~' : (prefix + '\uffff').padEnd(12, '0') };
+  return regionRange(caller.regionCode);
 }

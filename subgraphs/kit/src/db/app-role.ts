@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
  * with only the privileges it needs, and none to rewrite append-only tables (the audit log,
  * histories): least privilege for MLPS level 3, enforced by PostgreSQL itself.
  */
-export async function appRoleUrl(owner: MikroORM, databaseUrl: string, secret: string, appendOnly: string[]): Promise<string> {
+export async function appRoleUrl(owner: MikroORM, databaseUrl: string, secret: string, appendOnly: string[], readOnly: string[] = []): Promise<string> {
   const url = new URL(databaseUrl);
   const database = decodeURIComponent(url.pathname.slice(1));
   const role = `${database}_app`.slice(0, 63);
@@ -24,6 +24,11 @@ export async function appRoleUrl(owner: MikroORM, databaseUrl: string, secret: s
   for (const table of ['audit_log', ...appendOnly]) {
     if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
     await conn.execute(`revoke update, delete, truncate on "${table}" from "${role}"`);
+  }
+  // Tables another system fills (the roster replica): the subgraph only reads them.
+  for (const table of readOnly) {
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
+    await conn.execute(`revoke insert, update, delete, truncate on "${table}" from "${role}"`);
   }
   url.username = role;
   url.password = password;

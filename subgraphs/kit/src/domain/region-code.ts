@@ -47,3 +47,9 @@ export function regionPrefix(code: string): string {
   const facts = readRegionCode(code);
   return typeof facts === 'string' ? code : facts.prefix;
 }
+
+/** The codes of a region and everything below it, for SQL: `code >= lo and code < hi`. */
+export function regionRange(code: string): { lo: string; hi: string } {
+  const prefix = regionPrefix(code);
+  return { lo: prefix.padEnd(12, '0'), hi: prefix === '' ? '~' : (prefix + '\uffff').padEnd(12, '0') };
+}

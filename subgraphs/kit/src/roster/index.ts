@@ -1,3 +1,5 @@
 export * from './roster.migration.js';
 export * from './subscribe.js';
 export * from './roster.table.js';
+export * from './roster.entity.js';
+export * from './roster.js';

@@ -12,6 +12,13 @@ import { connectDatabase, openDatabase } from '../db/orm.js';
 import { gatewaySecret, piiKey, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
 import type { FederatedSchema } from '../graphql/federation.js';
 import { maskInternalError } from './mask-errors.js';
+import type { DepartmentImport } from '../import/department-import.js';
+import type { Department } from '../auth/caller.js';
+import pg from 'pg';
+import { ROSTER_REPLICA_MIGRATION } from '../roster/roster.migration.js';
+import { RosterMemberEntity } from '../roster/roster.entity.js';
+import { Roster } from '../roster/roster.js';
+import { subscribeToRoster } from '../roster/subscribe.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
 
 /** Everything a subgraph declares; the kit does the rest the same way for all of them. */
@@ -29,6 +36,18 @@ export interface SubgraphDefinition<L = unknown> {
   personalData?: string[];
   /** Tables whose rows are never changed or removed once written (beside the audit log). */
   appendOnly?: string[];
+  /** The registry: publishes the roster the departments replicate. */
+  publishesRoster?: boolean;
+  /**
+   * A department: keeps a read-only replica of the registry's roster (who the members are,
+   * where they live) and gets `ctx.roster` to read it and to check members on writes.
+   */
+  roster?: boolean;
+  /** The department whose system this is (its officers write here). */
+  department?: Department;
+  /** Annual lists the department imports (`npm run import -- <subgraph> <name> file.csv`). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  imports?: Record<string, DepartmentImport<any>>;
   /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
   prepare?(em: EntityManager, pii: PersonalDataCipher): Promise<void>;
 }
@@ -42,7 +61,20 @@ export interface StartOptions {
   gatewaySecret: string;
   /** Base64 key (32 bytes) for personal data at rest. */
   piiKey: string;
+  /** For a subgraph that keeps a roster: where the registry's roster is published. */
+  roster?: RosterSettings;
 }
+
+export interface RosterSettings {
+  /** The registry database (its owner, or a role with REPLICATION and SELECT on roster). */
+  sourceUrl: string;
+  /** How long a write waits for a registration the replica has not received; default 3000. */
+  waitMs?: number;
+}
+
+/** One subscription per department database; slot names are per server. */
+export const rosterSubscriptionName = (databaseUrl: string) =>
+  `roster_${decodeURIComponent(new URL(databaseUrl).pathname.slice(1))}`.slice(0, 63);
 
 export interface RunningSubgraph {
   name: string;
@@ -54,21 +86,25 @@ export interface RunningSubgraph {
 }
 
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
+  if (def.roster && !options.roster) throw new Error(`${def.name} keeps a roster: it needs the registry's database (roster.sourceUrl)`);
+  const entities = def.roster ? [RosterMemberEntity, ...def.entities] : def.entities;
   const owner = (await openDatabase({
     databaseUrl: options.databaseUrl,
-    entities: def.entities,
+    entities,
     // Every subgraph keeps its own audit log, created by the kit's migration.
-    migrations: [AUDIT_MIGRATION, ...def.migrations],
+    migrations: [AUDIT_MIGRATION, ...(def.roster ? [ROSTER_REPLICA_MIGRATION] : []), ...def.migrations],
   })) as MikroORM;
   const pii = new PersonalDataCipher(options.piiKey);
   let servingUrl: string;
   try {
+    if (options.roster) await subscribeToRoster(options.databaseUrl, options.roster.sourceUrl, rosterSubscriptionName(options.databaseUrl));
     await def.prepare?.(owner.em.fork() as EntityManager, pii);
-    servingUrl = await appRoleUrl(owner, options.databaseUrl, options.gatewaySecret, def.appendOnly ?? []);
+    servingUrl = await appRoleUrl(owner, options.databaseUrl, options.gatewaySecret, def.appendOnly ?? [], def.roster ? ['roster'] : []);
   } finally {
     await owner.close(true);
   }
-  const orm = (await connectDatabase({ databaseUrl: servingUrl, entities: def.entities, onQuery: options.onQuery })) as MikroORM;
+  const orm = (await connectDatabase({ databaseUrl: servingUrl, entities, onQuery: options.onQuery })) as MikroORM;
+  const rosterSource = options.roster && { pool: new pg.Pool({ connectionString: options.roster.sourceUrl, max: 2 }), waitMs: options.roster.waitMs ?? 3000 };
   const { schema } = await def.schema();
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
@@ -89,7 +125,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
         throw new GraphQLError('only the gateway may call a subgraph', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
       const em = orm.em.fork() as EntityManager;
-      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii };
+      const roster = rosterSource ? new Roster(em, rosterSource) : undefined;
+      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, ...(roster ? { roster } : {}) };
     },
     routes: {
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
@@ -114,6 +151,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       await http.close();
       await apollo.stop();
       await orm.close(true);
+      await rosterSource?.pool.end();
     },
   };
 }
@@ -127,9 +165,18 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
       HOST: z.string().default('127.0.0.1'),
       FUPIN_GATEWAY_SECRET: gatewaySecret,
       FUPIN_PII_KEY: piiKey,
+      ROSTER_SOURCE_URL: def.roster ? postgresUrl : postgresUrl.optional(),
+      ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
     }),
   );
-  const running = await startSubgraph(def, { databaseUrl: env.DATABASE_URL, port: env.PORT, host: env.HOST, gatewaySecret: env.FUPIN_GATEWAY_SECRET, piiKey: env.FUPIN_PII_KEY });
+  const running = await startSubgraph(def, {
+    databaseUrl: env.DATABASE_URL,
+    port: env.PORT,
+    host: env.HOST,
+    gatewaySecret: env.FUPIN_GATEWAY_SECRET,
+    piiKey: env.FUPIN_PII_KEY,
+    ...(def.roster && env.ROSTER_SOURCE_URL ? { roster: { sourceUrl: env.ROSTER_SOURCE_URL, waitMs: env.ROSTER_WAIT_MS } } : {}),
+  });
   console.log(`${def.name} subgraph at ${running.graphqlUrl}`);
   onShutdown(running.stop);
 }

@@ -7,7 +7,7 @@ import { signCaller } from '../auth/caller-headers.js';
 import { createSigningKey, signToken } from '../auth/jwt.js';
 import { PersonalDataCipher } from '../domain/personal-data.js';
 import type { SubgraphDefinition } from '../server/subgraph.js';
-import { type RunningSubgraph, startSubgraph } from '../server/subgraph.js';
+import { type RosterSettings, type RunningSubgraph, startSubgraph } from '../server/subgraph.js';
 import { GraphQLClient } from './client.js';
 import { createTestDatabase } from './database.js';
 import { SqlCounter } from './sql-counter.js';
@@ -23,10 +23,18 @@ export interface TestSubgraph extends RunningSubgraph {
 export const newGatewaySecret = () => randomBytes(32).toString('base64url');
 
 /** A real subgraph on a free port over its own fresh database. */
-export async function startTestSubgraph<L>(def: SubgraphDefinition<L>, gatewaySecret = newGatewaySecret(), piiKey = PersonalDataCipher.newKey()): Promise<TestSubgraph> {
+export async function startTestSubgraph<L>(
+  def: SubgraphDefinition<L>,
+  gatewaySecret = newGatewaySecret(),
+  piiKey = PersonalDataCipher.newKey(),
+  roster?: RosterSettings,
+): Promise<TestSubgraph> {
   const db = await createTestDatabase(def.name.replaceAll('-', '_'));
   const sql = new SqlCounter();
-  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey });
+  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey, ...(roster ? { roster } : {}) }).catch(async (err) => {
+    await db.drop();
+    throw err;
+  });
   return {
     ...running,
     sql,
@@ -65,7 +73,12 @@ export interface TestHub {
  * database, with a signing key and a gateway secret of their own. The gateway is passed in:
  * the kit cannot depend on it.
  */
-export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], startGateway: GatewayStarter): Promise<TestHub> {
+export interface TestHubOptions {
+  /** How long department writes wait for the roster replica (the default is the kit's). */
+  rosterWaitMs?: number;
+}
+
+export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], startGateway: GatewayStarter, options: TestHubOptions = {}): Promise<TestHub> {
   const gatewaySecret = newGatewaySecret();
   const piiKey = PersonalDataCipher.newKey();
   const key = await createSigningKey('test');
@@ -73,7 +86,19 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
   const jwksPath = join(dir, 'jwks.json');
   await writeFile(jwksPath, JSON.stringify(key.jwks));
   const subgraphs: Record<string, TestSubgraph> = {};
-  for (const def of subgraphDefs) subgraphs[def.name] = await startTestSubgraph(def, gatewaySecret, piiKey);
+  // The registry first: departments subscribe to the roster it publishes.
+  const ordered = [...subgraphDefs.filter((d) => d.publishesRoster), ...subgraphDefs.filter((d) => !d.publishesRoster)];
+  let rosterSource: string | undefined;
+  for (const def of ordered) {
+    let roster: RosterSettings | undefined;
+    if (def.roster) {
+      if (!rosterSource) throw new Error(`${def.name} keeps a roster: start the registry with it`);
+      roster = { sourceUrl: rosterSource, ...(options.rosterWaitMs !== undefined ? { waitMs: options.rosterWaitMs } : {}) };
+    }
+    const started = await startTestSubgraph(def, gatewaySecret, piiKey, roster);
+    subgraphs[def.name] = started;
+    if (def.publishesRoster) rosterSource = started.ownerUrl;
+  }
   const gateway = await startGateway({
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])),
     jwksPath,
@@ -91,7 +116,8 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
       new GraphQLClient(gateway.graphqlUrl, { authorization: `Bearer ${await token({ subject, role, regionCode, ...(department ? { department } : {}) })}` }),
     stop: async () => {
       await gateway.stop();
-      for (const s of Object.values(subgraphs)) await s.stop();
+      // Departments before the registry: their subscriptions hold its replication slots.
+      for (const s of Object.values(subgraphs).reverse()) await s.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };

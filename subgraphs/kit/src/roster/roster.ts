@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
+import type pg from 'pg';
+import type { Caller } from '../auth/caller.js';
+import { inJurisdiction } from '../auth/caller.js';
+import { refuseRead } from '../audit/audit.middleware.js';
+import type { SubgraphContext } from '../context.js';
+import { ForbiddenError, HubError, NotFoundError } from '../errors.js';
+import { isUuid } from '../domain/ids.js';
+import { manyLoader, oneLoader } from '../graphql/loaders.js';
+import { RosterMemberEntity } from './roster.entity.js';
+
+/** A registration the replica has not received yet: the same write will succeed shortly. */
+export class RosterBehindError extends HubError {
+  constructor(what: string, waitedMs: number) {
+    super(`the ${what} was registered a moment ago and has not reached this department yet; retry in a few seconds`, 'ROSTER_BEHIND', {
+      retryable: true,
+      waitedMs,
+    });
+  }
+}
+
+export interface RosterSource {
+  /** The registry's roster (the publisher), asked only when the replica misses a key. */
+  pool: pg.Pool;
+  /** How long a write waits for the replica to receive a registration it misses. */
+  waitMs: number;
+}
+
+/**
+ * The roster as one request of a department subgraph sees it: batched reads of the
+ * replica, and for writes, members and households that must exist in the registry.
+ */
+export class Roster {
+  readonly byMember: DataLoader<string, RosterMemberEntity | null>;
+  readonly byHousehold: DataLoader<string, RosterMemberEntity[]>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly source: RosterSource,
+  ) {
+    this.byMember = oneLoader(
+      (ids: readonly string[]) => em.find(RosterMemberEntity, { memberId: { $in: [...ids] } }),
+      (r) => r.memberId,
+    );
+    this.byHousehold = manyLoader(
+      (ids: readonly string[]) => em.find(RosterMemberEntity, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', memberId: 'asc' } }),
+      (r) => r.householdId,
+    );
+  }
+
+  /** A member for a write: NOT_FOUND when the registry has no such member, ROSTER_BEHIND while it has not arrived. */
+  async requireMember(em: EntityManager, memberId: string): Promise<RosterMemberEntity> {
+    const find = () => (isUuid(memberId) ? em.findOne(RosterMemberEntity, { memberId }) : Promise.resolve(null));
+    return (await this.require(find, 'member_id', memberId, 'member')) as RosterMemberEntity;
+  }
+
+  /** A household's members for a write, with the same answers as `requireMember`. */
+  async requireHousehold(em: EntityManager, householdId: string): Promise<RosterMemberEntity[]> {
+    const find = async () => {
+      if (!isUuid(householdId)) return null;
+      const rows = await em.find(RosterMemberEntity, { householdId });
+      return rows.length ? rows : null;
+    };
+    return (await this.require(find, 'household_id', householdId, 'household')) as RosterMemberEntity[];
+  }
+
+  private async require<T>(find: () => Promise<T | null>, column: 'member_id' | 'household_id', id: string, what: string): Promise<T> {
+    const field = column === 'member_id' ? 'memberId' : 'householdId';
+    const found = await find();
+    if (found) return found;
+    if (!isUuid(id)) throw new NotFoundError(what, { field });
+    // The replica misses it: the registry says whether it exists at all.
+    const { rowCount } = await this.source.pool.query(`select 1 from roster where ${column} = $1 limit 1`, [id]);
+    if (!rowCount) throw new NotFoundError(what, { field });
+    const started = Date.now();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 50));
+      const arrived = await find();
+      if (arrived) return arrived;
+      if (Date.now() - started >= this.source.waitMs) throw new RosterBehindError(what, Date.now() - started);
+    }
+  }
+}
+
+/** The roster of a department's request; a subgraph without one has no roster. */
+export function rosterOf(ctx: SubgraphContext): Roster {
+  if (!ctx.roster) throw new Error('this subgraph does not keep a roster (set `roster: true` in its definition)');
+  return ctx.roster;
+}
+
+/** Writes stay inside the writer's jurisdiction, judged by the registry's village. */
+export function assertWritableMember(caller: Caller, member: { villageCode: string }, what = 'member'): void {
+  if (!inJurisdiction(caller, member.villageCode)) throw new ForbiddenError(`${what} is outside your jurisdiction`);
+}
+
+/**
+ * A `Member` reference a department resolves: FORBIDDEN (audited) outside the caller's
+ * jurisdiction; a member the replica has not received yet has no records here either.
+ */
+export async function visibleMemberRef(ctx: SubgraphContext, id: string): Promise<{ id: string } | null> {
+  if (!isUuid(id)) return null;
+  const row = await rosterOf(ctx).byMember.load(id);
+  if (row && !inJurisdiction(ctx.caller, row.villageCode)) return refuseRead(ctx, 'Member', id, 'member is outside your jurisdiction');
+  return { id };
+}
+
+export async function visibleHouseholdRef(ctx: SubgraphContext, id: string): Promise<{ id: string } | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await rosterOf(ctx).byHousehold.load(id);
+  if (row && !inJurisdiction(ctx.caller, row.villageCode)) return refuseRead(ctx, 'Household', id, 'household is outside your jurisdiction');
+  return { id };
+}

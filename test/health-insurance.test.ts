@@ -1,0 +1,225 @@
+import { rosterSubscriptionName } from '@fupin/kit';
+import { errorCode, type GraphQLClient, seed } from '@fupin/kit/testing';
+import { randomUUID } from 'node:crypto';
+import { startHub } from './support/hub.js';
+
+// The first department through the gateway: enrollment, claims and family-doctor contracts
+// over the registry's roster, which reaches the department by logical replication.
+let hub: Awaited<ReturnType<typeof startHub>>;
+let officer: GraphQLClient;
+let village: string;
+let otherCounty: string;
+
+const ENROLL = `mutation EnrollInsurance($input: EnrollInsuranceInput!) { enrollInsurance(input: $input) { year scheme premium subsidy } }`;
+const CLAIM = `mutation RecordClaim($input: RecordClaimInput!) { recordClaim(input: $input) { id totalCost outOfPocket } }`;
+const CONTRACT = `mutation($input: SignFamilyDoctorContractInput!) { signFamilyDoctorContract(input: $input) { year doctorTeam signedOn } }`;
+const VIEW = `query($id: ID!, $year: Int!) {
+  household(id: $id) {
+    id
+    members {
+      id name
+      insurance(year: $year) { scheme premium subsidy criticalIllnessCover supplementaryCover }
+      claims(year: $year) { date hospital kind totalCost basicPaid assistancePaid outOfPocket oneStop }
+      familyDoctor(year: $year) { doctorTeam signedOn }
+    }
+    medical(year: $year) { claims totalCost outOfPocket outOfPocketShare uninsuredMembers members assistancePaid }
+  }
+}`;
+
+const health = () => hub.subgraphs['health-insurance']!;
+const healthSql = async (sql: string, params: unknown[] = []) => health().orm.em.fork().getConnection().execute<Record<string, unknown>[]>(sql, params);
+const counts = async () => {
+  const [row] = await healthSql(`select (select count(*) from insurance_enrollment) as enrollments, (select count(*) from medical_claim) as claims,
+    (select count(*) from family_doctor_contract) as contracts`);
+  return row;
+};
+const enrollInput = (memberId: string, over: Record<string, unknown> = {}) => ({ memberId, year: 2020, scheme: 'RESIDENT_BASIC', premium: 250, subsidy: 250, criticalIllnessCover: true, ...over });
+const claimInput = (memberId: string, over: Record<string, unknown> = {}) => ({
+  memberId, date: '2020-06-01', hospital: '江夏区人民医院', kind: 'INPATIENT', totalCost: 10000, basicPaid: 6000, criticalIllnessPaid: 1500, supplementaryPaid: 800, assistancePaid: 900, oneStop: true, ...over,
+});
+
+beforeAll(async () => {
+  hub = await startHub({}, { rosterWaitMs: 1500 });
+  const s = seed(hub.client);
+  village = await s.village();
+  otherCounty = await s.village({ county: '420116000000' });
+  officer = await hub.as('DEPARTMENT_OFFICER', '420115000000', 'HEALTH_INSURANCE');
+});
+afterAll(() => hub?.stop());
+
+test('a member registered a moment ago is enrolled at once; enrolling again for the year replaces', async () => {
+  const h = await seed(hub.client).household({ villageCode: village });
+  // No wait between registration and the department's write: the replica may lag.
+  const first = await officer.data<{ enrollInsurance: unknown }>(ENROLL, { input: enrollInput(h.members[0]!.id) });
+  expect(first.enrollInsurance).toEqual({ year: 2020, scheme: 'RESIDENT_BASIC', premium: 250, subsidy: 250 });
+  const again = await officer.data<{ enrollInsurance: unknown }>(ENROLL, { input: enrollInput(h.members[0]!.id, { scheme: 'EMPLOYEE_BASIC', premium: 1200.5, subsidy: 0 }) });
+  expect(again.enrollInsurance).toEqual({ year: 2020, scheme: 'EMPLOYEE_BASIC', premium: 1200.5, subsidy: 0 });
+  expect(await healthSql('select scheme, premium from insurance_enrollment where member_id = ?', [h.members[0]!.id])).toEqual([{ scheme: 'EMPLOYEE_BASIC', premium: '1200.50' }]);
+});
+
+test('the household view adds up claims, insurance and contracts across members', async () => {
+  const h = await seed(hub.client).household({ villageCode: village, members: [{ relationToHead: 'HEAD', healthStatus: 'CHRONIC_ILLNESS' }, { relationToHead: 'SPOUSE' }, { relationToHead: 'CHILD', birthDate: '2010-03-01' }] });
+  const [head, spouse] = h.members;
+  await officer.data(ENROLL, { input: enrollInput(head!.id) });
+  await officer.data(ENROLL, { input: enrollInput(spouse!.id, { criticalIllnessCover: false }) });
+  const claim = await officer.data<{ recordClaim: { id: string; totalCost: number; outOfPocket: number } }>(CLAIM, { input: claimInput(head!.id) });
+  expect(claim.recordClaim).toEqual({ id: expect.any(String), totalCost: 10000, outOfPocket: 800 });
+  await officer.data(CLAIM, { input: claimInput(spouse!.id, { kind: 'OUTPATIENT', totalCost: 300.35, basicPaid: 150.1, criticalIllnessPaid: 0, supplementaryPaid: 0, assistancePaid: 0, oneStop: false }) });
+  // Another year's claim stays out of 2020.
+  await officer.data(CLAIM, { input: claimInput(head!.id, { date: '2021-02-01' }) });
+  await officer.data(CONTRACT, { input: { memberId: head!.id, year: 2020, doctorTeam: '山坡卫生院家庭医生团队', signedOn: '2020-01-10' } });
+
+  const caseworker = await hub.as('CASEWORKER', village);
+  const { household } = await caseworker.data<{ household: any }>(VIEW, { id: h.id, year: 2020 });
+  expect(household.members[0].insurance).toEqual({ scheme: 'RESIDENT_BASIC', premium: 250, subsidy: 250, criticalIllnessCover: true, supplementaryCover: false });
+  expect(household.members[0].claims).toEqual([{ date: '2020-06-01', hospital: '江夏区人民医院', kind: 'INPATIENT', totalCost: 10000, basicPaid: 6000, assistancePaid: 900, outOfPocket: 800, oneStop: true }]);
+  expect(household.members[0].familyDoctor).toEqual({ doctorTeam: '山坡卫生院家庭医生团队', signedOn: '2020-01-10' });
+  expect(household.members[2].insurance).toBeNull();
+  expect(household.members[2].claims).toEqual([]);
+  // 800 + 150.25 out of 10300.35: exact fen, then the share.
+  expect(household.medical).toEqual({ claims: 2, totalCost: 10300.35, outOfPocket: 950.25, outOfPocketShare: 95025 / 1030035, uninsuredMembers: 1, members: 3, assistancePaid: 900 });
+  const none = await caseworker.data<{ household: any }>(VIEW, { id: h.id, year: 2019 });
+  expect(none.household.medical).toEqual({ claims: 0, totalCost: 0, outOfPocket: 0, outOfPocketShare: 0, uninsuredMembers: 3, members: 3, assistancePaid: 0 });
+});
+
+describe('bad input is refused and writes nothing', () => {
+  let memberId: string;
+  beforeAll(async () => {
+    memberId = (await seed(hub.client).household({ villageCode: village })).members[0]!.id;
+    await officer.data(ENROLL, { input: enrollInput(memberId) });
+  });
+
+  const cases: [string, string, Record<string, unknown>, string][] = [
+    ['unknown member', ENROLL, { memberId: randomUUID() }, 'NOT_FOUND'],
+    ['a member id that is no id', ENROLL, { memberId: 'nobody' }, 'NOT_FOUND'],
+    ['a negative premium', ENROLL, { premium: -1 }, 'BAD_USER_INPUT'],
+    ['a subsidy above the premium', ENROLL, { premium: 100, subsidy: 100.01 }, 'BAD_USER_INPUT'],
+    ['three decimals', ENROLL, { premium: 1.234 }, 'BAD_USER_INPUT'],
+    ['a year before 2014', ENROLL, { year: 2013 }, 'BAD_USER_INPUT'],
+    ['a year after next', ENROLL, { year: new Date().getFullYear() + 2 }, 'BAD_USER_INPUT'],
+    ['a scheme outside its list', ENROLL, { scheme: 'COMMERCIAL' }, 'BAD_USER_INPUT'],
+    ['claim: unknown member', CLAIM, { memberId: randomUUID() }, 'NOT_FOUND'],
+    ['claim: parts above the total', CLAIM, { totalCost: 1000, basicPaid: 600, criticalIllnessPaid: 300, supplementaryPaid: 100, assistancePaid: 0.01 }, 'BAD_USER_INPUT'],
+    ['claim: a negative part', CLAIM, { assistancePaid: -5 }, 'BAD_USER_INPUT'],
+    ['claim: a negative total', CLAIM, { totalCost: -10, basicPaid: 0, criticalIllnessPaid: 0, supplementaryPaid: 0, assistancePaid: 0 }, 'BAD_USER_INPUT'],
+    ['claim: a future date', CLAIM, { date: `${new Date().getFullYear() + 1}-01-01` }, 'BAD_USER_INPUT'],
+    ['claim: before the registry', CLAIM, { date: '2013-12-31' }, 'BAD_USER_INPUT'],
+    ['claim: an impossible date', CLAIM, { date: '2020-02-30' }, 'BAD_USER_INPUT'],
+    ['claim: no hospital', CLAIM, { hospital: '  ' }, 'BAD_USER_INPUT'],
+    ['contract: a future signing', CONTRACT, { signedOn: `${new Date().getFullYear() + 1}-01-01` }, 'BAD_USER_INPUT'],
+  ];
+  test.each(cases)('%s', async (_name, mutation, over, code) => {
+    const before = await counts();
+    const base = mutation === ENROLL ? enrollInput(memberId) : mutation === CLAIM ? claimInput(memberId) : { memberId, year: 2020, doctorTeam: '团队', signedOn: '2020-01-01' };
+    const res = await officer.request(mutation, { input: { ...base, ...over } });
+    expect(errorCode(res)).toBe(code);
+    expect(await counts()).toEqual(before);
+  });
+
+  test('the enrollment refused for a year keeps what was recorded', async () => {
+    await officer.request(ENROLL, { input: enrollInput(memberId, { premium: 10, subsidy: 20 }) });
+    expect(await healthSql('select premium, subsidy from insurance_enrollment where member_id = ?', [memberId])).toEqual([{ premium: '250.00', subsidy: '250.00' }]);
+  });
+});
+
+describe('security', () => {
+  test('only the health department (or ADMIN) writes, inside its jurisdiction; every write and refusal is audited', async () => {
+    const h = await seed(hub.client).household({ villageCode: otherCounty });
+    const memberId = h.members[0]!.id;
+    const education = await hub.as('DEPARTMENT_OFFICER', '420115000000', 'EDUCATION_AID');
+    const caseworker = await hub.as('CASEWORKER', otherCounty);
+    expect(errorCode(await education.request(ENROLL, { input: enrollInput(memberId) }))).toBe('FORBIDDEN');
+    expect(errorCode(await caseworker.request(ENROLL, { input: enrollInput(memberId) }))).toBe('FORBIDDEN');
+    // The Jiangxia officer may not write for a Huangpi member.
+    expect(errorCode(await officer.request(ENROLL, { input: enrollInput(memberId) }))).toBe('FORBIDDEN');
+    const huangpi = await hub.as('DEPARTMENT_OFFICER', '420116000000', 'HEALTH_INSURANCE', 'huangpi-officer');
+    await huangpi.data(ENROLL, { input: enrollInput(memberId) });
+    const audit = await healthSql(`select actor, action, subject_id, outcome, reason from audit_log where subject_id = ? order by id`, [memberId]);
+    expect(audit.map((a) => [a.action, a.outcome, a.reason])).toEqual([
+      ['enrollInsurance', 'REFUSED', 'FORBIDDEN'],
+      ['enrollInsurance', 'REFUSED', 'FORBIDDEN'],
+      ['enrollInsurance', 'REFUSED', 'FORBIDDEN'],
+      ['enrollInsurance', 'ALLOWED', null],
+    ]);
+    expect(audit[3]!.actor).toBe('huangpi-officer');
+  });
+
+  test('health records: other departments are refused, other jurisdictions get FORBIDDEN on every path', async () => {
+    const h = await seed(hub.client).household({ villageCode: village });
+    await officer.data(ENROLL, { input: enrollInput(h.members[0]!.id) });
+    const education = await hub.as('DEPARTMENT_OFFICER', '420115000000', 'EDUCATION_AID');
+    const res = await education.request(`query($id: ID!) { household(id: $id) { members { id insurance(year: 2020) { scheme } } } }`, { id: h.id });
+    expect(res.data).toMatchObject({ household: { members: [{ id: h.members[0]!.id, insurance: null }, { insurance: null }] } });
+    expect(errorCode(res)).toBe('FORBIDDEN');
+
+    // `_entities` straight at the subgraph, signed as the gateway would for a caseworker elsewhere.
+    const elsewhere = health().as({ subject: 'cw-elsewhere', role: 'CASEWORKER', regionCode: otherCounty });
+    const direct = await elsewhere.request(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { insurance(year: 2020) { scheme } } ... on Household { medical(year: 2020) { totalCost } } } }`, {
+      r: [{ __typename: 'Member', id: h.members[0]!.id }, { __typename: 'Household', id: h.id }],
+    });
+    expect(direct.data).toEqual({ _entities: [null, null] });
+    expect(direct.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    const home = health().as({ subject: 'cw-home', role: 'CASEWORKER', regionCode: village });
+    const allowed = await home.data<{ _entities: unknown[] }>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { insurance(year: 2020) { scheme } } } }`, {
+      r: [{ __typename: 'Member', id: h.members[0]!.id }],
+    });
+    expect(allowed._entities).toEqual([{ insurance: { scheme: 'RESIDENT_BASIC' } }]);
+  });
+
+  test('the serving role cannot write the roster replica', async () => {
+    await expect(healthSql(`delete from roster`)).rejects.toThrow(/permission denied/);
+  });
+});
+
+test('a write waits for the roster, then fails with a retryable error; the retry succeeds once it arrives', async () => {
+  const name = rosterSubscriptionName(health().ownerUrl);
+  const { Client } = (await import('pg')).default;
+  const owner = new Client({ connectionString: health().ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query(`alter subscription "${name}" disable`);
+    const h = await seed(hub.client).household({ villageCode: village });
+    const before = await counts();
+    const started = Date.now();
+    const res = await officer.request(ENROLL, { input: enrollInput(h.members[0]!.id) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'ROSTER_BEHIND', retryable: true });
+    expect(await counts()).toEqual(before);
+    await owner.query(`alter subscription "${name}" enable`);
+    let retried = await officer.request(ENROLL, { input: enrollInput(h.members[0]!.id) });
+    for (let i = 0; i < 10 && errorCode(retried) === 'ROSTER_BEHIND'; i++) retried = await officer.request(ENROLL, { input: enrollInput(h.members[0]!.id) });
+    expect(retried.errors).toBeUndefined();
+  } finally {
+    await owner.query(`alter subscription "${name}" enable`).catch(() => {});
+    await owner.end();
+  }
+});
+
+test('a page of 100 households with insurance, claims and medical costs the same SQL as a page of 10', async () => {
+  const s = seed(hub.client);
+  const v = await s.village();
+  const households = [];
+  for (let i = 0; i < 100; i++) households.push(await s.household({ villageCode: v }));
+  for (let i = 0; i < 100; i += 10) {
+    await Promise.all(households.slice(i, i + 10).map(async (h, j) => {
+      if ((i + j) % 3 === 0) await officer.data(CLAIM, { input: claimInput(h.members[0]!.id) });
+      await officer.data(ENROLL, { input: enrollInput(h.members[1]!.id) });
+    }));
+  }
+  const LIST = `query($code: ID!, $first: Int) { region(code: $code) { households(first: $first) { nodes { id
+    members { id insurance(year: 2020) { scheme } claims(year: 2020) { outOfPocket } familyDoctor(year: 2020) { doctorTeam } }
+    medical(year: 2020) { outOfPocketShare uninsuredMembers } } } } }`;
+  const statementsFor = async (first: number) => {
+    const { result, statements } = await health().sql.during(() => hub.client.data<{ region: any }>(LIST, { code: v, first }));
+    const nodes = result.region.households.nodes;
+    expect(nodes).toHaveLength(first);
+    expect(nodes[0].medical.uninsuredMembers).toBe(1);
+    expect(nodes[0].members[0].claims).toHaveLength(1);
+    return statements;
+  };
+  const ten = await statementsFor(10);
+  const hundred = await statementsFor(100);
+  expect(hundred.length).toBe(ten.length);
+  // member references + household references, enrollments, claims, contracts, medical
+  expect(ten.length).toBeLessThanOrEqual(6);
+});
