@@ -201,8 +201,8 @@ test('a page of 100 households with insurance, claims and medical costs the same
   const households = [];
   for (let i = 0; i < 100; i++) households.push(await s.household({ villageCode: v }));
   for (let i = 0; i < 100; i += 10) {
-    await Promise.all(households.slice(i, i + 10).map(async (h, j) => {
-      if ((i + j) % 3 === 0) await officer.data(CLAIM, { input: claimInput(h.members[0]!.id) });
+    await Promise.all(households.slice(i, i + 10).map(async (h) => {
+      await officer.data(CLAIM, { input: claimInput(h.members[0]!.id) });
       await officer.data(ENROLL, { input: enrollInput(h.members[1]!.id) });
     }));
   }
@@ -213,8 +213,7 @@ test('a page of 100 households with insurance, claims and medical costs the same
     const { result, statements } = await health().sql.during(() => hub.client.data<{ region: any }>(LIST, { code: v, first }));
     const nodes = result.region.households.nodes;
     expect(nodes).toHaveLength(first);
-    expect(nodes[0].medical.uninsuredMembers).toBe(1);
-    expect(nodes[0].members[0].claims).toHaveLength(1);
+    expect(nodes.every((h: any) => h.medical.uninsuredMembers === 1 && h.members[0].claims.length === 1 && h.members[1].insurance.scheme === 'RESIDENT_BASIC')).toBe(true);
     return statements;
   };
   const ten = await statementsFor(10);

@@ -1,9 +1,8 @@
-import { seedRegistry } from '@fupin/households';
-import { parseArgs } from 'node:util';
-import { databaseName, HUB_SUBGRAPHS, startHubForTool } from './hub.js';
-import { hubSettings } from './settings.js';
-import { databaseUrl } from '@fupin/postgres';
 import { settingsOrExit } from '@fupin/kit';
+import { parseArgs } from 'node:util';
+import { loadDemo } from './demo.js';
+import { startHubForTool } from './hub.js';
+import { hubSettings } from './settings.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,14 +20,7 @@ if (!Number.isInteger(households) || households < 1 || !Number.isInteger(seed)) 
 
 const hub = await startHubForTool(settingsOrExit(() => hubSettings()));
 try {
-  const report = await seedRegistry(databaseUrl(hub.postgres.url, databaseName(HUB_SUBGRAPHS[0]!.def)), {
-    piiKey: hub.keys.piiKey,
-    households,
-    seed,
-    replace: values.replace,
-    progress: true,
-  });
-  console.log(`${report.households} households, ${report.members} members, ${report.regions} regions in ${report.seconds.toFixed(1)} s (${Math.round(report.households / report.seconds)} households/s)`);
+  await loadDemo({ databaseUrl: hub.databaseUrl, piiKey: hub.keys.piiKey, households, seed, replace: values.replace, progress: true, log: console.log });
 } catch (err) {
   console.error((err as Error).message);
   process.exitCode = 1;

@@ -19,10 +19,10 @@ afterAll(async () => {
 test('starts with demo data, answers, and stops cleanly on SIGINT', async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'fupin-start-'));
   await chmod(dataDir, 0o755); // the postgres user must reach the data folder below it
-  const [port, households, pgPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, households, health, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const { DATABASE_URL: _ignored, ...env } = process.env; // the embedded path, whatever the suite uses
   hub = spawn(process.execPath, [START], {
-    env: { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), HOUSEHOLDS_PORT: String(households), FUPIN_PG_PORT: String(pgPort), FUPIN_DEMO_HOUSEHOLDS: '50' },
+    env: { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), HOUSEHOLDS_PORT: String(households), HEALTH_INSURANCE_PORT: String(health), FUPIN_PG_PORT: String(pgPort), FUPIN_DEMO_HOUSEHOLDS: '50' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -30,7 +30,9 @@ test('starts with demo data, answers, and stops cleanly on SIGINT', async () => 
   hub.stderr!.on('data', (b: Buffer) => (output += b.toString()));
   for (let i = 0; i < 450 && hub.exitCode === null && !output.includes('Ctrl-C stops everything'); i++) await new Promise((r) => setTimeout(r, 100));
   expect(hub.exitCode).toBeNull();
-  expect(output).toContain('demo county loaded: 50 households');
+  expect(output).toContain('demo data: registry: 50 households');
+  // The department's records are made over its roster replica, caught up first.
+  expect(output).toMatch(/demo data: health: \d+ enrollments, \d+ claims, \d+ family-doctor contracts for 144 members/);
 
   const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
   expect(res.status).toBe(200);

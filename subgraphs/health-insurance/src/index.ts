@@ -7,6 +7,7 @@ import { enrollmentImport } from './enrollment/enrollment.import.js';
 import { FamilyDoctorContractEntity } from './family-doctor/family-doctor.entity.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { healthInsuranceSchema } from './schema.js';
+import { loadHealthDemo } from './demo/load-health.js';
 
 /** Health insurance (医保): enrollment, claims, family-doctor contracts, over the registry's roster. */
 export const healthInsurance: SubgraphDefinition<Loaders> = {
@@ -19,5 +20,6 @@ export const healthInsurance: SubgraphDefinition<Loaders> = {
   roster: true,
   department: 'HEALTH_INSURANCE',
   imports: { enrollments: enrollmentImport },
+  demo: loadHealthDemo,
   personalData: ['Member.insurance', 'Member.claims', 'Member.familyDoctor', 'Household.medical'],
 };

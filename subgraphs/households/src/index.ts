@@ -35,3 +35,4 @@ export const households: SubgraphDefinition<Loaders> = {
   },
 };
 export { seedRegistry, type SeedOptions, type SeedReport } from './demo/load-registry.js';
+export { generatedIdNumbers } from './demo/registry-generator.js';

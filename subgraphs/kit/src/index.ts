@@ -24,3 +24,5 @@ export * from './audit/index.js';
 export * from './db/app-role.js';
 export * from './roster/index.js';
 export * from './import/index.js';
+export * from './db/copy.js';
+export * from './demo/random.js';

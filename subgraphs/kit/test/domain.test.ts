@@ -94,3 +94,21 @@ describe('CSV lines of department lists', () => {
     expect([parseCsvBoolean('是'), parseCsvBoolean('FALSE'), parseCsvBoolean(''), parseCsvBoolean('?')]).toEqual([true, false, false, null]);
   });
 });
+
+describe('the blind index', () => {
+  test('is HMAC-SHA256 under the derived index key, as stored indexes were made', async () => {
+    const { createHmac, hkdfSync } = await import('node:crypto');
+    const { PersonalDataCipher } = await import('../src/domain/personal-data.js');
+    const key = PersonalDataCipher.newKey();
+    const indexKey = Buffer.from(hkdfSync('sha256', Buffer.from(key, 'base64'), Buffer.alloc(0), 'fupin-hub id-number blind index', 32));
+    const cipher = new PersonalDataCipher(key);
+    for (const id of ['420115198005170013', '11010119491001037X', '']) {
+      expect(cipher.blindIndex(id)).toBe(createHmac('sha256', indexKey).update(id).digest('base64url'));
+    }
+  });
+});
+
+test('COPY lines escape what COPY reads specially, and only that', async () => {
+  const { copyLine } = await import('../src/db/copy.js');
+  expect(copyLine([1, 'a\tb', 'c\\d', 'e\nf\rg', null, true, '张三'])).toBe('1\ta\\tb\tc\\\\d\te\\nf\\rg\t\\N\ttrue\t张三\n');
+});

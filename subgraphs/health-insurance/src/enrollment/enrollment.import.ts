@@ -41,8 +41,7 @@ export const enrollmentImport: DepartmentImport<EnrollmentRow> = {
   },
   apply: `
     insert into insurance_enrollment (member_id, year, scheme, premium, subsidy, critical_illness_cover, supplementary_cover, recorded_at, recorded_by)
-    select r.member_id, s.year, s.scheme, s.premium, s.subsidy, s.critical_illness_cover, s.supplementary_cover, now(), $1
-      from import_row s join roster r on r.id_number_index = s.id_index
+    select member_id, year, scheme, premium, subsidy, critical_illness_cover, supplementary_cover, now(), $1 from matched
     on conflict (member_id, year) do update set
       scheme = excluded.scheme, premium = excluded.premium, subsidy = excluded.subsidy,
       critical_illness_cover = excluded.critical_illness_cover, supplementary_cover = excluded.supplementary_cover,

@@ -1,8 +1,5 @@
-import { fenToDecimal, PersonalDataCipher, ProgressBar } from '@fupin/kit';
+import { copyInto, copyLine, fenToDecimal, PersonalDataCipher, ProgressBar } from '@fupin/kit';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { FILL_ROSTER } from '../roster/fill-roster.sql.js';
 import { generateHouseholds, planRegions, type GeneratedHousehold } from './registry-generator.js';
 
@@ -23,9 +20,6 @@ export interface SeedReport {
   seconds: number;
 }
 
-// COPY text format: backslash, tab and newline are escaped; \N is null.
-const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
-const line = (values: (string | number | boolean | null)[]) => values.map((v) => (v === null ? '\\N' : esc(String(v)))).join('\t') + '\n';
 const pgArray = (items: string[]) => `{${items.join(',')}}`;
 
 const TABLES = ['roster', 'household_status_change', 'household_income', 'member', 'household', 'region'];
@@ -63,28 +57,28 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
     await client.query('alter table member disable trigger roster_sync');
     await client.query('alter table household disable trigger roster_sync');
     const plan = planRegions(options.households, options.seed);
-    await copy(client, 'region (code, name, level, parent_code, is_poverty_village, poverty_village_exit_year)',
-      plan.regions.map((r) => line([r.code, r.name, r.level, r.parentCode, r.isPovertyVillage, r.povertyVillageExitYear])));
+    await copyInto(client, 'region (code, name, level, parent_code, is_poverty_village, poverty_village_exit_year)',
+      plan.regions.map((r) => copyLine([r.code, r.name, r.level, r.parentCode, r.isPovertyVillage, r.povertyVillageExitYear])));
 
     const bar = options.progress ? new ProgressBar('households', options.households, 'households') : null;
     const batches = batched(generateHouseholds(plan, options.seed), 5000);
     let members = 0;
     for (const batch of batches) {
-      await copy(client, 'household (id, household_number, village_code, type, status, identified_year, main_cause, other_causes, safe_drinking_water, helper)',
-        batch.map(({ household: h }) => line([h.id, h.householdNumber, h.villageCode, h.type, h.status, h.identifiedYear, h.mainCause, pgArray(h.otherCauses), h.safeDrinkingWater, h.helper])));
+      await copyInto(client, 'household (id, household_number, village_code, type, status, identified_year, main_cause, other_causes, safe_drinking_water, helper)',
+        batch.map(({ household: h }) => copyLine([h.id, h.householdNumber, h.villageCode, h.type, h.status, h.identifiedYear, h.mainCause, pgArray(h.otherCauses), h.safeDrinkingWater, h.helper])));
       const memberLines: string[] = [];
       for (const g of batch) {
         for (const m of g.members) {
           const s = pii.seal(m.idNumber);
-          memberLines.push(line([m.id, m.householdId, m.position, m.name, s.idNumberEncrypted, s.idNumberIndex, s.idNumberMasked, m.gender, m.birthDate, m.relationToHead, m.healthStatus, m.disabilityGrade, m.laborCapacity]));
+          memberLines.push(copyLine([m.id, m.householdId, m.position, m.name, s.idNumberEncrypted, s.idNumberIndex, s.idNumberMasked, m.gender, m.birthDate, m.relationToHead, m.healthStatus, m.disabilityGrade, m.laborCapacity]));
         }
       }
       members += memberLines.length;
-      await copy(client, 'member (id, household_id, position, name, id_number_encrypted, id_number_index, id_number_masked, gender, birth_date, relation_to_head, health_status, disability_grade, labor_capacity)', memberLines);
-      await copy(client, 'household_income (household_id, year, income_per_capita)',
-        batch.flatMap((g) => g.incomes.map((i) => line([i.householdId, i.year, fenToDecimal(i.fen)]))));
-      await copy(client, 'household_status_change (household_id, previous_status, status, effective_date, reason, changed_by)',
-        batch.flatMap((g) => g.history.map((s) => line([s.householdId, s.previousStatus, s.status, s.effectiveDate, s.reason, 'seed']))));
+      await copyInto(client, 'member (id, household_id, position, name, id_number_encrypted, id_number_index, id_number_masked, gender, birth_date, relation_to_head, health_status, disability_grade, labor_capacity)', memberLines);
+      await copyInto(client, 'household_income (household_id, year, income_per_capita)',
+        batch.flatMap((g) => g.incomes.map((i) => copyLine([i.householdId, i.year, fenToDecimal(i.fen)]))));
+      await copyInto(client, 'household_status_change (household_id, previous_status, status, effective_date, reason, changed_by)',
+        batch.flatMap((g) => g.history.map((s) => copyLine([s.householdId, s.previousStatus, s.status, s.effectiveDate, s.reason, 'seed']))));
       bar?.tick(batch.length);
     }
     bar?.finish();
@@ -101,24 +95,6 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
   } finally {
     await client.end();
   }
-}
-
-async function copy(client: pg.Client, target: string, lines: string[]): Promise<void> {
-  if (!lines.length) return;
-  const stream = client.query(copyFrom(`copy ${target} from stdin`));
-  // Chunks of about 1 MB: few writes, bounded memory.
-  async function* chunks() {
-    let buf = '';
-    for (const l of lines) {
-      buf += l;
-      if (buf.length > 1_000_000) {
-        yield buf;
-        buf = '';
-      }
-    }
-    if (buf) yield buf;
-  }
-  await pipeline(Readable.from(chunks()), stream);
 }
 
 function* batched(source: Iterable<GeneratedHousehold>, size: number): Generator<GeneratedHousehold[]> {

@@ -1,5 +1,5 @@
 import { makeIdNumber, povertyLineFen } from '@fupin/kit';
-import { Random } from './random.js';
+import { Random } from '@fupin/kit';
 
 /**
  * A synthetic county-scale registry under the seeds' real county codes, with mixes of
@@ -204,4 +204,9 @@ export function* generateHouseholds(plan: Plan, seed: number): Generator<Generat
       };
     }
   }
+}
+
+/** The ID numbers a seeded registry holds, in order: a department's list to match against it (demo lists, benchmarks). */
+export function* generatedIdNumbers(households: number, seed: number): Generator<string> {
+  for (const h of generateHouseholds(planRegions(households, seed), seed)) for (const m of h.members) yield m.idNumber;
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, hkdfSync, randomBytes } from 'node:crypto';
 import { maskIdNumber } from './id-number.js';
 
 /**
@@ -8,13 +8,23 @@ import { maskIdNumber } from './id-number.js';
  */
 export class PersonalDataCipher {
   private readonly encKey: Buffer;
-  private readonly indexKey: Buffer;
+  // HMAC-SHA256 of the blind index with its padded keys made once: createHmac builds an
+  // OpenSSL context per call (about 28 µs), two one-shot hashes take about 4 µs, and a
+  // department import hashes every row.
+  private readonly innerPad: Buffer;
+  private readonly outerPad: Buffer;
 
   constructor(key: string) {
     const raw = Buffer.from(key, 'base64');
     if (raw.length < 32) throw new Error('the personal-data key must be at least 32 bytes, base64');
     this.encKey = Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), 'fupin-hub id-number encryption', 32));
-    this.indexKey = Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), 'fupin-hub id-number blind index', 32));
+    const indexKey = Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), 'fupin-hub id-number blind index', 32));
+    this.innerPad = Buffer.alloc(64, 0x36);
+    this.outerPad = Buffer.alloc(64, 0x5c);
+    for (let i = 0; i < indexKey.length; i++) {
+      this.innerPad[i]! ^= indexKey[i]!;
+      this.outerPad[i]! ^= indexKey[i]!;
+    }
   }
 
   static newKey(): string {
@@ -37,7 +47,8 @@ export class PersonalDataCipher {
   }
 
   blindIndex(plain: string): string {
-    return createHmac('sha256', this.indexKey).update(plain).digest('base64url');
+    const inner = hash('sha256', Buffer.concat([this.innerPad, Buffer.from(plain, 'utf8')]), 'buffer');
+    return hash('sha256', Buffer.concat([this.outerPad, inner]), 'base64url');
   }
 
   /** What a member row stores for one ID number. */

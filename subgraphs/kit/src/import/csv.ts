@@ -32,8 +32,3 @@ export function parseCsvBoolean(value: string | undefined): boolean | null {
   if (['false', '0', 'no', 'n', '否', ''].includes(v)) return false;
   return null;
 }
-
-/** COPY text format: backslash, tab and newline escaped; \N is null. */
-export function copyLine(values: readonly (string | number | boolean | null)[]): string {
-  return values.map((v) => (v === null ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'))).join('\t') + '\n';
-}

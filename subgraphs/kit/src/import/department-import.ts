@@ -12,7 +12,8 @@ import { ProgressBar } from '../cli/progress.js';
 import { todayInChina } from '../domain/dates.js';
 import { maskIdNumber, readIdNumber } from '../domain/id-number.js';
 import type { PersonalDataCipher } from '../domain/personal-data.js';
-import { copyLine, parseCsvLine } from './csv.js';
+import { copyLine } from '../db/copy.js';
+import { parseCsvLine } from './csv.js';
 
 /**
  * A department's annual list keyed by resident ID number (信息比对). The kit reads, checks,
@@ -30,8 +31,9 @@ export interface DepartmentImport<R> {
   /** Columns of the staging table `import_row` (SQL column definitions) and a row's values for them. */
   staging: { columns: string; values(row: R): (string | number | boolean | null)[] };
   /**
-   * Moves matched rows into the department's tables: an `insert ... select` over
-   * `import_row s join roster r on r.id_number_index = s.id_index`; `$1` is the actor.
+   * Moves matched rows into the department's tables: an `insert ... select` from `matched`
+   * (the staging columns and the roster's `member_id`, one row per person and key); `$1` is
+   * the actor.
    */
   apply: string;
 }
@@ -85,7 +87,8 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
   await client.connect();
   try {
     await client.query('begin');
-    await client.query(`create temp table import_row (line integer not null, id_index text not null, id_masked text not null, dup_key text not null, ${spec.staging.columns}) on commit drop`);
+    // Temporary: gone with the connection, which ends with the import.
+    await client.query(`create temp table import_row (line integer not null, id_index text not null, id_masked text not null, dup_key text not null, ${spec.staging.columns})`);
     const size = (await stat(options.file)).size;
     const bar = options.progress ? new ProgressBar(`import ${name}`, size, 'bytes') : null;
     const input = createReadStream(options.file, { encoding: 'utf8' });
@@ -137,28 +140,34 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
     await pipeline(Readable.from(staged()), client.query(copyFrom('copy import_row from stdin')));
     bar?.finish();
 
-    await client.query('create index on import_row (id_index, dup_key)');
+    // One pass: each staged row with its member (if the roster knows the number) and how
+    // often the file lists that person for the key. A person twice for one key means the list
+    // contradicts itself, so neither row is taken.
     await client.query('analyze import_row');
-    // A person twice for one key: the list contradicts itself, so neither row is taken.
-    const dups = await client.query<{ line: number; id_masked: string }>(
-      `delete from import_row s using (select id_index, dup_key from import_row group by 1, 2 having count(*) > 1) d
-        where s.id_index = d.id_index and s.dup_key = d.dup_key returning s.line, s.id_masked`,
+    await client.query(`create temp table import_match as
+      select s.*, r.member_id, count(*) over (partition by s.id_index, s.dup_key) as copies
+        from import_row s left join roster r on r.id_number_index = s.id_index`);
+    // Ordered by member: the department's indexes are filled in order, not at random.
+    await client.query('create temp view matched as select * from import_match where copies = 1 and member_id is not null order by member_id');
+    const refused = await client.query<{ line: number; id_masked: string; copies: string }>(
+      'select line, id_masked, copies from import_match where copies > 1 or member_id is null order by copies = 1, line',
     );
-    for (const d of dups.rows.sort((a, b) => a.line - b.line)) problem(d.line, d.id_masked, 'DUPLICATED_IN_FILE');
-    const unknown = await client.query<{ line: number; id_masked: string }>(
-      `delete from import_row s where not exists (select 1 from roster r where r.id_number_index = s.id_index) returning s.line, s.id_masked`,
-    );
-    for (const u of unknown.rows.sort((a, b) => a.line - b.line)) problem(u.line, u.id_masked, 'NOT_IN_REGISTRY');
-    const matched = Number((await client.query<{ n: string }>('select count(*) as n from import_row')).rows[0]!.n);
+    let duplicated = 0;
+    for (const r of refused.rows) {
+      const twice = Number(r.copies) > 1;
+      if (twice) duplicated++;
+      problem(r.line, r.id_masked, twice ? 'DUPLICATED_IN_FILE' : 'NOT_IN_REGISTRY');
+    }
+    const matched = Number((await client.query<{ n: string }>('select count(*) as n from matched')).rows[0]!.n);
     const written = options.dryRun ? 0 : ((await client.query(spec.apply, [options.actor.subject])).rowCount ?? 0);
 
     const result = {
       rows: counts.rows,
       matched,
-      notInRegistry: unknown.rowCount ?? 0,
+      notInRegistry: refused.rows.length - duplicated,
       invalidIdNumber: counts.invalidIdNumber,
       invalidRow: counts.invalidRow,
-      duplicated: dups.rowCount ?? 0,
+      duplicated,
       written,
     };
     if (options.dryRun) {

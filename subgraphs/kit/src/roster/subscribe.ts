@@ -37,3 +37,28 @@ export async function awaitRosterMember(
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
   }
 }
+
+/**
+ * Waits until a department's replica holds as many roster rows as the registry publishes
+ * (after a bulk load, before a department's demo data is made from it).
+ */
+export async function awaitRosterCaughtUp(departmentOwnerUrl: string, registryUrl: string, options: { timeoutMs?: number; onWait?: (have: number, want: number) => void } = {}): Promise<void> {
+  const count = async (url: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return Number((await client.query<{ n: string }>('select count(*) as n from roster')).rows[0]!.n);
+    } finally {
+      await client.end();
+    }
+  };
+  const want = await count(registryUrl);
+  const until = Date.now() + (options.timeoutMs ?? 600_000);
+  for (;;) {
+    const have = await count(departmentOwnerUrl);
+    if (have === want) return;
+    if (Date.now() > until) throw new Error(`the roster replica has ${have} of ${want} members after waiting; is the subscription enabled?`);
+    options.onWait?.(have, want);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

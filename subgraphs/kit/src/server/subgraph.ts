@@ -48,8 +48,22 @@ export interface SubgraphDefinition<L = unknown> {
   /** Annual lists the department imports (`npm run import -- <subgraph> <name> file.csv`). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   imports?: Record<string, DepartmentImport<any>>;
+  /**
+   * Demo data over what the database holds (for a department: over its roster replica,
+   * caught up first); replaces this subgraph's own demo records. Returns a summary line.
+   */
+  demo?(options: DemoOptions): Promise<string | null>;
   /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
   prepare?(em: EntityManager, pii: PersonalDataCipher): Promise<void>;
+}
+
+export interface DemoOptions {
+  /** The subgraph's database, as its owner. */
+  databaseUrl: string;
+  seed: number;
+  progress?: boolean;
+  /** Only into a database never used yet (no records, no audit rows); else null and nothing done. */
+  onlyIfUnused?: boolean;
 }
 
 export interface StartOptions {

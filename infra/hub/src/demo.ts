@@ -1,0 +1,43 @@
+import { seedRegistry } from '@fupin/households';
+import { awaitRosterCaughtUp } from '@fupin/kit';
+import { HUB_SUBGRAPHS } from './hub.js';
+
+export interface DemoPlan {
+  /** The hub's database URLs, as owner. */
+  databaseUrl: (def: (typeof HUB_SUBGRAPHS)[number]['def']) => string;
+  piiKey: string;
+  seed: number;
+  /** Households of a new registry; 0 keeps the registry as it is. */
+  households: number;
+  replace?: boolean;
+  /** Department demo records only into departments never used yet. */
+  onlyUnusedDepartments?: boolean;
+  progress?: boolean;
+  log: (line: string) => void;
+}
+
+/**
+ * The registry's demo county (when asked), then each department's records over its roster
+ * replica once that has caught up with the registry.
+ */
+export async function loadDemo(plan: DemoPlan): Promise<void> {
+  const registry = HUB_SUBGRAPHS.find((s) => s.def.publishesRoster)!.def;
+  if (plan.households > 0) {
+    const report = await seedRegistry(plan.databaseUrl(registry), { piiKey: plan.piiKey, households: plan.households, seed: plan.seed, replace: plan.replace ?? false, progress: plan.progress ?? false });
+    plan.log(`registry: ${report.households} households, ${report.members} members, ${report.regions} regions in ${report.seconds.toFixed(1)} s (${Math.round(report.households / report.seconds)} households/s)`);
+  }
+  for (const { def } of HUB_SUBGRAPHS) {
+    if (!def.demo) continue;
+    if (def.roster) {
+      let told = false;
+      await awaitRosterCaughtUp(plan.databaseUrl(def), plan.databaseUrl(registry), {
+        onWait: (have, want) => {
+          if (!told && plan.progress) plan.log(`${def.name}: waiting for the roster replica (${have} of ${want} members)…`);
+          told = true;
+        },
+      });
+    }
+    const summary = await def.demo({ databaseUrl: plan.databaseUrl(def), seed: plan.seed, progress: plan.progress ?? false, onlyIfUnused: plan.onlyUnusedDepartments ?? false });
+    if (summary) plan.log(summary);
+  }
+}
