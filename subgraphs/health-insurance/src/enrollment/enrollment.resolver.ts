@@ -1,4 +1,4 @@
-import { BadUserInputError, COUNTRY_CODE, ForbiddenError, inJurisdiction, isRegistryYear, readRegionCode, regionRange, rosterOf } from '@fupin/kit';
+import { BadUserInputError, COUNTRY_CODE, inJurisdiction, isRegistryYear, readRegionCode, refuseRead, regionRange, rosterOf } from '@fupin/kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { HEALTH_READERS, HEALTH_WRITERS } from '../access.js';
 import type { Context } from '../loaders.js';
@@ -15,7 +15,7 @@ export class EnrollmentResolver {
   async insuranceCoverage(@Arg('regionCode', () => ID) regionCode: string, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<InsuranceCoverage> {
     if (regionCode !== COUNTRY_CODE && typeof readRegionCode(regionCode) === 'string') throw new BadUserInputError('regionCode is not a region code', { field: 'regionCode' });
     if (!isRegistryYear(year)) throw new BadUserInputError('year must be from 2014 to next year', { field: 'year' });
-    if (!inJurisdiction(ctx.caller, regionCode)) throw new ForbiddenError('region is outside your jurisdiction');
+    if (!inJurisdiction(ctx.caller, regionCode)) return refuseRead(ctx, 'Query.insuranceCoverage', regionCode, 'region is outside your jurisdiction');
     const { lo, hi } = regionRange(regionCode);
     const [row] = await ctx.em.getConnection().execute<{ members: string; insured: string }[]>(
       `select count(*) as members, count(e.member_id) as insured
