@@ -1,5 +1,4 @@
 import { seedRegistry } from '@fupin/households';
-import { awaitRosterCaughtUp } from '@fupin/kit';
 import { HUB_SUBGRAPHS } from './hub.js';
 
 export interface DemoPlan {
@@ -17,8 +16,8 @@ export interface DemoPlan {
 }
 
 /**
- * The registry's demo county (when asked), then each department's records over its roster
- * replica once that has caught up with the registry.
+ * The registry's demo county (when asked), then each department's records over the roster
+ * the registry publishes (the departments' replicas catch up on their own).
  */
 export async function loadDemo(plan: DemoPlan): Promise<void> {
   const registry = HUB_SUBGRAPHS.find((s) => s.def.publishesRoster)!.def;
@@ -28,16 +27,7 @@ export async function loadDemo(plan: DemoPlan): Promise<void> {
   }
   for (const { def } of HUB_SUBGRAPHS) {
     if (!def.demo) continue;
-    if (def.roster) {
-      let told = false;
-      await awaitRosterCaughtUp(plan.databaseUrl(def), plan.databaseUrl(registry), {
-        onWait: (have, want) => {
-          if (!told && plan.progress) plan.log(`${def.name}: waiting for the roster replica (${have} of ${want} members)…`);
-          told = true;
-        },
-      });
-    }
-    const summary = await def.demo({ databaseUrl: plan.databaseUrl(def), seed: plan.seed, progress: plan.progress ?? false, onlyIfUnused: plan.onlyUnusedDepartments ?? false });
+    const summary = await def.demo({ databaseUrl: plan.databaseUrl(def), rosterUrl: plan.databaseUrl(registry), seed: plan.seed, progress: plan.progress ?? false, onlyIfUnused: plan.onlyUnusedDepartments ?? false });
     if (summary) plan.log(summary);
   }
 }

@@ -112,3 +112,19 @@ test('COPY lines escape what COPY reads specially, and only that', async () => {
   const { copyLine } = await import('../src/db/copy.js');
   expect(copyLine([1, 'a\tb', 'c\\d', 'e\nf\rg', null, true, '张三'])).toBe('1\ta\\tb\tc\\\\d\te\\nf\\rg\t\\N\ttrue\t张三\n');
 });
+
+test('sealed ID numbers keep their format: iv | tag | AES-256-GCM ciphertext under the derived key', async () => {
+  const { createDecipheriv, hkdfSync } = await import('node:crypto');
+  const { PersonalDataCipher } = await import('../src/domain/personal-data.js');
+  const key = PersonalDataCipher.newKey();
+  const encKey = Buffer.from(hkdfSync('sha256', Buffer.from(key, 'base64'), Buffer.alloc(0), 'fupin-hub id-number encryption', 32));
+  const cipher = new PersonalDataCipher(key);
+  const sealed = Array.from({ length: 400 }, (_, i) => cipher.encrypt(`42011519800517${String(i).padStart(4, '0')}`));
+  // Fresh IVs across a refill of the IV buffer.
+  expect(new Set(sealed.map((s) => Buffer.from(s, 'base64').subarray(0, 12).toString('hex'))).size).toBe(400);
+  const raw = Buffer.from(sealed[399]!, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  expect(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString()).toBe('420115198005170399');
+  expect(cipher.decrypt(sealed[0]!)).toBe('420115198005170000');
+});

@@ -1,4 +1,4 @@
-import { copyInto, copyLine, fenToDecimal, PersonalDataCipher, ProgressBar } from '@fupin/kit';
+import { copyInto, copyLine, copyPipelined, dropSecondaryIndexes, fenToDecimal, PersonalDataCipher, ProgressBar, yieldToEventLoop } from '@fupin/kit';
 import pg from 'pg';
 import { FILL_ROSTER } from '../roster/fill-roster.sql.js';
 import { generateHouseholds, planRegions, type GeneratedHousehold } from './registry-generator.js';
@@ -43,16 +43,7 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
       await client.query(`truncate ${TABLES.join(', ')}`);
     }
     await client.query('set local synchronous_commit = off');
-    // Secondary indexes are built once after the load (a sort) instead of row by row (random
-    // inserts into B-trees): several times faster at a million households. Same transaction,
-    // so a failed load leaves the indexes as they were.
-    const { rows: indexes } = await client.query<{ name: string; def: string }>(
-      `select i.indexname as name, i.indexdef as def from pg_indexes i
-        where i.schemaname = 'public' and i.tablename = any($1)
-          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
-      [TABLES],
-    );
-    for (const index of indexes) await client.query(`drop index "${index.name}"`);
+    const rebuildIndexes = await dropSecondaryIndexes(client, TABLES);
     // The roster is filled once at the end, not by a trigger per row.
     await client.query('alter table member disable trigger roster_sync');
     await client.query('alter table household disable trigger roster_sync');
@@ -63,29 +54,40 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
     const bar = options.progress ? new ProgressBar('households', options.households, 'households') : null;
     const batches = batched(generateHouseholds(plan, options.seed), 5000);
     let members = 0;
-    for (const batch of batches) {
-      await copyInto(client, 'household (id, household_number, village_code, type, status, identified_year, main_cause, other_causes, safe_drinking_water, helper)',
-        batch.map(({ household: h }) => copyLine([h.id, h.householdNumber, h.villageCode, h.type, h.status, h.identifiedYear, h.mainCause, pgArray(h.otherCauses), h.safeDrinkingWater, h.helper])));
-      const memberLines: string[] = [];
-      for (const g of batch) {
-        for (const m of g.members) {
-          const s = pii.seal(m.idNumber);
-          memberLines.push(copyLine([m.id, m.householdId, m.position, m.name, s.idNumberEncrypted, s.idNumberIndex, s.idNumberMasked, m.gender, m.birthDate, m.relationToHead, m.healthStatus, m.disabilityGrade, m.laborCapacity]));
+    await copyPipelined(
+      client,
+      batches,
+      async (batch) => {
+        const memberLines: string[] = [];
+        for (let k = 0; k < batch.length; k++) {
+          // Sealing is the CPU-heavy part (AES-GCM per number): let the previous COPY stream.
+          if (k % 250 === 0) await yieldToEventLoop();
+          for (const m of batch[k]!.members) {
+            const s = pii.seal(m.idNumber);
+            memberLines.push(copyLine([m.id, m.householdId, m.position, m.name, s.idNumberEncrypted, s.idNumberIndex, s.idNumberMasked, m.gender, m.birthDate, m.relationToHead, m.healthStatus, m.disabilityGrade, m.laborCapacity]));
+          }
         }
-      }
-      members += memberLines.length;
-      await copyInto(client, 'member (id, household_id, position, name, id_number_encrypted, id_number_index, id_number_masked, gender, birth_date, relation_to_head, health_status, disability_grade, labor_capacity)', memberLines);
-      await copyInto(client, 'household_income (household_id, year, income_per_capita)',
-        batch.flatMap((g) => g.incomes.map((i) => copyLine([i.householdId, i.year, fenToDecimal(i.fen)]))));
-      await copyInto(client, 'household_status_change (household_id, previous_status, status, effective_date, reason, changed_by)',
-        batch.flatMap((g) => g.history.map((s) => copyLine([s.householdId, s.previousStatus, s.status, s.effectiveDate, s.reason, 'seed']))));
-      bar?.tick(batch.length);
-    }
+        members += memberLines.length;
+        return [
+          {
+            target: 'household (id, household_number, village_code, type, status, identified_year, main_cause, other_causes, safe_drinking_water, helper)',
+            lines: batch.map(({ household: h }) => copyLine([h.id, h.householdNumber, h.villageCode, h.type, h.status, h.identifiedYear, h.mainCause, pgArray(h.otherCauses), h.safeDrinkingWater, h.helper])),
+          },
+          { target: 'member (id, household_id, position, name, id_number_encrypted, id_number_index, id_number_masked, gender, birth_date, relation_to_head, health_status, disability_grade, labor_capacity)', lines: memberLines },
+          { target: 'household_income (household_id, year, income_per_capita)', lines: batch.flatMap((g) => g.incomes.map((i) => copyLine([i.householdId, i.year, fenToDecimal(i.fen)]))) },
+          {
+            target: 'household_status_change (household_id, previous_status, status, effective_date, reason, changed_by)',
+            lines: batch.flatMap((g) => g.history.map((s) => copyLine([s.householdId, s.previousStatus, s.status, s.effectiveDate, s.reason, 'seed']))),
+          },
+        ];
+      },
+      (batch) => bar?.tick(batch.length),
+    );
     bar?.finish();
     await client.query(FILL_ROSTER);
     await client.query('alter table member enable trigger roster_sync');
     await client.query('alter table household enable trigger roster_sync');
-    for (const index of indexes) await client.query(index.def);
+    await rebuildIndexes();
     await client.query('commit');
     await client.query('analyze');
     return { regions: plan.regions.length, households: options.households, members, seconds: (Date.now() - started) / 1000 };

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, hash, hkdfSync, type KeyObject, randomBytes, randomFillSync } from 'node:crypto';
 import { maskIdNumber } from './id-number.js';
 
 /**
@@ -7,7 +7,11 @@ import { maskIdNumber } from './id-number.js';
  * keys are derived from one configured key, so the index reveals nothing without it.
  */
 export class PersonalDataCipher {
-  private readonly encKey: Buffer;
+  // A KeyObject, not a Buffer: OpenSSL 3 then skips preparing the key for every cipher
+  // (about 46 µs down to 9 per number), which a million-household seed notices.
+  private readonly encKey: KeyObject;
+  private ivs = Buffer.alloc(0);
+  private ivAt = 0;
   // HMAC-SHA256 of the blind index with its padded keys made once: createHmac builds an
   // OpenSSL context per call (about 28 µs), two one-shot hashes take about 4 µs, and a
   // department import hashes every row.
@@ -17,7 +21,7 @@ export class PersonalDataCipher {
   constructor(key: string) {
     const raw = Buffer.from(key, 'base64');
     if (raw.length < 32) throw new Error('the personal-data key must be at least 32 bytes, base64');
-    this.encKey = Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), 'fupin-hub id-number encryption', 32));
+    this.encKey = createSecretKey(Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), 'fupin-hub id-number encryption', 32)));
     const indexKey = Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), 'fupin-hub id-number blind index', 32));
     this.innerPad = Buffer.alloc(64, 0x36);
     this.outerPad = Buffer.alloc(64, 0x5c);
@@ -33,10 +37,22 @@ export class PersonalDataCipher {
 
   /** iv (12) | tag (16) | ciphertext, base64. */
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  // Random IVs drawn from a buffer refilled by the CSPRNG 4 KiB at a time: one call per
+  // 341 numbers instead of one each; every IV is still fresh random bytes, used once.
+  private nextIv(): Buffer {
+    if (this.ivAt + 12 > this.ivs.length) {
+      this.ivs = randomFillSync(Buffer.alloc(12 * 341));
+      this.ivAt = 0;
+    }
+    const iv = this.ivs.subarray(this.ivAt, this.ivAt + 12);
+    this.ivAt += 12;
+    return iv;
   }
 
   decrypt(sealed: string): string {

@@ -49,8 +49,8 @@ export interface SubgraphDefinition<L = unknown> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   imports?: Record<string, DepartmentImport<any>>;
   /**
-   * Demo data over what the database holds (for a department: over its roster replica,
-   * caught up first); replaces this subgraph's own demo records. Returns a summary line.
+   * Demo data over what the registry holds (a department reads the roster); replaces this
+   * subgraph's own records. Returns a summary line.
    */
   demo?(options: DemoOptions): Promise<string | null>;
   /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
@@ -62,6 +62,8 @@ export interface DemoOptions {
   databaseUrl: string;
   seed: number;
   progress?: boolean;
+  /** Where a department reads the roster from: the registry's, so a bulk load need not wait for the replica. */
+  rosterUrl?: string;
   /** Only into a database never used yet (no records, no audit rows); else null and nothing done. */
   onlyIfUnused?: boolean;
 }
