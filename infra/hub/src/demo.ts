@@ -1,4 +1,6 @@
 import { seedRegistry } from '@fupin/households';
+import { rosterSubscriptionName } from '@fupin/kit';
+import pg from 'pg';
 import { HUB_SUBGRAPHS } from './hub.js';
 
 export interface DemoPlan {
@@ -21,13 +23,33 @@ export interface DemoPlan {
  */
 export async function loadDemo(plan: DemoPlan): Promise<void> {
   const registry = HUB_SUBGRAPHS.find((s) => s.def.publishesRoster)!.def;
-  if (plan.households > 0) {
-    const report = await seedRegistry(plan.databaseUrl(registry), { piiKey: plan.piiKey, households: plan.households, seed: plan.seed, replace: plan.replace ?? false, progress: plan.progress ?? false });
-    plan.log(`registry: ${report.households} households, ${report.members} members, ${report.regions} regions in ${report.seconds.toFixed(1)} s (${Math.round(report.households / report.seconds)} households/s)`);
+  const departments = HUB_SUBGRAPHS.filter((s) => s.def.roster).map((s) => plan.databaseUrl(s.def));
+  // A bulk load replicates once, after it: decoding the registry's load while it is written,
+  // and applying it while the departments load, would take the cores the loads need.
+  if (plan.households > 0) await setSubscriptions(departments, 'disable');
+  try {
+    if (plan.households > 0) {
+      const report = await seedRegistry(plan.databaseUrl(registry), { piiKey: plan.piiKey, households: plan.households, seed: plan.seed, replace: plan.replace ?? false, progress: plan.progress ?? false });
+      plan.log(`registry: ${report.households} households, ${report.members} members, ${report.regions} regions in ${report.seconds.toFixed(1)} s (${Math.round(report.households / report.seconds)} households/s)`);
+    }
+    for (const { def } of HUB_SUBGRAPHS) {
+      if (!def.demo) continue;
+      const summary = await def.demo({ databaseUrl: plan.databaseUrl(def), rosterUrl: plan.databaseUrl(registry), seed: plan.seed, progress: plan.progress ?? false, onlyIfUnused: plan.onlyUnusedDepartments ?? false });
+      if (summary) plan.log(summary);
+    }
+  } finally {
+    if (plan.households > 0) await setSubscriptions(departments, 'enable');
   }
-  for (const { def } of HUB_SUBGRAPHS) {
-    if (!def.demo) continue;
-    const summary = await def.demo({ databaseUrl: plan.databaseUrl(def), rosterUrl: plan.databaseUrl(registry), seed: plan.seed, progress: plan.progress ?? false, onlyIfUnused: plan.onlyUnusedDepartments ?? false });
-    if (summary) plan.log(summary);
+}
+
+async function setSubscriptions(departmentUrls: string[], state: 'enable' | 'disable'): Promise<void> {
+  for (const url of departmentUrls) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`alter subscription "${rosterSubscriptionName(url)}" ${state}`);
+    } finally {
+      await client.end();
+    }
   }
 }
