@@ -1,5 +1,5 @@
-import { awaitRosterMember, rosterSubscriptionName } from '@fupin/kit';
-import { errorCode, type GraphQLClient, seed } from '@fupin/kit/testing';
+import { rosterSubscriptionName } from '@fupin/kit';
+import { awaitInReplica, errorCode, type GraphQLClient, seed } from '@fupin/kit/testing';
 import { randomUUID } from 'node:crypto';
 import { startHub } from './support/hub.js';
 
@@ -33,7 +33,6 @@ const counts = async () => {
     (select count(*) from family_doctor_contract) as contracts`);
   return row;
 };
-const awaitInRoster = (memberId: string) => awaitRosterMember(async () => (await healthSql('select 1 from roster where member_id = ?', [memberId])).length > 0, { timeoutMs: 15000 });
 const enrollInput = (memberId: string, over: Record<string, unknown> = {}) => ({ memberId, year: 2020, scheme: 'RESIDENT_BASIC', premium: 250, subsidy: 250, criticalIllnessCover: true, ...over });
 const claimInput = (memberId: string, over: Record<string, unknown> = {}) => ({
   memberId, date: '2020-06-01', hospital: '江夏区人民医院', kind: 'INPATIENT', totalCost: 10000, basicPaid: 6000, criticalIllnessPaid: 1500, supplementaryPaid: 800, assistancePaid: 900, oneStop: true, ...over,
@@ -170,7 +169,7 @@ describe('security', () => {
   test('region coverage counts its own region only', async () => {
     const COVERAGE = `query($code: ID!) { insuranceCoverage(regionCode: $code, year: 2020) { members insured uninsured rate } }`;
     const h = await seed(hub.client).household({ villageCode: otherCounty });
-    await awaitInRoster(h.members[0]!.id);
+    await awaitInReplica(health().orm, h.members[0]!.id);
     const huangpi = await hub.as('DEPARTMENT_OFFICER', '420116000000', 'HEALTH_INSURANCE');
     const { insuranceCoverage } = await huangpi.data<{ insuranceCoverage: { members: number; insured: number; uninsured: number; rate: number } }>(COVERAGE, { code: otherCounty });
     expect(insuranceCoverage.members).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,6 @@
 import { healthInsurance } from '@fupin/health-insurance';
-import { awaitRosterMember, type Caller, makeIdNumber, PersonalDataCipher, runDepartmentImport } from '@fupin/kit';
-import { seed } from '@fupin/kit/testing';
+import { type Caller, makeIdNumber, PersonalDataCipher, runDepartmentImport } from '@fupin/kit';
+import { awaitInReplica, seed } from '@fupin/kit/testing';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ const run = (file: string, extra: Partial<Parameters<typeof runDepartmentImport>
 async function registered(): Promise<{ ids: string[]; memberIds: string[] }> {
   const h = await seed(hub.client).household({ villageCode: await seed(hub.client).village(), members: [{ relationToHead: 'HEAD' }, { relationToHead: 'SPOUSE' }, { relationToHead: 'CHILD', birthDate: '2008-01-01' }] });
   const last = h.members[h.members.length - 1]!.id;
-  await awaitRosterMember(async () => (await query('select 1 from roster where member_id = ?', [last])).length > 0, { timeoutMs: 15000 });
+  await awaitInReplica(health().orm, last);
   return { ids: h.members.map((m) => m.idNumber), memberIds: h.members.map((m) => m.id) };
 }
 

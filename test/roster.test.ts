@@ -1,5 +1,5 @@
 import { awaitRosterMember, ROSTER_REPLICA_MIGRATION, subscribeToRoster } from '@fupin/kit';
-import { migratedTestDatabase, seed } from '@fupin/kit/testing';
+import { awaitInReplica, migratedTestDatabase, seed } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
 // The registry publishes a narrow roster; a department database keeps a replica of it by
@@ -24,7 +24,7 @@ test('existing members are copied, new registrations and status changes follow',
   const before = await s.household({ villageCode: village, type: 'DIBAO', members: [{ relationToHead: 'HEAD', laborCapacity: 'SKILLED' }, { relationToHead: 'SPOUSE' }] });
   await subscribeToRoster(department.url, hub.subgraphs.households!.ownerUrl, `roster_${Date.now()}`);
 
-  const present = (memberId: string) => awaitRosterMember(async () => (await replica('select 1 from roster where member_id = ?', [memberId])).length > 0, { timeoutMs: 15000 });
+  const present = (memberId: string) => awaitInReplica(department.orm, memberId);
   expect(await present(before.members[1]!.id)).toBe(true);
   const [row] = await replica('select * from roster where member_id = ?', [before.members[0]!.id]);
   expect(row).toMatchObject({ household_id: before.id, village_code: village, labor_capacity: 'SKILLED', household_type: 'DIBAO', household_status: 'POOR', id_number_index: hub.pii.blindIndex(before.members[0]!.idNumber) });

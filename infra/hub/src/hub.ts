@@ -36,6 +36,7 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
     let rosterSource: string | undefined;
     for (const { def, port } of HUB_SUBGRAPHS) {
       const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
+      if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in HUB_SUBGRAPHS`);
       const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS } : undefined;
       subgraphs.push(await startSubgraph(def, { databaseUrl, port: port(settings), host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, ...(roster ? { roster } : {}) }));
       if (def.publishesRoster) rosterSource = databaseUrl;

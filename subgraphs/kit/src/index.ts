@@ -26,3 +26,4 @@ export * from './roster/index.js';
 export * from './import/index.js';
 export * from './db/copy.js';
 export * from './demo/random.js';
+export * from './domain/input.js';

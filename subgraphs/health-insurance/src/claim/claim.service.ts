@@ -1,4 +1,4 @@
-import { BadUserInputError, type Caller, FIRST_REGISTRY_YEAR, type Roster, assertWritableMember, todayInChina } from '@fupin/kit';
+import { BadUserInputError, type Caller, FIRST_REGISTRY_YEAR, requireText, type Roster, todayInChina } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ClaimEntity } from './claim.entity.js';
 import type { RecordClaimInput } from './record-claim.input.js';
@@ -6,8 +6,7 @@ import type { RecordClaimInput } from './record-claim.input.js';
 const PARTS = ['basicPaid', 'criticalIllnessPaid', 'supplementaryPaid', 'assistancePaid'] as const;
 
 export async function recordClaim(em: EntityManager, roster: Roster, input: RecordClaimInput, caller: Caller): Promise<ClaimEntity> {
-  const hospital = input.hospital.trim();
-  if (hospital.length < 1 || hospital.length > 100) throw new BadUserInputError('hospital must have 1 to 100 characters', { field: 'hospital' });
+  const hospital = requireText(input.hospital, 'hospital', 100);
   if (input.date > todayInChina()) throw new BadUserInputError('date must not be in the future', { field: 'date' });
   if (input.date < `${FIRST_REGISTRY_YEAR}-01-01`) throw new BadUserInputError(`date must be in ${FIRST_REGISTRY_YEAR} or later`, { field: 'date' });
   if (input.totalCost < 0) throw new BadUserInputError('totalCost must not be negative', { field: 'totalCost' });
@@ -15,8 +14,7 @@ export async function recordClaim(em: EntityManager, roster: Roster, input: Reco
   const paid = PARTS.reduce((sum, part) => sum + input[part], 0);
   if (paid > input.totalCost) throw new BadUserInputError('the parts paid by insurance and assistance add up to more than totalCost', { field: 'totalCost' });
 
-  const member = await roster.requireMember(em, input.memberId);
-  assertWritableMember(caller, member);
+  const member = await roster.requireWritableMember(em, input.memberId, caller);
   const claim = em.create(ClaimEntity, {
     memberId: member.memberId,
     date: input.date,

@@ -35,42 +35,45 @@ export interface GeneratedHealth {
   contracts: { year: number; doctorTeam: string; signedOn: string }[];
 }
 
-/** The campaign's last year (2020, when the exits were assessed) and this one. */
-export const DEMO_YEARS = (today = todayInChina()) => [2020, Number(today.slice(0, 4))];
-let yearsOf: { today: string; years: number[] } | undefined;
-const demoYears = (today: string) => (yearsOf?.today === today ? yearsOf.years : (yearsOf = { today, years: DEMO_YEARS(today) }).years);
-
-/**
- * Claim ids in ascending order (v4-shaped, counter first): the primary key's B-tree is
- * appended to instead of split at random, which matters at millions of claims.
- */
-export function claimIds(seed: number): () => string {
-  let n = 0;
-  const tail = `4${(seed >>> 0).toString(16).padStart(8, '0').slice(0, 3)}-8${(seed >>> 0).toString(16).padStart(8, '0').slice(3, 6)}-${(seed >>> 0).toString(16).padStart(12, '0')}`;
-  return () => {
-    const hex = (n++).toString(16).padStart(12, '0');
-    return `${hex.slice(0, 8)}-${hex.slice(8)}-${tail}`;
-  };
-}
-
 // The individual part of the resident premium (元/人/年), roughly as it rose.
 const RESIDENT_PREMIUM: Record<number, number> = { 2019: 250, 2020: 280, 2021: 320, 2022: 350, 2023: 380, 2024: 400, 2025: 400 };
 const premiumOf = (year: number) => (RESIDENT_PREMIUM[year] ?? 400) * 100;
 
-// The days of a year up to today, made once: the generator picks millions of dates.
-const daysCache = new Map<string, string[]>();
-function daysOf(year: number, today: string): string[] {
-  const key = `${year}/${today}`;
-  let days = daysCache.get(key);
-  if (!days) {
-    days = [];
+/** What every person's records share: the years, their days up to today, the claim ids. */
+export interface HealthCalendar {
+  /** The campaign's last year (2020, when the exits were assessed) and this one. */
+  years: number[];
+  /** Each year's dates up to today: the generator picks millions of them. */
+  days: Map<number, string[]>;
+  /**
+   * Claim ids in ascending order (v4-shaped, counter first): the primary key's B-tree is
+   * appended to instead of split at random, which matters at millions of claims.
+   */
+  nextClaimId(): string;
+}
+
+export function healthCalendar(seed: number, today = todayInChina()): HealthCalendar {
+  const years = [2020, Number(today.slice(0, 4))];
+  const days = new Map<number, string[]>();
+  for (const year of years) {
+    const list: string[] = [];
     for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
       const d = new Date(t).toISOString().slice(0, 10);
-      if (d <= today) days.push(d);
+      if (d <= today) list.push(d);
     }
-    daysCache.set(key, days);
+    days.set(year, list);
   }
-  return days;
+  const s = (seed >>> 0).toString(16).padStart(12, '0');
+  const tail = `4${s.slice(0, 3)}-8${s.slice(3, 6)}-${s}`;
+  let n = 0;
+  return {
+    years,
+    days,
+    nextClaimId: () => {
+      const hex = (n++).toString(16).padStart(12, '0');
+      return `${hex.slice(0, 8)}-${hex.slice(8)}-${tail}`;
+    },
+  };
 }
 
 /**
@@ -78,11 +81,11 @@ function daysOf(year: number, today: string): string[] {
  * mostly paid by the government), claims for the sick and a few for the healthy, family
  * doctors for chronic illness; most households stay under the 10% out-of-pocket line.
  */
-export function generateHealth(person: RosterPerson, r: Random, nextClaimId: () => string, today = todayInChina()): GeneratedHealth {
+export function generateHealth(person: RosterPerson, r: Random, calendar: HealthCalendar): GeneratedHealth {
   const out: GeneratedHealth = { enrollments: [], claims: [], contracts: [] };
   const dibao = person.householdType !== 'GENERAL';
   const township = `${person.villageCode.slice(6, 9)}乡镇卫生院`;
-  for (const year of demoYears(today)) {
+  for (const year of calendar.years) {
     const insured = r.chance(0.99);
     let cover = { critical: false, supplementary: false };
     if (insured) {
@@ -122,9 +125,9 @@ export function generateHealth(person: RosterPerson, r: Random, nextClaimId: () 
       const assistance = insured ? part(dibao || r.chance(0.2), 3, 12) : dibao ? paid : 0;
       // Basic insurance pays the rest of what is paid; nothing when not insured.
       const basic = insured ? paid - critical - supplementary - assistance : 0;
-      const days = daysOf(year, today);
+      const days = calendar.days.get(year)!;
       out.claims.push({
-        id: nextClaimId(),
+        id: calendar.nextClaimId(),
         date: days[r.int(0, days.length - 1)]!,
         hospital: kind === 'INPATIENT' && r.chance(0.5) ? `县人民医院` : township,
         kind,

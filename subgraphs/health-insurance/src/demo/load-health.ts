@@ -1,6 +1,6 @@
-import { copyLine, copyPipelined, type DemoOptions, dropSecondaryIndexes, fenToDecimal, ProgressBar, Random, todayInChina, yieldToEventLoop } from '@fupin/kit';
+import { copyLine, copyPipelined, type DemoOptions, dropSecondaryIndexes, fenToDecimal, ProgressBar, Random, yieldToEventLoop } from '@fupin/kit';
 import pg from 'pg';
-import { claimIds, generateHealth, type RosterPerson } from './health-generator.js';
+import { generateHealth, healthCalendar, type RosterPerson } from './health-generator.js';
 
 const TABLES = ['insurance_enrollment', 'medical_claim', 'family_doctor_contract'];
 const PAGE = 20_000;
@@ -33,8 +33,7 @@ export async function loadHealthDemo(options: DemoOptions): Promise<string | nul
     const total = Number((await reader.query<{ n: string }>('select count(*) as n from roster')).rows[0]!.n);
     const bar = options.progress ? new ProgressBar('health records', total, 'members') : null;
     const r = new Random(options.seed ^ 0x4ea1);
-    const nextClaimId = claimIds(options.seed);
-    const today = todayInChina();
+    const calendar = healthCalendar(options.seed);
     const counts = { enrollments: 0, claims: 0, contracts: 0 };
     async function* pages() {
       let after = '00000000-0000-0000-0000-000000000000';
@@ -59,7 +58,7 @@ export async function loadHealthDemo(options: DemoOptions): Promise<string | nul
         for (let k = 0; k < rows.length; k++) {
           if (k % 1000 === 0) await yieldToEventLoop();
           const person = rows[k]!;
-          const h = generateHealth(person, r, nextClaimId, today);
+          const h = generateHealth(person, r, calendar);
           for (const e of h.enrollments) enrollments.push(copyLine([person.memberId, e.year, e.scheme, fenToDecimal(e.premium), fenToDecimal(e.subsidy), e.criticalIllnessCover, e.supplementaryCover, 'demo']));
           for (const c of h.claims) {
             claims.push(copyLine([c.id, person.memberId, c.date, c.hospital, c.kind, ...[c.totalCost, c.basicPaid, c.criticalIllnessPaid, c.supplementaryPaid, c.assistancePaid].map(fenToDecimal), c.oneStop, 'demo']));

@@ -1,4 +1,4 @@
-import { BadUserInputError, isRegistryYear } from '@fupin/kit';
+import { requireRegistryYear } from '@fupin/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { HEALTH_READERS } from '../access.js';
 import type { Context } from '../loaders.js';
@@ -10,7 +10,7 @@ export class HouseholdResolver {
   @Authorized(...HEALTH_READERS)
   @FieldResolver(() => HouseholdMedical, { nullable: true, description: "The year's medical costs, every payer added up, and uninsured members; null for a household this department has not received" })
   medical(@Root() household: Household, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<HouseholdMedical | null> {
-    if (!isRegistryYear(year)) throw new BadUserInputError('year must be from 2014 to next year', { field: 'year' });
+    requireRegistryYear(year);
     return ctx.loaders.medicalByHouseholdYear.load({ householdId: household.id, year });
   }
 }

@@ -8,6 +8,8 @@ import {
   NotFoundError,
   type PersonalDataCipher,
   povertyLineFen,
+  requireRegistryYear,
+  requireText,
   readIdNumber,
   todayInChina,
 } from '@fupin/kit';
@@ -29,12 +31,6 @@ import { isAllowedChange } from './status-rules.js';
 
 const MAX_MEMBERS = 30;
 
-function text(value: string, field: string, max: number): string {
-  const trimmed = value.trim();
-  if (trimmed.length < 1 || trimmed.length > max) throw new BadUserInputError(`${field} must have 1 to ${max} characters`, { field });
-  return trimmed;
-}
-
 export async function registerHousehold(em: EntityManager, input: RegisterHouseholdInput, caller: Caller, pii: PersonalDataCipher): Promise<HouseholdEntity> {
   const today = todayInChina();
   const householdNumber = input.householdNumber.trim();
@@ -45,7 +41,7 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
     throw new BadUserInputError('identifiedYear must be from 2014 to this year', { field: 'identifiedYear' });
   }
   const otherCauses = [...new Set(input.otherCauses)].filter((c) => c !== input.mainCause);
-  const helper = input.helper == null || input.helper.trim() === '' ? null : text(input.helper, 'helper', 50);
+  const helper = input.helper == null || input.helper.trim() === '' ? null : requireText(input.helper, 'helper', 50);
   if (input.members.length < 1 || input.members.length > MAX_MEMBERS) {
     throw new BadUserInputError(`a household has 1 to ${MAX_MEMBERS} members`, { field: 'members' });
   }
@@ -64,7 +60,7 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
     }
     return {
       position: i,
-      name: text(m.name, `${field}.name`, 50),
+      name: requireText(m.name, `${field}.name`, 50),
       ...pii.seal(facts.idNumber),
       gender: Gender[facts.gender],
       birthDate: facts.birthDate,
@@ -140,7 +136,7 @@ async function findHouseholdForUpdate(em: EntityManager, id: string): Promise<Ho
 }
 
 export async function recordIncome(em: EntityManager, input: RecordIncomeInput, caller: Caller): Promise<HouseholdEntity> {
-  if (!isRegistryYear(input.year)) throw new BadUserInputError('year must be from 2014 to next year', { field: 'year' });
+  requireRegistryYear(input.year);
   if (input.incomePerCapita < 0) throw new BadUserInputError('incomePerCapita must not be negative', { field: 'incomePerCapita' });
   return em.transactional(async (tx) => {
     const household = await findHouseholdForUpdate(tx, input.householdId);
@@ -164,7 +160,7 @@ async function registryGaps(em: EntityManager, household: HouseholdEntity, year:
 }
 
 export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller): Promise<HouseholdEntity> {
-  const reason = text(input.reason, 'reason', 500);
+  const reason = requireText(input.reason, 'reason', 500);
   if (input.effectiveDate > todayInChina()) throw new BadUserInputError('effectiveDate must not be in the future', { field: 'effectiveDate' });
   return em.transactional(async (tx) => {
     const household = await findHouseholdForUpdate(tx, input.householdId);

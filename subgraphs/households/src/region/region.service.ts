@@ -1,4 +1,4 @@
-import { type Caller, BadUserInputError, isRegistryYear, isUniqueViolation, readRegionCode } from '@fupin/kit';
+import { type Caller, BadUserInputError, isRegistryYear, isUniqueViolation, readRegionCode, requireText } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertWritable } from '../access.js';
 import { RegionEntity } from './region.entity.js';
@@ -9,8 +9,7 @@ export async function registerRegion(em: EntityManager, input: RegisterRegionInp
   if (typeof facts === 'string') throw new BadUserInputError(`code ${facts}`, { field: 'code' });
   // A county office registers the townships and villages below it; provinces are ADMIN's.
   assertWritable(caller, input.code, 'region');
-  const name = input.name.trim();
-  if (name.length < 1 || name.length > 100) throw new BadUserInputError('name must have 1 to 100 characters', { field: 'name' });
+  const name = requireText(input.name, 'name', 100);
   if (input.isPovertyVillage && facts.level !== 'VILLAGE') {
     throw new BadUserInputError('only a VILLAGE can be a poverty village', { field: 'isPovertyVillage' });
   }

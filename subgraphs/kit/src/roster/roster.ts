@@ -49,36 +49,29 @@ export class Roster {
     );
   }
 
-  /** A member for a write: NOT_FOUND when the registry has no such member, ROSTER_BEHIND while it has not arrived. */
-  async requireMember(em: EntityManager, memberId: string): Promise<RosterMemberEntity> {
+  /**
+   * The member a department write is about: NOT_FOUND when the registry has no such member;
+   * a member registered a moment ago is waited for, then ROSTER_BEHIND (retryable); FORBIDDEN
+   * outside the writer's jurisdiction, judged by the registry's village.
+   */
+  async requireWritableMember(em: EntityManager, memberId: string, caller: Caller): Promise<RosterMemberEntity> {
     const find = () => (isUuid(memberId) ? em.findOne(RosterMemberEntity, { memberId }) : Promise.resolve(null));
-    return (await this.require(find, 'member_id', memberId, 'member')) as RosterMemberEntity;
+    const member = (await find()) ?? (await this.awaitRegistered(find, memberId));
+    if (!inJurisdiction(caller, member.villageCode)) throw new ForbiddenError('member is outside your jurisdiction');
+    return member;
   }
 
-  /** A household's members for a write, with the same answers as `requireMember`. */
-  async requireHousehold(em: EntityManager, householdId: string): Promise<RosterMemberEntity[]> {
-    const find = async () => {
-      if (!isUuid(householdId)) return null;
-      const rows = await em.find(RosterMemberEntity, { householdId });
-      return rows.length ? rows : null;
-    };
-    return (await this.require(find, 'household_id', householdId, 'household')) as RosterMemberEntity[];
-  }
-
-  private async require<T>(find: () => Promise<T | null>, column: 'member_id' | 'household_id', id: string, what: string): Promise<T> {
-    const field = column === 'member_id' ? 'memberId' : 'householdId';
-    const found = await find();
-    if (found) return found;
-    if (!isUuid(id)) throw new NotFoundError(what, { field });
+  private async awaitRegistered(find: () => Promise<RosterMemberEntity | null>, memberId: string): Promise<RosterMemberEntity> {
+    if (!isUuid(memberId)) throw new NotFoundError('member', { field: 'memberId' });
     // The replica misses it: the registry says whether it exists at all.
-    const { rowCount } = await this.source.pool.query(`select 1 from roster where ${column} = $1 limit 1`, [id]);
-    if (!rowCount) throw new NotFoundError(what, { field });
+    const { rowCount } = await this.source.pool.query('select 1 from roster where member_id = $1', [memberId]);
+    if (!rowCount) throw new NotFoundError('member', { field: 'memberId' });
     const started = Date.now();
     for (;;) {
       await new Promise((r) => setTimeout(r, 50));
       const arrived = await find();
       if (arrived) return arrived;
-      if (Date.now() - started >= this.source.waitMs) throw new RosterBehindError(what, Date.now() - started);
+      if (Date.now() - started >= this.source.waitMs) throw new RosterBehindError('member', Date.now() - started);
     }
   }
 }
@@ -87,11 +80,6 @@ export class Roster {
 export function rosterOf(ctx: SubgraphContext): Roster {
   if (!ctx.roster) throw new Error('this subgraph does not keep a roster (set `roster: true` in its definition)');
   return ctx.roster;
-}
-
-/** Writes stay inside the writer's jurisdiction, judged by the registry's village. */
-export function assertWritableMember(caller: Caller, member: { villageCode: string }, what = 'member'): void {
-  if (!inJurisdiction(caller, member.villageCode)) throw new ForbiddenError(`${what} is outside your jurisdiction`);
 }
 
 /**

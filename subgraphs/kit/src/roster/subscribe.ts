@@ -40,7 +40,7 @@ export async function awaitRosterMember(
 
 /**
  * Waits until a department's replica holds as many roster rows as the registry publishes
- * (after a bulk load, before a department's demo data is made from it).
+ * (after a bulk load; the import benchmark matches against the replica).
  */
 export async function awaitRosterCaughtUp(departmentOwnerUrl: string, registryUrl: string, options: { timeoutMs?: number; onWait?: (have: number, want: number) => void } = {}): Promise<void> {
   const count = async (url: string) => {

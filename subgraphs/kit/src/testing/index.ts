@@ -3,3 +3,4 @@ export * from './database.js';
 export * from './factories.js';
 export * from './sql-counter.js';
 export * from './subgraph.js';
+export * from './roster.js';
