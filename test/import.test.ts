@@ -1,5 +1,5 @@
-import { healthInsurance } from '@fupin/health-insurance';
-import { type Caller, makeIdNumber, PersonalDataCipher, runDepartmentImport } from '@fupin/kit';
+import { type Caller, loadSubgraph, makeIdNumber, PersonalDataCipher } from '@fupin/kit';
+import { runDepartmentImport } from '@fupin/kit/bulk';
 import { awaitInReplica, seed } from '@fupin/kit/testing';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { startHub } from './support/hub.js';
 // 信息比对: a department's annual list, keyed by ID number, matched against the registry.
 let hub: Awaited<ReturnType<typeof startHub>>;
 let dir: string;
-const spec = healthInsurance.imports!.enrollments!;
+const spec = (await (await loadSubgraph('health-insurance')).def.imports!()).enrollments!;
 const actor: Caller = { subject: 'cli:officer', role: 'DEPARTMENT_OFFICER', regionCode: '000000000000', department: 'HEALTH_INSURANCE' };
 const HEADER = 'id_number,year,scheme,premium,subsidy,critical_illness_cover,supplementary_cover';
 

@@ -1,6 +1,7 @@
 import { healthInsurance } from '@fupin/health-insurance';
 import { generatedIdNumbers, households as registry, seedRegistry } from '@fupin/households';
-import { awaitRosterCaughtUp, makeIdNumber, PersonalDataCipher, runDepartmentImport, startSubgraph } from '@fupin/kit';
+import { awaitRosterCaughtUp, makeIdNumber, PersonalDataCipher, startSubgraph } from '@fupin/kit';
+import { runDepartmentImport } from '@fupin/kit/bulk';
 import { dropDatabase, ensureDatabase, type RunningPostgres } from '@fupin/postgres';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -56,7 +57,7 @@ export async function importBench(pg: RunningPostgres, sizes: number[]): Promise
       await awaitRosterCaughtUp(healthUrl, registryUrl);
       const file = join(dir, `enrollments-${size}.csv`);
       await writeList(file, households, 7, size);
-      const report = await runDepartmentImport(healthInsurance.imports!.enrollments!, 'enrollments', {
+      const report = await runDepartmentImport((await healthInsurance.imports!()).enrollments!, 'enrollments', {
         databaseUrl: healthUrl,
         pii: new PersonalDataCipher(piiKey),
         file,

@@ -1,10 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import { permissionMatrix } from '@fupin/kit';
-import { defaultUrl, SUBGRAPHS } from './subgraphs.js';
-
-export { SUBGRAPHS } from './subgraphs.js';
+import { loadSubgraphs, permissionMatrix } from '@fupin/kit';
 
 /** The committed supergraph; the gateway serves it and a test keeps it fresh. */
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url).href.replace('/dist/', '/'));
@@ -14,13 +11,14 @@ export const PERMISSIONS_PATH = SUPERGRAPH_PATH.replace(/supergraph\.graphql$/, 
 
 export async function permissionSnapshot(): Promise<string> {
   const bySubgraph: Record<string, Record<string, string[]>> = {};
-  for (const def of SUBGRAPHS) bySubgraph[def.name] = permissionMatrix((await def.schema()).schema, def.personalData ?? []);
+  for (const { def } of await loadSubgraphs()) bySubgraph[def.name] = permissionMatrix((await def.schema()).schema, def.personalData ?? []);
   return `${JSON.stringify(bySubgraph, null, 2)}\n`;
 }
 
 export async function composeSupergraph(): Promise<string> {
   const services = await Promise.all(
-    SUBGRAPHS.map(async (def) => ({ name: def.name, url: defaultUrl(def), typeDefs: parse((await def.schema()).sdl) })),
+    // The URL written into the supergraph is the local default; the gateway takes `<NAME>_URL` over it.
+    (await loadSubgraphs()).map(async ({ def, defaultPort }) => ({ name: def.name, url: `http://127.0.0.1:${defaultPort}/graphql`, typeDefs: parse((await def.schema()).sdl) })),
   );
   const result = composeServices(services);
   if (result.errors?.length) {

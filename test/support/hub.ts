@@ -1,13 +1,11 @@
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayOptions, startGateway } from '@fupin/gateway';
-import { healthInsurance } from '@fupin/health-insurance';
-import { households } from '@fupin/households';
-import type { SubgraphDefinition } from '@fupin/kit';
+import { loadSubgraphs } from '@fupin/kit';
 import { GraphQLClient, startTestHub, type TestHub, type TestHubOptions } from '@fupin/kit/testing';
 
 /** The whole hub as clients see it: real subgraphs, the real gateway, real HTTP, real PostgreSQL. */
 export async function startHub(gateway: Partial<GatewayOptions> = {}, options: TestHubOptions = {}): Promise<TestHub & { client: GraphQLClient }> {
   const hub = await startTestHub(
-    [households as SubgraphDefinition<unknown>, healthInsurance as SubgraphDefinition<unknown>],
+    (await loadSubgraphs()).map((s) => s.def),
     ({ subgraphUrls, jwksPath, gatewaySecret }) => startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource: jwksPath, gatewaySecret, ...gateway }),
     options,
   );

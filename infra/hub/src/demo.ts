@@ -1,11 +1,11 @@
-import { seedRegistry } from '@fupin/households';
-import { rosterSubscriptionName } from '@fupin/kit';
+import { type HubSubgraph, rosterSubscriptionName, type SubgraphDefinition } from '@fupin/kit';
 import pg from 'pg';
-import { HUB_SUBGRAPHS } from './hub.js';
 
 export interface DemoPlan {
+  /** The hub's subgraphs, in list order. */
+  listed: HubSubgraph[];
   /** The hub's database URLs, as owner. */
-  databaseUrl: (def: (typeof HUB_SUBGRAPHS)[number]['def']) => string;
+  databaseUrl: (def: SubgraphDefinition<unknown>) => string;
   piiKey: string;
   seed: number;
   /** Households of a new registry; 0 keeps the registry as it is. */
@@ -22,19 +22,24 @@ export interface DemoPlan {
  * the registry publishes (the departments' replicas catch up on their own).
  */
 export async function loadDemo(plan: DemoPlan): Promise<void> {
-  const registry = HUB_SUBGRAPHS.find((s) => s.def.publishesRoster)!.def;
-  const departments = HUB_SUBGRAPHS.filter((s) => s.def.roster).map((s) => plan.databaseUrl(s.def));
+  const registry = plan.listed.find((s) => s.def.publishesRoster)!.def;
+  const departments = plan.listed.filter((s) => s.def.roster).map((s) => plan.databaseUrl(s.def));
   // A bulk load replicates once, after it: decoding the registry's load while it is written,
   // and applying it while the departments load, would take the cores the loads need.
   if (plan.households > 0) await setSubscriptions(departments, 'disable');
   try {
-    if (plan.households > 0) {
-      const report = await seedRegistry(plan.databaseUrl(registry), { piiKey: plan.piiKey, households: plan.households, seed: plan.seed, replace: plan.replace ?? false, progress: plan.progress ?? false });
-      plan.log(`registry: ${report.households} households, ${report.members} members, ${report.regions} regions in ${report.seconds.toFixed(1)} s (${Math.round(report.households / report.seconds)} households/s)`);
-    }
-    for (const { def } of HUB_SUBGRAPHS) {
-      if (!def.demo) continue;
-      const summary = await def.demo({ databaseUrl: plan.databaseUrl(def), rosterUrl: plan.databaseUrl(registry), seed: plan.seed, progress: plan.progress ?? false, onlyIfUnused: plan.onlyUnusedDepartments ?? false });
+    for (const { def } of plan.listed) {
+      if (!def.demo || (def === registry && plan.households === 0)) continue;
+      const summary = await def.demo({
+        databaseUrl: plan.databaseUrl(def),
+        rosterUrl: plan.databaseUrl(registry),
+        seed: plan.seed,
+        piiKey: plan.piiKey,
+        households: plan.households,
+        replace: plan.replace ?? false,
+        progress: plan.progress ?? false,
+        onlyIfUnused: def !== registry && (plan.onlyUnusedDepartments ?? false),
+      });
       if (summary) plan.log(summary);
     }
   } finally {

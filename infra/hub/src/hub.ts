@@ -1,7 +1,5 @@
 import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway } from '@fupin/gateway';
-import { healthInsurance } from '@fupin/health-insurance';
-import { households } from '@fupin/households';
-import { type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
+import { EnvError, type HubSubgraph, loadSubgraphs, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { type HubKeys, hubKeys } from './keys.js';
 import type { HubSettings } from './settings.js';
@@ -10,15 +8,11 @@ export interface RunningHub {
   keys: HubKeys;
   postgres: RunningPostgres;
   subgraphs: RunningSubgraph[];
+  /** What `subgraphs/subgraphs.json` lists, loaded. */
+  listed: HubSubgraph[];
   gateway: RunningGateway;
   stop(): Promise<void>;
 }
-
-/** Subgraph, its port setting, and its database (one per subgraph); the registry first, since departments subscribe to its roster. */
-export const HUB_SUBGRAPHS: { def: SubgraphDefinition<unknown>; port: (s: HubSettings) => number }[] = [
-  { def: households as SubgraphDefinition<unknown>, port: (s) => s.HOUSEHOLDS_PORT },
-  { def: healthInsurance as SubgraphDefinition<unknown>, port: (s) => s.HEALTH_INSURANCE_PORT },
-];
 
 export const databaseName = (def: SubgraphDefinition<unknown>) => `fupin_${def.name.replaceAll('-', '_')}`;
 
@@ -34,11 +28,12 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
   };
   try {
     let rosterSource: string | undefined;
-    for (const { def, port } of HUB_SUBGRAPHS) {
+    const listed = await loadSubgraphs();
+    for (const { def, portVariable } of listed) {
       const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
-      if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in HUB_SUBGRAPHS`);
+      if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in subgraphs/subgraphs.json`);
       const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS } : undefined;
-      subgraphs.push(await startSubgraph(def, { databaseUrl, port: port(settings), host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, ...(roster ? { roster } : {}) }));
+      subgraphs.push(await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, ...(roster ? { roster } : {}) }));
       if (def.publishesRoster) rosterSource = databaseUrl;
     }
     const gateway = await startGateway({
@@ -54,6 +49,7 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
       keys,
       postgres,
       subgraphs,
+      listed,
       gateway,
       stop: async () => {
         await gateway.stop();
@@ -70,6 +66,7 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
 export interface ToolHub {
   keys: HubKeys;
   postgres: RunningPostgres;
+  listed: HubSubgraph[];
   /** A database of the hub's, as its owner. */
   databaseUrl(def: SubgraphDefinition<unknown>): string;
   stop(): Promise<void>;
@@ -84,13 +81,22 @@ export async function startHubForTool(settings: HubSettings): Promise<ToolHub> {
   try {
     const postgres = await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT, attach: true });
     const hub = postgres.attached
-      ? { keys: await hubKeys(settings), postgres, stop: async () => {} }
-      : await startHub({ ...settings, PORT: 0, HOUSEHOLDS_PORT: 0, HEALTH_INSURANCE_PORT: 0, FUPIN_DEMO_HOUSEHOLDS: 0 }, () => {}, postgres);
-    return { keys: hub.keys, postgres, stop: hub.stop, databaseUrl: (def) => databaseUrl(postgres.url, databaseName(def)) };
+      ? { keys: await hubKeys(settings), postgres, listed: await loadSubgraphs(), stop: async () => {} }
+      : await startHub({ ...settings, PORT: 0, ports: Object.fromEntries(Object.keys(settings.ports).map((k) => [k, 0])), FUPIN_DEMO_HOUSEHOLDS: 0 }, () => {}, postgres);
+    return { keys: hub.keys, postgres, listed: hub.listed, stop: hub.stop, databaseUrl: (def) => databaseUrl(postgres.url, databaseName(def)) };
   } catch (err) {
-    console.error(`cannot start: ${(err as Error).message}`);
-    process.exit(1);
+    exitWith(err);
   }
+}
+
+/** A bad setting stops a command with the list of problems (EX_CONFIG); anything else says why in one line. */
+function exitWith(err: unknown): never {
+  if (err instanceof EnvError) {
+    console.error(err.message);
+    process.exit(78);
+  }
+  console.error(`cannot start: ${(err as Error).message}`);
+  process.exit(1);
 }
 
 /** For command lines: a start-up that fails says why in one message and exits 1. */
@@ -98,7 +104,6 @@ export async function startHubOrExit(settings: HubSettings, log?: (line: string)
   try {
     return await startHub(settings, log);
   } catch (err) {
-    console.error(`cannot start: ${(err as Error).message}`);
-    process.exit(1);
+    exitWith(err);
   }
 }

@@ -1,12 +1,15 @@
-import { PersonalDataCipher, runDepartmentImport, settingsOrExit } from '@fupin/kit';
+import { loadSubgraphs, PersonalDataCipher, settingsOrExit } from '@fupin/kit';
+import { runDepartmentImport } from '@fupin/kit/bulk';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HUB_SUBGRAPHS, startHubForTool } from './hub.js';
+import { startHubForTool } from './hub.js';
 import { hubSettings } from './settings.js';
 
+const listed = await loadSubgraphs();
+const lists = await Promise.all(listed.map(async ({ def }) => ({ def, imports: (await def.imports?.()) ?? {} })));
 const USAGE = `usage: npm run import -- <subgraph> <list> <file.csv> [--dry-run] [--report path] [--actor name]
-lists: ${HUB_SUBGRAPHS.flatMap(({ def }) => Object.entries(def.imports ?? {}).map(([name, spec]) => `\n  ${def.name} ${name}: ${spec.description} (id_number,${spec.columns.join(',')})`)).join('')}`;
+lists: ${lists.flatMap(({ def, imports }) => Object.entries(imports).map(([name, spec]) => `\n  ${def.name} ${name}: ${spec.description} (id_number,${spec.columns.join(',')})`)).join('')}`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -17,8 +20,9 @@ const { values, positionals } = parseArgs({
   },
 });
 const [subgraph, list, file] = positionals;
-const def = HUB_SUBGRAPHS.find((s) => s.def.name === subgraph)?.def;
-const spec = list ? def?.imports?.[list] : undefined;
+const found = lists.find((s) => s.def.name === subgraph);
+const def = found?.def;
+const spec = list ? found?.imports[list] : undefined;
 if (!def || !spec || !file || positionals.length !== 3) {
   console.error(USAGE);
   process.exit(64);

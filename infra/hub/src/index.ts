@@ -1,2 +1,2 @@
-export { startHub, HUB_SUBGRAPHS, databaseName, type RunningHub } from './hub.js';
+export { startHub, databaseName, type RunningHub } from './hub.js';
 export { hubSettings, REPO_ROOT, type HubSettings } from './settings.js';

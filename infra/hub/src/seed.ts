@@ -20,7 +20,7 @@ if (!Number.isInteger(households) || households < 1 || !Number.isInteger(seed)) 
 
 const hub = await startHubForTool(settingsOrExit(() => hubSettings()));
 try {
-  await loadDemo({ databaseUrl: hub.databaseUrl, piiKey: hub.keys.piiKey, households, seed, replace: values.replace, progress: true, log: console.log });
+  await loadDemo({ listed: hub.listed, databaseUrl: hub.databaseUrl, piiKey: hub.keys.piiKey, households, seed, replace: values.replace, progress: true, log: console.log });
 } catch (err) {
   console.error((err as Error).message);
   process.exitCode = 1;

@@ -1,4 +1,4 @@
-import { gatewaySecret, piiKey, parseEnv, port, postgresUrl, z } from '@fupin/kit';
+import { gatewaySecret, piiKey, parseEnv, port, postgresUrl, readSubgraphList, z } from '@fupin/kit';
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,8 +24,6 @@ const schema = z.object({
   FUPIN_PG_PORT: port(5433),
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
-  HOUSEHOLDS_PORT: port(4001),
-  HEALTH_INSURANCE_PORT: port(4002),
   ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
   FUPIN_DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(2000),
   FUPIN_DEMO_SEED: z.coerce.number().int().default(20140101),
@@ -36,9 +34,12 @@ const schema = z.object({
 });
 
 export function hubSettings(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = parseEnv(schema, env);
+  // Each listed subgraph's port: `<NAME>_PORT`, else its default.
+  const listed = readSubgraphList();
+  const ports = z.object(Object.fromEntries(listed.map((s) => [s.portVariable, port(s.defaultPort)])));
+  const parsed = parseEnv(schema.extend(ports.shape), env) as z.infer<typeof schema> & Record<string, number>;
   const dataDir = parsed.FUPIN_DATA_DIR ?? defaultDataDir();
-  return { ...parsed, dataDir, postgresDir: join(dataDir, 'postgres') };
+  return { ...parsed, ports: Object.fromEntries(listed.map((s) => [s.portVariable, parsed[s.portVariable]!])) as Record<string, number>, dataDir, postgresDir: join(dataDir, 'postgres') };
 }
 
 export type HubSettings = ReturnType<typeof hubSettings>;

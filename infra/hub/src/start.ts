@@ -16,6 +16,7 @@ const [{ n }] = await registry.orm.em.fork().getConnection().execute<{ n: string
 if (settings.FUPIN_DEMO_HOUSEHOLDS > 0) {
   try {
     await loadDemo({
+      listed: hub.listed,
       databaseUrl: (def) => databaseUrl(hub.postgres.url, databaseName(def)),
       piiKey: hub.keys.piiKey,
       seed: settings.FUPIN_DEMO_SEED,

@@ -53,7 +53,10 @@ export async function prepareEngine(): Promise<Engine> {
     const staging = `${target}.${process.pid}`;
     await mkdir(dirname(target), { recursive: true, mode: 0o755 });
     await cp(packaged.dir, staging, { recursive: true, verbatimSymlinks: true });
-    await rm(target, { recursive: true, force: true });
+    // Test workers start together on a fresh machine: one may have placed the engine while
+    // this one copied, and its servers are running from it. Only a target without a server
+    // binary (an older, interrupted copy) is removed.
+    if (!existsSync(join(target, 'bin', 'postgres'))) await rm(target, { recursive: true, force: true });
     await rename(staging, target).catch(async (err) => {
       // Another process placed it first: use theirs.
       await rm(staging, { recursive: true, force: true });

@@ -1,25 +1,25 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@fupin/kit';
 import { Migration20261124000000_health } from '../migrations/Migration20261124000000_health.js';
 import { ClaimEntity } from './claim/claim.entity.js';
+import { ClaimResolver } from './claim/claim.resolver.js';
+import { department } from './department.js';
 import { EnrollmentEntity } from './enrollment/enrollment.entity.js';
-import { enrollmentImport } from './enrollment/enrollment.import.js';
+import { EnrollmentResolver } from './enrollment/enrollment.resolver.js';
 import { FamilyDoctorContractEntity } from './family-doctor/family-doctor.entity.js';
-import { createLoaders, type Loaders } from './loaders.js';
-import { healthInsuranceSchema } from './schema.js';
-import { loadHealthDemo } from './demo/load-health.js';
+import { FamilyDoctorResolver } from './family-doctor/family-doctor.resolver.js';
+import { HouseholdResolver } from './household/household.resolver.js';
+import { createLoaders } from './loaders.js';
+import { MemberResolver } from './member/member.resolver.js';
 
 /** Health insurance (医保): enrollment, claims, family-doctor contracts, over the registry's roster. */
-export const healthInsurance: SubgraphDefinition<Loaders> = {
-  name: 'health-insurance',
-  defaultPort: 4002,
+export const healthInsurance = department.subgraph({
   entities: [EnrollmentEntity, ClaimEntity, FamilyDoctorContractEntity],
   migrations: [{ name: 'Migration20261124000000_health', class: Migration20261124000000_health }],
-  schema: healthInsuranceSchema,
+  resolvers: [EnrollmentResolver, ClaimResolver, FamilyDoctorResolver, MemberResolver, HouseholdResolver],
   loaders: createLoaders,
-  roster: true,
-  department: 'HEALTH_INSURANCE',
-  imports: { enrollments: enrollmentImport },
-  demo: loadHealthDemo,
   personalData: ['Member.insurance', 'Member.claims', 'Member.familyDoctor', 'Household.medical'],
-};
+  imports: async () => ({ enrollments: (await import('./enrollment/enrollment.import.js')).enrollmentImport }),
+  demo: async () => (await import('./demo/health.demo.js')).healthDemo,
+});
+
+export default healthInsurance;

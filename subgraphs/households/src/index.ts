@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@fupin/kit';
+import { federatedSchema, type SubgraphDefinition } from '@fupin/kit';
 import { Migration20261123000000_registry } from '../migrations/Migration20261123000000_registry.js';
 import { Migration20261123100000_encrypt_id_numbers } from '../migrations/Migration20261123100000_encrypt_id_numbers.js';
 import { Migration20261123300000_roster } from '../migrations/Migration20261123300000_roster.js';
@@ -10,19 +10,30 @@ import { createLoaders, type Loaders } from './loaders.js';
 import { MemberEntity } from './member/member.entity.js';
 import { sealLegacyIdNumbers } from './member/seal-legacy-id-numbers.js';
 import { RegionEntity } from './region/region.entity.js';
-import { householdsSchema } from './schema.js';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { householdReference } from './household/household.reference.js';
+import { HouseholdResolver } from './household/household.resolver.js';
+import { memberReference } from './member/member.reference.js';
+import { MemberResolver } from './member/member.resolver.js';
+import { regionReference } from './region/region.reference.js';
+import { RegionResolver } from './region/region.resolver.js';
+import { registrySettings } from './settings.js';
 
 /** The registry (建档立卡): regions, households, members. */
 export const households: SubgraphDefinition<Loaders> = {
   name: 'households',
-  defaultPort: 4001,
   entities: [RegionEntity, HouseholdEntity, IncomeEntity, StatusChangeEntity, MemberEntity],
   migrations: [
     { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
     { name: 'Migration20261123100000_encrypt_id_numbers', class: Migration20261123100000_encrypt_id_numbers },
     { name: 'Migration20261123300000_roster', class: Migration20261123300000_roster },
   ],
-  schema: householdsSchema,
+  schema: federatedSchema(
+    'households',
+    { resolvers: [RegionResolver, HouseholdResolver, MemberResolver, AuditResolver] },
+    { ...regionReference, ...householdReference, ...memberReference },
+  ),
+  settings: registrySettings,
   loaders: createLoaders,
   appendOnly: ['household_status_change'],
   publishesRoster: true,
@@ -33,6 +44,12 @@ export const households: SubgraphDefinition<Loaders> = {
   prepare: async (em, pii) => {
     await sealLegacyIdNumbers(em, pii);
   },
+  demo: async (options) => {
+    const { seedRegistry } = await import('./demo/load-registry.js');
+    const report = await seedRegistry(options.databaseUrl, { piiKey: options.piiKey, households: options.households, seed: options.seed, replace: options.replace ?? false, progress: options.progress ?? false });
+    return `registry: ${report.households} households, ${report.members} members, ${report.regions} regions in ${report.seconds.toFixed(1)} s (${Math.round(report.households / report.seconds)} households/s)`;
+  },
 };
 export { seedRegistry, type SeedOptions, type SeedReport } from './demo/load-registry.js';
 export { generatedIdNumbers } from './demo/registry-generator.js';
+export default households;

@@ -3,10 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { householdLoaders } from './household/household.loader.js';
 import { memberLoaders } from './member/member.loader.js';
 import { regionLoaders } from './region/region.loader.js';
+import type { RegistrySettings } from './settings.js';
 
 export function createLoaders(em: EntityManager) {
   return { ...regionLoaders(em), ...householdLoaders(em), ...memberLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type Context = SubgraphContext<Loaders>;
+export type Context = SubgraphContext<Loaders, RegistrySettings>;

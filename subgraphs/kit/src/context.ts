@@ -6,7 +6,7 @@ import type { PersonalDataCipher } from './domain/personal-data.js';
 import type { Roster } from './roster/roster.js';
 
 /** Per request: its own EntityManager (identity map) and its own loaders (batch + cache). */
-export interface SubgraphContext<L = unknown> {
+export interface SubgraphContext<L = unknown, S = Record<string, unknown>> {
   em: EntityManager;
   loaders: L;
   /** Verified from the gateway's signature on every request. */
@@ -14,6 +14,8 @@ export interface SubgraphContext<L = unknown> {
   requestId: string;
   /** Encrypts, indexes and reveals ID numbers with the configured key. */
   pii: PersonalDataCipher;
+  /** The subgraph's own settings, parsed at start. */
+  settings: S;
   /** A department's replica of the registry's roster (subgraphs declaring `roster: true`). */
   roster?: Roster;
 }

@@ -88,7 +88,7 @@ test('cursors round-trip and refuse what they did not make', () => {
 
 describe('CSV lines of department lists', () => {
   test('plain and quoted fields', async () => {
-    const { parseCsvLine, parseCsvBoolean } = await import('../src/import/csv.js');
+    const { parseCsvLine, parseCsvBoolean } = await import('../src/bulk/csv.js');
     expect(parseCsvLine('a,b,,c')).toEqual(['a', 'b', '', 'c']);
     expect(parseCsvLine('"江夏区, 人民医院","say ""hi""",3')).toEqual(['江夏区, 人民医院', 'say "hi"', '3']);
     expect([parseCsvBoolean('是'), parseCsvBoolean('FALSE'), parseCsvBoolean(''), parseCsvBoolean('?')]).toEqual([true, false, false, null]);
@@ -109,7 +109,7 @@ describe('the blind index', () => {
 });
 
 test('COPY lines escape what COPY reads specially, and only that', async () => {
-  const { copyLine } = await import('../src/db/copy.js');
+  const { copyLine } = await import('../src/bulk/copy.js');
   expect(copyLine([1, 'a\tb', 'c\\d', 'e\nf\rg', null, true, '张三'])).toBe('1\ta\\tb\tc\\\\d\te\\nf\\rg\t\\N\ttrue\t张三\n');
 });
 

@@ -1,12 +1,12 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { type Fen, FenType } from '@fupin/kit';
+import { type Fen, FenType, RecordedEntity } from '@fupin/kit';
 import { randomUUID } from 'node:crypto';
 import type { ClaimKind } from './claim.enums.js';
 
 /** One medical bill and who paid which part of it; claims accumulate. */
 @Entity({ tableName: 'medical_claim' })
-export class ClaimEntity {
+export class ClaimEntity extends RecordedEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -45,10 +45,4 @@ export class ClaimEntity {
   /** Settled at once at the hospital across all payers (一站式结算). */
   @Property({ type: 'boolean' })
   oneStop!: boolean;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  recordedAt: Opt<Date> = new Date();
-
-  @Property({ type: 'string' })
-  recordedBy!: string;
 }

@@ -1,11 +1,10 @@
-import type { Opt } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { type Fen, FenType } from '@fupin/kit';
+import { type Fen, FenType, RecordedEntity } from '@fupin/kit';
 import type { InsuranceScheme } from './enrollment.enums.js';
 
 /** Enrollment of one person for one year (参保); recorded again for the year, replaced. */
 @Entity({ tableName: 'insurance_enrollment' })
-export class EnrollmentEntity {
+export class EnrollmentEntity extends RecordedEntity {
   @PrimaryKey({ type: 'uuid' })
   memberId!: string;
 
@@ -29,10 +28,4 @@ export class EnrollmentEntity {
   /** 大病补充医疗保险 */
   @Property({ type: 'boolean' })
   supplementaryCover!: boolean;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  recordedAt: Opt<Date> = new Date();
-
-  @Property({ type: 'string' })
-  recordedBy!: string;
 }

@@ -1,4 +1,5 @@
-import { type DepartmentImport, parseCsvBoolean, parseYuan, fenToDecimal } from '@fupin/kit';
+import { parseYuan, fenToDecimal } from '@fupin/kit';
+import { type DepartmentImport, parseCsvBoolean } from '@fupin/kit/bulk';
 import { InsuranceScheme } from './enrollment.enums.js';
 import { enrollmentProblem } from './enrollment.service.js';
 

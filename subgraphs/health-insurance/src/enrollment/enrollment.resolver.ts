@@ -1,6 +1,6 @@
 import { BadUserInputError, COUNTRY_CODE, inJurisdiction, readRegionCode, refuseRead, requireRegistryYear, rosterOf } from '@fupin/kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { HEALTH_READERS, HEALTH_WRITERS } from '../access.js';
+import { department } from '../department.js';
 import type { Context } from '../loaders.js';
 import { EnrollInsuranceInput } from './enroll-insurance.input.js';
 import type { EnrollmentEntity } from './enrollment.entity.js';
@@ -10,7 +10,7 @@ import { InsuranceCoverage } from './insurance-coverage.type.js';
 
 @Resolver(() => InsuranceEnrollment)
 export class EnrollmentResolver {
-  @Authorized(...HEALTH_READERS)
+  @Authorized(...department.readers)
   @Query(() => InsuranceCoverage, { description: 'How many registry members of a region (and below) are insured for a year' })
   async insuranceCoverage(@Arg('regionCode', () => ID) regionCode: string, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<InsuranceCoverage> {
     if (regionCode !== COUNTRY_CODE && typeof readRegionCode(regionCode) === 'string') throw new BadUserInputError('regionCode is not a region code', { field: 'regionCode' });
@@ -19,7 +19,7 @@ export class EnrollmentResolver {
     return insuranceCoverage(ctx.em, regionCode, year);
   }
 
-  @Authorized(...HEALTH_WRITERS)
+  @Authorized(...department.writers)
   @Mutation(() => InsuranceEnrollment, { description: "Records a person's basic medical insurance for a year (参保); recorded again for the year, it replaces" })
   enrollInsurance(@Arg('input', () => EnrollInsuranceInput) input: EnrollInsuranceInput, @Ctx() ctx: Context): Promise<EnrollmentEntity> {
     return enrollInsurance(ctx.em, rosterOf(ctx), input, ctx.caller);

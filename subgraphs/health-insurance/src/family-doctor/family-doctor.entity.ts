@@ -1,9 +1,9 @@
-import type { Opt } from '@mikro-orm/core';
+import { RecordedEntity } from '@fupin/kit';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** A family-doctor contract (家庭医生签约服务) for one person and year; signed again, replaced. */
 @Entity({ tableName: 'family_doctor_contract' })
-export class FamilyDoctorContractEntity {
+export class FamilyDoctorContractEntity extends RecordedEntity {
   @PrimaryKey({ type: 'uuid' })
   memberId!: string;
 
@@ -15,10 +15,4 @@ export class FamilyDoctorContractEntity {
 
   @Property({ type: 'string', columnType: 'date' })
   signedOn!: string;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  recordedAt: Opt<Date> = new Date();
-
-  @Property({ type: 'string' })
-  recordedBy!: string;
 }

@@ -1,12 +1,6 @@
-import { parseYuan } from '@fupin/kit';
-import DataLoader from 'dataloader';
+import { householdYearLoader, parseYuan } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdMedical } from './medical.type.js';
-
-export interface HouseholdYear {
-  householdId: string;
-  year: number;
-}
 
 const fen = (v: unknown) => parseYuan(String(v ?? '0')) ?? 0;
 
@@ -14,7 +8,7 @@ const fen = (v: unknown) => parseYuan(String(v ?? '0')) ?? 0;
  * A page of households in one statement per year: members and enrollments from the roster
  * side, claims dated in the year summed per household.
  */
-async function medicalOf(em: EntityManager, year: number, householdIds: string[]): Promise<Map<string, HouseholdMedical>> {
+async function medicalOf(em: EntityManager, year: number, householdIds: string[]): Promise<(HouseholdMedical & { householdId: string })[]> {
   const marks = householdIds.map(() => '?').join(', ');
   const rows = await em.getConnection().execute<Record<string, string | number>[]>(
     `with members as (
@@ -36,11 +30,11 @@ async function medicalOf(em: EntityManager, year: number, householdIds: string[]
       group by m.household_id`,
     [year, ...householdIds, `${year}-01-01`, `${year}-12-31`],
   );
-  const result = new Map<string, HouseholdMedical>();
-  for (const r of rows) {
+  return rows.map((r) => {
     const totalCost = fen(r.total_cost);
     const outOfPocket = fen(r.out_of_pocket);
-    result.set(String(r.household_id), {
+    return {
+      householdId: String(r.household_id),
       year,
       members: Number(r.members),
       uninsuredMembers: Number(r.uninsured),
@@ -52,24 +46,12 @@ async function medicalOf(em: EntityManager, year: number, householdIds: string[]
       assistancePaid: fen(r.assistance_paid),
       outOfPocket,
       outOfPocketShare: totalCost === 0 ? 0 : outOfPocket / totalCost,
-    });
-  }
-  return result;
+    };
+  });
 }
 
 export function medicalLoaders(em: EntityManager) {
   return {
-    medicalByHouseholdYear: new DataLoader<HouseholdYear, HouseholdMedical | null, string>(
-      async (keys) => {
-        const years = [...new Set(keys.map((k) => k.year))];
-        const found = new Map<string, HouseholdMedical>();
-        for (const year of years) {
-          const ids = [...new Set(keys.filter((k) => k.year === year).map((k) => k.householdId))];
-          for (const [id, m] of await medicalOf(em, year, ids)) found.set(`${id}/${year}`, m);
-        }
-        return keys.map((k) => found.get(`${k.householdId}/${k.year}`) ?? null);
-      },
-      { cacheKeyFn: (k) => `${k.householdId}/${k.year}` },
-    ),
+    medicalByHouseholdYear: householdYearLoader((year, householdIds) => medicalOf(em, year, householdIds), (m) => m.householdId),
   };
 }

@@ -1,4 +1,5 @@
-import { copyInto, copyLine, copyPipelined, dropSecondaryIndexes, fenToDecimal, PersonalDataCipher, ProgressBar, yieldToEventLoop } from '@fupin/kit';
+import { fenToDecimal, PersonalDataCipher } from '@fupin/kit';
+import { copyInto, copyLine, copyPipelined, dropSecondaryIndexes, ProgressBar, yieldToEventLoop } from '@fupin/kit/bulk';
 import pg from 'pg';
 import { FILL_ROSTER } from '../roster/fill-roster.sql.js';
 import { generateHouseholds, planRegions, type GeneratedHousehold } from './registry-generator.js';

@@ -1,5 +1,5 @@
 import { makeIdNumber, povertyLineFen } from '@fupin/kit';
-import { Random } from '@fupin/kit';
+import { Random } from '@fupin/kit/bulk';
 
 /**
  * A synthetic county-scale registry under the seeds' real county codes, with mixes of

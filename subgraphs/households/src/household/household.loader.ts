@@ -1,13 +1,8 @@
-import { manyLoader, oneLoader } from '@fupin/kit';
+import { householdYearLoader, manyLoader, oneLoader } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HouseholdEntity } from './household.entity.js';
 import { IncomeEntity } from './income.entity.js';
 import { StatusChangeEntity } from './status-change.entity.js';
-
-export interface IncomeKey {
-  householdId: string;
-  year: number;
-}
 
 export function householdLoaders(em: EntityManager) {
   return {
@@ -15,15 +10,7 @@ export function householdLoaders(em: EntityManager) {
       (ids: readonly string[]) => em.find(HouseholdEntity, { id: { $in: [...ids] } }),
       (h) => h.id,
     ),
-    incomeByYear: oneLoader(
-      (keys: readonly IncomeKey[]) =>
-        em.find(IncomeEntity, {
-          householdId: { $in: [...new Set(keys.map((k) => k.householdId))] },
-          year: { $in: [...new Set(keys.map((k) => k.year))] },
-        }),
-      (i): IncomeKey => ({ householdId: i.householdId, year: i.year }),
-      (k) => `${k.householdId}:${k.year}`,
-    ),
+    incomeByYear: householdYearLoader((year, householdIds) => em.find(IncomeEntity, { year, householdId: { $in: householdIds } }), (i) => i.householdId),
     historyByHousehold: manyLoader(
       (ids: readonly string[]) => em.find(StatusChangeEntity, { householdId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (c) => c.householdId,

@@ -37,7 +37,7 @@ export class HouseholdResolver {
   @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
   @Mutation(() => Household, { description: 'Appends a status change; an exit (LIFTED) is refused with EXIT_STANDARD_NOT_MET while a guarantee is unmet' })
   changeHouseholdStatus(@Arg('input', () => ChangeHouseholdStatusInput) input: ChangeHouseholdStatusInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
-    return changeHouseholdStatus(ctx.em, input, ctx.caller);
+    return changeHouseholdStatus(ctx.em, input, ctx.caller, ctx.settings.FUPIN_POVERTY_LINES);
   }
 
   @FieldResolver(() => Region)

@@ -16,7 +16,6 @@ import {
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertWritable } from '../access.js';
-import { registryConfig } from '../config.js';
 import { MemberEntity } from '../member/member.entity.js';
 import { Gender, HealthStatus, Relation } from '../member/member.enums.js';
 import { RegionEntity } from '../region/region.entity.js';
@@ -151,15 +150,15 @@ export async function recordIncome(em: EntityManager, input: RecordIncomeInput, 
  * The part of the exit standard the registry itself holds: income above the line and
  * safe drinking water. The departments' guarantees join it with the coverage work.
  */
-async function registryGaps(em: EntityManager, household: HouseholdEntity, year: number): Promise<string[]> {
+async function registryGaps(em: EntityManager, household: HouseholdEntity, year: number, povertyLines: Readonly<Record<number, number>>): Promise<string[]> {
   const gaps: string[] = [];
   const income = await em.findOne(IncomeEntity, { householdId: household.id, year });
-  if (!income || income.incomePerCapita < povertyLineFen(year, registryConfig().povertyLines)) gaps.push('INCOME_BELOW_LINE');
+  if (!income || income.incomePerCapita < povertyLineFen(year, povertyLines)) gaps.push('INCOME_BELOW_LINE');
   if (!household.safeDrinkingWater) gaps.push('UNSAFE_WATER');
   return gaps;
 }
 
-export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller): Promise<HouseholdEntity> {
+export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller, povertyLines: Readonly<Record<number, number>>): Promise<HouseholdEntity> {
   const reason = requireText(input.reason, 'reason', 500);
   if (input.effectiveDate > todayInChina()) throw new BadUserInputError('effectiveDate must not be in the future', { field: 'effectiveDate' });
   return em.transactional(async (tx) => {
@@ -175,7 +174,7 @@ export async function changeHouseholdStatus(em: EntityManager, input: ChangeHous
     }
     if (input.status === PovertyStatus.LIFTED) {
       const year = Number(input.effectiveDate.slice(0, 4));
-      const gaps = await registryGaps(tx, household, year);
+      const gaps = await registryGaps(tx, household, year, povertyLines);
       if (gaps.length) throw new ExitStandardNotMetError(`the exit standard is not met for ${year}: ${gaps.join(', ')}`, gaps);
     }
     household.status = input.status;

@@ -1,10 +1,11 @@
-import { BadUserInputError, isUuid, readIdNumber, todayInChina } from '@fupin/kit';
+import { isUuid } from '@fupin/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HouseholdEntity } from '../household/household.entity.js';
 import { Household } from '../household/household.type.js';
 import { visibleMember } from '../access.js';
 import type { Context } from '../loaders.js';
-import { MemberEntity } from './member.entity.js';
+import type { MemberEntity } from './member.entity.js';
+import { findMemberByIdNumber } from './member.service.js';
 import { Member } from './member.type.js';
 import { revealIdNumber } from './reveal-id-number.js';
 
@@ -17,9 +18,7 @@ export class MemberResolver {
 
   @Query(() => Member, { nullable: true, description: 'Finds a registered person by resident ID number' })
   async memberByIdNumber(@Arg('idNumber') idNumber: string, @Ctx() ctx: Context): Promise<MemberEntity | null> {
-    const facts = readIdNumber(idNumber, todayInChina());
-    if (typeof facts === 'string') throw new BadUserInputError(`idNumber ${facts}`, { field: 'idNumber' });
-    return visibleMember(ctx, await ctx.em.findOne(MemberEntity, { idNumberIndex: ctx.pii.blindIndex(facts.idNumber) }));
+    return visibleMember(ctx, await findMemberByIdNumber(ctx.em, ctx.pii, idNumber));
   }
 
   @Authorized('CASEWORKER', 'COUNTY_OFFICER', 'ADMIN')

@@ -1,12 +1,11 @@
-import { BadUserInputError, decodeCursor, encodeCursor, pageSize, readRegionCode } from '@fupin/kit';
+import { BadUserInputError, readRegionCode } from '@fupin/kit';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { HouseholdEntity } from '../household/household.entity.js';
 import { PovertyStatus } from '../household/household.enums.js';
 import { HouseholdConnection } from '../household/household.type.js';
-import { canSeeRegion, householdRange, visibleRegion } from '../access.js';
+import { canSeeRegion, visibleRegion } from '../access.js';
 import type { Context } from '../loaders.js';
 import { RegionEntity } from './region.entity.js';
-import { registerRegion } from './region.service.js';
+import { householdsOf, registerRegion } from './region.service.js';
 import { Region } from './region.type.js';
 import { RegisterRegionInput } from './register-region.input.js';
 
@@ -48,29 +47,8 @@ export class RegionResolver {
 
   @FieldResolver(() => HouseholdConnection, { description: 'Households of this region and every region below it, by household number' })
   async households(@Root() region: RegionEntity, @Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() ctx: Context): Promise<HouseholdConnection> {
-    const first = pageSize(args.first);
-    const where = {
-      // Only what the caller may see is listed and counted.
-      villageCode: householdRange(ctx.caller, region.code),
-      ...(args.status ? { status: args.status } : {}),
-    };
-    const after = args.after ? decodeCursor(args.after) : null;
-    const [rows, totalCount] = await Promise.all([
-      first === 0
-        ? Promise.resolve([])
-        : ctx.em.find(HouseholdEntity, after ? { ...where, householdNumber: { $gt: after } } : where, {
-            orderBy: { householdNumber: 'asc' },
-            limit: first + 1,
-          }),
-      ctx.em.count(HouseholdEntity, where),
-    ]);
-    const nodes = rows.slice(0, first);
-    for (const h of nodes) ctx.loaders.householdById.prime(h.id, h);
-    const last = nodes.at(-1);
-    return {
-      totalCount,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.householdNumber) : null },
-      nodes,
-    };
+    const page = await householdsOf(ctx.em, ctx.caller, region.code, args);
+    for (const h of page.nodes) ctx.loaders.householdById.prime(h.id, h);
+    return page;
   }
 }

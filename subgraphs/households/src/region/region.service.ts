@@ -1,6 +1,8 @@
-import { type Caller, BadUserInputError, isRegistryYear, isUniqueViolation, readRegionCode, requireText } from '@fupin/kit';
+import { type Caller, BadUserInputError, decodeCursor, encodeCursor, isRegistryYear, isUniqueViolation, type Page, pageSize, readRegionCode, requireText } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertWritable } from '../access.js';
+import { assertWritable, householdRange } from '../access.js';
+import { HouseholdEntity } from '../household/household.entity.js';
+import type { PovertyStatus } from '../household/household.enums.js';
 import { RegionEntity } from './region.entity.js';
 import type { RegisterRegionInput } from './register-region.input.js';
 
@@ -40,4 +42,23 @@ export async function registerRegion(em: EntityManager, input: RegisterRegionInp
     }
     return region;
   });
+}
+
+/** A page of the households of a region and every region below it, by household number: only what the caller may see is listed and counted. */
+export async function householdsOf(
+  em: EntityManager,
+  caller: Caller,
+  regionCode: string,
+  args: { first?: number | null; after?: string | null; status?: PovertyStatus | null },
+): Promise<Page<HouseholdEntity>> {
+  const first = pageSize(args.first);
+  const where = { villageCode: householdRange(caller, regionCode), ...(args.status ? { status: args.status } : {}) };
+  const after = args.after ? decodeCursor(args.after) : null;
+  const [rows, totalCount] = await Promise.all([
+    first === 0 ? Promise.resolve([]) : em.find(HouseholdEntity, after ? { ...where, householdNumber: { $gt: after } } : where, { orderBy: { householdNumber: 'asc' }, limit: first + 1 }),
+    em.count(HouseholdEntity, where),
+  ]);
+  const nodes = rows.slice(0, first);
+  const last = nodes.at(-1);
+  return { totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.householdNumber) : null }, nodes };
 }

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { auditLogModule } from '../audit/audit-log.resolver.js';
 import { auditMutations } from '../audit/audit.middleware.js';
 import { authChecker } from '../auth/authorize.js';
 import { DateScalar, MoneyScalar } from './scalars.js';
@@ -47,3 +48,22 @@ export async function buildFederatedSchema(
 }
 
 export { MoneyScalar, DateScalar };
+
+/**
+ * A subgraph's schema, built on first use and then kept for the process: its resolvers and
+ * references, plus what the kit gives every subgraph (its audit log on `AuditLogs`).
+ */
+export function federatedSchema(
+  subgraph: string,
+  options: Omit<BuildSchemaOptions, 'skipCheck' | 'scalarsMap'>,
+  references: ReferenceResolvers = {},
+): () => Promise<FederatedSchema> {
+  let built: Promise<FederatedSchema> | undefined;
+  return () => {
+    if (!built) {
+      const audit = auditLogModule(subgraph);
+      built = buildFederatedSchema({ ...options, resolvers: [audit.resolver, ...options.resolvers] }, { ...references, ...audit.references });
+    }
+    return built;
+  };
+}

@@ -9,23 +9,23 @@ import { PersonalDataCipher } from '../domain/personal-data.js';
 import { AUDIT_MIGRATION } from '../audit/audit-log.migration.js';
 import { appRoleUrl } from '../db/app-role.js';
 import { connectDatabase, openDatabase } from '../db/orm.js';
-import { gatewaySecret, piiKey, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
+import { gatewaySecret, piiKey, parseEnv, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
 import type { FederatedSchema } from '../graphql/federation.js';
 import { maskInternalError } from './mask-errors.js';
-import type { DepartmentImport } from '../import/department-import.js';
+import type { DepartmentImport } from '../bulk/department-import.js';
 import type { Department } from '../auth/caller.js';
 import pg from 'pg';
 import { ROSTER_REPLICA_MIGRATION } from '../roster/roster.migration.js';
 import { RosterMemberEntity } from '../roster/roster.entity.js';
 import { Roster } from '../roster/roster.js';
 import { subscribeToRoster } from '../roster/subscribe.js';
+import { listedSubgraph } from '../hub/subgraph-list.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
 
 /** Everything a subgraph declares; the kit does the rest the same way for all of them. */
 export interface SubgraphDefinition<L = unknown> {
   /** Name in the supergraph and the default database name suffix. */
   name: string;
-  defaultPort: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: Constructor<any>[];
   migrations: MigrationObject[];
@@ -45,9 +45,11 @@ export interface SubgraphDefinition<L = unknown> {
   roster?: boolean;
   /** The department whose system this is (its officers write here). */
   department?: Department;
-  /** Annual lists the department imports (`npm run import -- <subgraph> <name> file.csv`). */
+  /** Annual lists the department imports (`npm run import -- <subgraph> <name> file.csv`); loaded only by the tools. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  imports?: Record<string, DepartmentImport<any>>;
+  imports?: () => Promise<Record<string, DepartmentImport<any>>>;
+  /** Settings of its own beside the kit's, parsed when it starts: a bad value stops it with every problem listed. */
+  settings?: SettingsSchema;
   /**
    * Demo data over what the registry holds (a department reads the roster); replaces this
    * subgraph's own records. Returns a summary line.
@@ -57,10 +59,24 @@ export interface SubgraphDefinition<L = unknown> {
   prepare?(em: EntityManager, pii: PersonalDataCipher): Promise<void>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SettingsSchema = z.ZodObject<any>;
+
+/** A subgraph's own settings from the environment, checked at start (throws EnvError listing every problem). */
+export function subgraphSettings(def: Pick<SubgraphDefinition, 'settings'>, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+  return def.settings ? parseEnv(def.settings, env) : {};
+}
+
 export interface DemoOptions {
   /** The subgraph's database, as its owner. */
   databaseUrl: string;
   seed: number;
+  /** The hub's personal-data key (the registry seals ID numbers as the subgraph does). */
+  piiKey: string;
+  /** The registry: households of the demo county. */
+  households: number;
+  /** The registry: empty it first (else a registry that has households is refused). */
+  replace?: boolean;
   progress?: boolean;
   /** Where a department reads the roster from: the registry's, so a bulk load need not wait for the replica. */
   rosterUrl?: string;
@@ -79,6 +95,8 @@ export interface StartOptions {
   piiKey: string;
   /** For a subgraph that keeps a roster: where the registry's roster is published. */
   roster?: RosterSettings;
+  /** Where its own settings are read from (default: the process environment). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RosterSettings {
@@ -103,6 +121,7 @@ export interface RunningSubgraph {
 
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   if (def.roster && !options.roster) throw new Error(`${def.name} keeps a roster: it needs the registry's database (roster.sourceUrl)`);
+  const settings = subgraphSettings(def, options.env);
   const entities = def.roster ? [RosterMemberEntity, ...def.entities] : def.entities;
   const owner = (await openDatabase({
     databaseUrl: options.databaseUrl,
@@ -142,7 +161,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       }
       const em = orm.em.fork() as EntityManager;
       const roster = rosterSource ? new Roster(em, rosterSource) : undefined;
-      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, ...(roster ? { roster } : {}) };
+      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, ...(roster ? { roster } : {}) };
     },
     routes: {
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
@@ -156,7 +175,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       },
     },
   });
-  const http = await listen(handler, options.port ?? def.defaultPort, options.host);
+  const http = await listen(handler, options.port ?? listedSubgraph(def.name).defaultPort, options.host);
   return {
     name: def.name,
     url: http.url,
@@ -174,17 +193,17 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
 
 /** `node dist/main.js` of a subgraph: one process, settings from the environment. */
 export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<void> {
-  const env = parseEnvOrExit(
-    z.object({
-      DATABASE_URL: postgresUrl,
-      PORT: port(def.defaultPort),
-      HOST: z.string().default('127.0.0.1'),
-      FUPIN_GATEWAY_SECRET: gatewaySecret,
-      FUPIN_PII_KEY: piiKey,
-      ROSTER_SOURCE_URL: def.roster ? postgresUrl : postgresUrl.optional(),
-      ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
-    }),
-  );
+  const kitSettings = z.object({
+    DATABASE_URL: postgresUrl,
+    PORT: port(listedSubgraph(def.name).defaultPort),
+    HOST: z.string().default('127.0.0.1'),
+    FUPIN_GATEWAY_SECRET: gatewaySecret,
+    FUPIN_PII_KEY: piiKey,
+    ROSTER_SOURCE_URL: def.roster ? postgresUrl : postgresUrl.optional(),
+    ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
+  });
+  // The kit's settings and the subgraph's own, checked together: one start lists every problem.
+  const env = parseEnvOrExit(def.settings ? kitSettings.extend(def.settings.shape) : kitSettings) as z.infer<typeof kitSettings>;
   const running = await startSubgraph(def, {
     databaseUrl: env.DATABASE_URL,
     port: env.PORT,

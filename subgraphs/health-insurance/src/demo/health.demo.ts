@@ -1,11 +1,5 @@
-import { type Fen, Random, todayInChina } from '@fupin/kit';
-
-export interface RosterPerson {
-  memberId: string;
-  villageCode: string;
-  healthStatus: string;
-  householdType: string;
-}
+import { type Fen, fenToDecimal, todayInChina } from '@fupin/kit';
+import type { Random, RosterDemo, RosterPerson } from '@fupin/kit/bulk';
 
 export interface GeneratedEnrollment {
   year: number;
@@ -145,3 +139,22 @@ export function generateHealth(person: RosterPerson, r: Random, calendar: Health
   }
   return out;
 }
+
+/** The health department's demo records, made for each person on the roster. */
+export const healthDemo: RosterDemo<HealthCalendar> = {
+  tables: {
+    insurance_enrollment: ['member_id', 'year', 'scheme', 'premium', 'subsidy', 'critical_illness_cover', 'supplementary_cover'],
+    medical_claim: ['id', 'member_id', 'date', 'hospital', 'kind', 'total_cost', 'basic_paid', 'critical_illness_paid', 'supplementary_paid', 'assistance_paid', 'one_stop'],
+    family_doctor_contract: ['member_id', 'year', 'doctor_team', 'signed_on'],
+  },
+  start: (seed) => healthCalendar(seed),
+  member(person, r, calendar) {
+    const h = generateHealth(person, r, calendar);
+    const id = person.memberId;
+    return {
+      insurance_enrollment: h.enrollments.map((e) => [id, e.year, e.scheme, fenToDecimal(e.premium), fenToDecimal(e.subsidy), e.criticalIllnessCover, e.supplementaryCover]),
+      medical_claim: h.claims.map((c) => [c.id, id, c.date, c.hospital, c.kind, ...[c.totalCost, c.basicPaid, c.criticalIllnessPaid, c.supplementaryPaid, c.assistancePaid].map(fenToDecimal), c.oneStop]),
+      family_doctor_contract: h.contracts.map((c) => [id, c.year, c.doctorTeam, c.signedOn]),
+    };
+  },
+};

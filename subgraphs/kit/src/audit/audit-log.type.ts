@@ -1,9 +1,12 @@
-import { Connection } from '@fupin/kit';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../graphql/pagination.js';
 
-@ObjectType('AuditEntry', { description: 'One row of the append-only, hash-chained audit log' })
-export class AuditEntry {
+// Every subgraph serves its own audit log in this one shape: value types shared in the supergraph.
+
+@ObjectType('AuditEntry', { description: 'One row of a subgraph’s append-only, hash-chained audit log' })
+@Directive('@shareable')
+export class AuditLogEntry {
   @Field(() => ID)
   id!: string;
 
@@ -36,4 +39,5 @@ export class AuditEntry {
 }
 
 @ObjectType('AuditEntryConnection')
-export class AuditEntryConnection extends Connection(AuditEntry) {}
+@Directive('@shareable')
+export class AuditEntryConnection extends Connection(AuditLogEntry) {}

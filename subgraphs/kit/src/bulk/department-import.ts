@@ -8,11 +8,11 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { appendAuditWithClient } from '../audit/audit.js';
 import type { Caller } from '../auth/caller.js';
-import { ProgressBar } from '../cli/progress.js';
+import { ProgressBar } from './progress.js';
 import { todayInChina } from '../domain/dates.js';
 import { maskIdNumber, readIdNumber } from '../domain/id-number.js';
 import type { PersonalDataCipher } from '../domain/personal-data.js';
-import { copyLine } from '../db/copy.js';
+import { copyLine } from './copy.js';
 import { parseCsvLine } from './csv.js';
 
 /**

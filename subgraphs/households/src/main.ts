@@ -1,4 +1,0 @@
-import { runSubgraphMain } from '@fupin/kit';
-import { households } from './index.js';
-
-await runSubgraphMain(households);

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import type { DemoOptions } from '../server/subgraph.js';
+import { copyLine, copyPipelined, dropSecondaryIndexes, yieldToEventLoop } from './copy.js';
+import { ProgressBar } from './progress.js';
+import { Random } from './random.js';
+
+/** One person as the registry's roster has them: what a department's demo records are made from. */
+export interface RosterPerson {
+  memberId: string;
+  householdId: string;
+  villageCode: string;
+  birthDate: string;
+  laborCapacity: string;
+  healthStatus: string;
+  householdType: string;
+  householdStatus: string;
+}
+
+export type CopyValue = string | number | boolean | null;
+
+/** Generated rows by table, each row's values in the order of that table's columns. */
+export type GeneratedRows = Partial<Record<string, CopyValue[][]>>;
+
+/**
+ * A department's demo generator: what to make for one person and/or one household. The kit
+ * reads the roster, pages, COPYs, counts and reports; rows get `recorded_by = 'demo'`.
+ */
+export interface RosterDemo<S = undefined> {
+  /** The tables it fills (emptied first on every load) and the columns its rows give, in order. */
+  tables: Record<string, readonly string[]>;
+  /** Made once per load: what all rows share (calendars, id counters). */
+  start?(seed: number): S;
+  member?(person: RosterPerson, random: Random, shared: S): GeneratedRows;
+  /** `members`: the household's members on the roster, by member id. */
+  household?(members: readonly RosterPerson[], random: Random, shared: S): GeneratedRows;
+}
+
+const HOUSEHOLDS_PER_PAGE = 5_000;
+const ROSTER_COLUMNS = `member_id as "memberId", household_id as "householdId", village_code as "villageCode", to_char(birth_date, 'YYYY-MM-DD') as "birthDate",
+  labor_capacity as "laborCapacity", health_status as "healthStatus", household_type as "householdType", household_status as "householdStatus"`;
+
+/** Each subgraph draws its own sequence from the same demo seed. */
+const saltOf = (name: string) => createHash('sha256').update(name).digest().readUInt32LE(0);
+
+/**
+ * Loads a department's demo records for everyone on the roster through COPY, in one
+ * transaction; earlier records are replaced (the registry they belonged to may have been
+ * replaced too). The roster is read from the registry's database (`rosterUrl`): after a bulk
+ * load the replica may still be catching up. The audit log is left as it is.
+ */
+export async function loadRosterDemo<S>(name: string, demo: RosterDemo<S>, options: DemoOptions): Promise<string | null> {
+  const started = Date.now();
+  const tables = Object.keys(demo.tables);
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  const reader = new pg.Client({ connectionString: options.rosterUrl ?? options.databaseUrl });
+  await client.connect();
+  await reader.connect();
+  try {
+    await client.query('begin');
+    if (options.onlyIfUnused) {
+      const used = await client.query(`select 1 from audit_log union all ${tables.map((t) => `select 1 from ${t}`).join(' union all ')} limit 1`);
+      if (used.rowCount) {
+        await client.query('rollback');
+        return null;
+      }
+    }
+    await client.query('set local synchronous_commit = off');
+    await client.query(`truncate ${tables.join(', ')}`);
+    const rebuildIndexes = await dropSecondaryIndexes(client, tables);
+    const total = Number((await reader.query<{ n: string }>('select count(*) as n from roster')).rows[0]!.n);
+    const bar = options.progress ? new ProgressBar(`${name} records`, total, 'members') : null;
+    const random = new Random(options.seed ^ saltOf(name));
+    const shared = demo.start?.(options.seed) as S;
+    const counts = Object.fromEntries(tables.map((t) => [t, 0]));
+    async function* pages() {
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const { rows } = await reader.query<RosterPerson>(
+          `select ${ROSTER_COLUMNS} from roster
+            where household_id in (select distinct household_id from roster where household_id > $1 order by household_id limit ${HOUSEHOLDS_PER_PAGE})
+            order by household_id, member_id`,
+          [after],
+        );
+        if (!rows.length) return;
+        yield rows;
+        after = rows[rows.length - 1]!.householdId;
+      }
+    }
+    await copyPipelined(
+      client,
+      pages(),
+      async (rows) => {
+        const lines: Record<string, string[]> = Object.fromEntries(tables.map((t) => [t, []]));
+        const add = (generated: GeneratedRows) => {
+          for (const [table, list] of Object.entries(generated)) {
+            const target = lines[table];
+            if (!target) throw new Error(`${name} demo made rows for ${table}, which its tables do not list`);
+            for (const row of list ?? []) target.push(copyLine([...row, 'demo']));
+          }
+        };
+        for (let start = 0, households = 0; start < rows.length; households++) {
+          if (households % 300 === 0) await yieldToEventLoop();
+          let end = start + 1;
+          while (end < rows.length && rows[end]!.householdId === rows[start]!.householdId) end++;
+          const members = rows.slice(start, end);
+          if (demo.household) add(demo.household(members, random, shared));
+          if (demo.member) for (const person of members) add(demo.member(person, random, shared));
+          start = end;
+        }
+        for (const t of tables) counts[t]! += lines[t]!.length;
+        return tables.map((t) => ({ target: `${t} (${[...demo.tables[t]!, 'recorded_by'].join(', ')})`, lines: lines[t]! }));
+      },
+      (rows) => bar?.tick(rows.length),
+    );
+    bar?.finish();
+    await rebuildIndexes();
+    await client.query('commit');
+    await client.query(`analyze ${tables.join(', ')}`);
+    return `${name}: ${tables.map((t) => `${counts[t]} ${t}`).join(', ')} for ${total} members in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  } catch (err) {
+    await client.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    await client.end();
+    await reader.end();
+  }
+}

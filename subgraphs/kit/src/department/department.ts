@@ -1,0 +1,106 @@
+import type { Constructor, MigrationObject } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { NonEmptyArray } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { READERS } from '../auth/authorize.js';
+import type { Department } from '../auth/caller.js';
+import type { DepartmentImport } from '../bulk/department-import.js';
+import type { RosterDemo } from '../bulk/roster-demo.js';
+import type { SubgraphContext } from '../context.js';
+import { federatedSchema } from '../graphql/federation.js';
+import { visibleHouseholdRef, visibleMemberRef } from '../roster/roster.js';
+import type { SettingsSchema, SubgraphDefinition } from '../server/subgraph.js';
+
+/** What a department resolver receives for the registry's `Member` or `Household`: the key. */
+export interface EntityKey {
+  id: string;
+}
+
+/** A key stub of an entity the registry owns, which this department extends with fields. */
+function keyStub(name: 'Member' | 'Household') {
+  // No description: the registry's own describes the type in the supergraph.
+  @ObjectType(name)
+  @Directive('@key(fields: "id")')
+  class KeyStub implements EntityKey {
+    @Field(() => ID)
+    id!: string;
+  }
+  return KeyStub;
+}
+
+export interface DepartmentParts<L> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  entities: Constructor<any>[];
+  migrations: MigrationObject[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes
+  resolvers: NonEmptyArray<Function>;
+  loaders(em: EntityManager): L;
+  /** `Type.field`s holding personal data (health records...): listed in the permission snapshot. */
+  personalData?: string[];
+  /** The department's own settings, parsed (with every problem listed) when it starts. */
+  settings?: SettingsSchema;
+  /** Annual lists keyed by ID number (`npm run import -- <name> <list> file.csv`); loaded only by the tools. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  imports?: () => Promise<Record<string, DepartmentImport<any>>>;
+  /** The demo generator (one person, one household); loaded only when demo data is made. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  demo?: () => Promise<RosterDemo<any>>;
+}
+
+/**
+ * A department subgraph on the kit: its own database with the registry's roster replicated
+ * into it, the registry's `Member` and `Household` to extend (references check jurisdiction
+ * against the roster's village), its readers and writers, the audit log, the schema built
+ * once. The department writes what is its own: entities, rules, resolvers, tests.
+ *
+ *     export const department = defineDepartment('health-insurance', 'HEALTH_INSURANCE');
+ *     @Resolver(() => department.Member) class MemberResolver { @Authorized(...department.readers) ... }
+ *     export default department.subgraph({ entities, migrations, resolvers, loaders });
+ */
+export function defineDepartment(name: string, code: Department) {
+  const Member = keyStub('Member');
+  const Household = keyStub('Household');
+  return {
+    name,
+    code,
+    Member,
+    Household,
+    /** Its records are personal data: the registry's readers and this department's officers. */
+    readers: [...READERS, `DEPARTMENT_OFFICER:${code}`] as const,
+    /** The department writes its own records; ADMIN may act for it. */
+    writers: ['ADMIN', `DEPARTMENT_OFFICER:${code}`] as const,
+    subgraph<L>(parts: DepartmentParts<L>): SubgraphDefinition<L> {
+      const demo = parts.demo;
+      return {
+        name,
+        department: code,
+        roster: true,
+        entities: parts.entities,
+        migrations: parts.migrations,
+        loaders: parts.loaders,
+        personalData: parts.personalData ?? [],
+        ...(parts.settings ? { settings: parts.settings } : {}),
+        schema: federatedSchema(
+          name,
+          // The registry's entities it extends: no query of its own returns them.
+          { resolvers: parts.resolvers, orphanedTypes: [Member, Household] },
+          {
+            Member: { __resolveReference: (ref: EntityKey, ctx: SubgraphContext) => visibleMemberRef(ctx, ref.id) },
+            Household: { __resolveReference: (ref: EntityKey, ctx: SubgraphContext) => visibleHouseholdRef(ctx, ref.id) },
+          },
+        ),
+        ...(parts.imports ? { imports: parts.imports } : {}),
+        ...(demo
+          ? {
+              demo: async (options) => {
+                const { loadRosterDemo } = await import('../bulk/roster-demo.js');
+                return loadRosterDemo(name, await demo(), options);
+              },
+            }
+          : {}),
+      };
+    },
+  };
+}
+
+export type DepartmentDefinition = ReturnType<typeof defineDepartment>;
