@@ -1,0 +1,20 @@
+import { loadSubgraphs } from '@fupin/kit';
+import { GraphQLClient, startTestHub, type TestHub, type TestHubOptions } from '@fupin/kit/testing';
+import { DEFAULT_SUPERGRAPH_PATH } from './env.js';
+import { type GatewayOptions, startGateway } from './gateway.js';
+
+export type TestGatewayHub = TestHub & { client: GraphQLClient };
+
+/**
+ * The whole hub as clients see it, for any package's tests: every listed subgraph over a
+ * fresh database of its own, the real gateway, real HTTP, real PostgreSQL.
+ */
+export async function startHub(gateway: Partial<GatewayOptions> = {}, options: TestHubOptions = {}): Promise<TestGatewayHub> {
+  const hub = await startTestHub(
+    (await loadSubgraphs()).map((s) => s.def),
+    ({ subgraphUrls, jwksPath, gatewaySecret }) => startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource: jwksPath, gatewaySecret, ...gateway }),
+    options,
+  );
+  // `client` is a national ADMIN: tests of rules, not of permissions.
+  return { ...hub, client: await hub.as('ADMIN') };
+}
