@@ -136,3 +136,39 @@ describe('the audit log', () => {
     }
   });
 });
+
+describe("every subgraph's audit log, through the gateway", () => {
+  const LOGS = `query($subjectId: ID) { auditLogs {
+    healthInsurance(first: 100, subjectId: $subjectId) { totalCount nodes { actor role region action subjectId outcome reason } }
+    households(first: 100, subjectId: $subjectId) { totalCount nodes { action } } } }`;
+  const ENROLL = `mutation($input: EnrollInsuranceInput!) { enrollInsurance(input: $input) { year } }`;
+  type Logs = { auditLogs: { healthInsurance: { totalCount: number; nodes: Entry[] & { region: string }[] }; households: { totalCount: number; nodes: { action: string }[] } } };
+
+  test("an auditor reads the health department's rows, its own county's only, beside the registry's", async () => {
+    const memberId = h.members[0]!.id;
+    const input = { memberId, year: 2020, scheme: 'RESIDENT_BASIC', premium: 280, subsidy: 280 };
+    await (await hub.as('DEPARTMENT_OFFICER', '420115000000', 'HEALTH_INSURANCE', 'health-wu')).data(ENROLL, { input });
+    const stranger = await hub.as('DEPARTMENT_OFFICER', '420116000000', 'HEALTH_INSURANCE', 'health-zheng');
+    expect(errorCode(await stranger.request(ENROLL, { input }))).toBe('FORBIDDEN');
+
+    const { auditLogs } = await auditor.data<Logs>(LOGS, { subjectId: memberId });
+    expect(auditLogs.healthInsurance.nodes).toEqual([{ actor: 'health-wu', role: 'DEPARTMENT_OFFICER', region: '420115000000', action: 'enrollInsurance', subjectId: memberId, outcome: 'ALLOWED', reason: null }]);
+    expect(auditLogs.healthInsurance.totalCount).toBe(1);
+    // The registry's log of the same member (the reveals above) comes from the registry's database.
+    expect(auditLogs.households.nodes.map((n) => n.action)).toContain('revealIdNumber');
+    expect(auditLogs.households.nodes.map((n) => n.action)).not.toContain('enrollInsurance');
+
+    // The other county's auditor sees the refusal of its own officer, not the write.
+    const theirs = await (await hub.as('AUDITOR', '420116000000')).data<Logs>(LOGS, { subjectId: memberId });
+    expect(theirs.auditLogs.healthInsurance.nodes).toEqual([expect.objectContaining({ actor: 'health-zheng', action: 'enrollInsurance', outcome: 'REFUSED', reason: 'FORBIDDEN' })]);
+  });
+
+  test.each([
+    ['CASEWORKER', undefined],
+    ['DEPARTMENT_OFFICER', 'HEALTH_INSURANCE'],
+  ] as const)('%s (%s) may not read them', async (role, department) => {
+    const res = await (await hub.as(role, '420115000000', department)).request<Logs>(`{ auditLogs { healthInsurance(first: 5) { totalCount } } }`);
+    expect(errorCode(res)).toBe('FORBIDDEN');
+    expect(res.data?.auditLogs ?? null).toBeNull();
+  });
+});

@@ -28,10 +28,12 @@ export async function startTestSubgraph<L>(
   gatewaySecret = newGatewaySecret(),
   piiKey = PersonalDataCipher.newKey(),
   roster?: RosterSettings,
+  /** Its own settings (default: the process environment). */
+  env?: NodeJS.ProcessEnv,
 ): Promise<TestSubgraph> {
   const db = await createTestDatabase(def.name.replaceAll('-', '_'));
   const sql = new SqlCounter();
-  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey, ...(roster ? { roster } : {}) }).catch(async (err) => {
+  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey, ...(roster ? { roster } : {}), ...(env ? { env } : {}) }).catch(async (err) => {
     await db.drop();
     throw err;
   });
