@@ -1,5 +1,5 @@
 import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway } from '@fupin/gateway';
-import { EnvError, type HubSubgraph, loadSubgraphs, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
+import { EnvError, type HubSubgraph, loadSubgraphs, parseEnv, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { type HubKeys, hubKeys } from './keys.js';
 import type { HubSettings } from './settings.js';
@@ -18,6 +18,9 @@ export const databaseName = (def: SubgraphDefinition<unknown>) => `fupin_${def.n
 
 /** PostgreSQL (embedded unless DATABASE_URL), each subgraph over its database, then the gateway. */
 export async function startHub(settings: HubSettings, log: (line: string) => void = console.log, running?: RunningPostgres): Promise<RunningHub> {
+  const listed = await loadSubgraphs();
+  // Every subgraph's own settings, before anything starts: one start lists every problem.
+  parseEnv(z.object(Object.assign({}, ...listed.map((s) => s.def.settings?.shape ?? {}))));
   const postgres = running ?? (await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT }));
   log(postgres.embedded ? `PostgreSQL (embedded) on 127.0.0.1:${settings.FUPIN_PG_PORT}, data in ${settings.postgresDir}` : 'PostgreSQL from DATABASE_URL');
   const keys = await hubKeys(settings);
@@ -28,7 +31,6 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
   };
   try {
     let rosterSource: string | undefined;
-    const listed = await loadSubgraphs();
     for (const { def, portVariable } of listed) {
       const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
       if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in subgraphs/subgraphs.json`);
