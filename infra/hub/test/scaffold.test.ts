@@ -87,7 +87,11 @@ test('npm run subgraph:new makes a department that composes, starts under npm st
   hub.kill('SIGINT');
   expect(await new Promise((r) => hub!.once('exit', r))).toBe(0);
 
-  // Its generated tests, as its developer runs them, with no edit.
+  // Its generated code typechecks and lints as every package must, and its tests pass, as its developer runs them, with no edit.
+  for (const task of ['typecheck', 'lint']) {
+    const checked = spawnSync('npm', ['run', task, '-w', 'subgraphs/education-aid'], { cwd: copy, env, encoding: 'utf8' });
+    expect({ task, status: checked.status, output: checked.status ? checked.stdout + checked.stderr : '' }).toEqual({ task, status: 0, output: '' });
+  }
   const tests = spawnSync('npm', ['test', '-w', 'subgraphs/education-aid'], { cwd: copy, env, encoding: 'utf8' });
   expect(tests.stderr).toMatch(/Tests: +4 passed, 4 total/); // jest reports on stderr
   expect(tests.status).toBe(0);
