@@ -29,7 +29,7 @@ test('starts with demo data, answers, and stops cleanly on SIGINT', async () => 
   hub.stdout!.on('data', (b: Buffer) => (output += b.toString()));
   hub.stderr!.on('data', (b: Buffer) => (output += b.toString()));
   for (let i = 0; i < 450 && hub.exitCode === null && !output.includes('Ctrl-C stops everything'); i++) await new Promise((r) => setTimeout(r, 100));
-  expect(hub.exitCode).toBeNull();
+  if (hub.exitCode !== null) throw new Error(`npm start exited ${hub.exitCode}:\n${output}`);
   expect(output).toContain('demo data: registry: 50 households');
   // The department's records are made over its roster replica, caught up first.
   expect(output).toMatch(/demo data: health-insurance: \d+ insurance_enrollment, \d+ medical_claim, \d+ family_doctor_contract for 144 members/);
