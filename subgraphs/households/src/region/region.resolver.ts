@@ -1,5 +1,5 @@
-import { BadUserInputError, readRegionCode } from '@fupin/kit';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, PageArgs, readRegionCode } from '@fupin/kit';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PovertyStatus } from '../household/household.enums.js';
 import { HouseholdConnection } from '../household/household.type.js';
 import { canSeeRegion, visibleRegion } from '../access.js';
@@ -10,13 +10,7 @@ import { Region } from './region.type.js';
 import { RegisterRegionInput } from './register-region.input.js';
 
 @ArgsType()
-class HouseholdsArgs {
-  @Field(() => Int, { nullable: true, description: 'At most 100; default 20' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-
+class HouseholdsArgs extends PageArgs {
   @Field(() => PovertyStatus, { nullable: true })
   status?: PovertyStatus | null;
 }

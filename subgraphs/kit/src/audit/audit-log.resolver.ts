@@ -1,19 +1,13 @@
-import { Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../context.js';
-import type { Page } from '../graphql/pagination.js';
+import { type Page, PageArgs } from '../graphql/pagination.js';
 import { auditLogPage } from './audit-log.service.js';
 import { type AuditLogEntry, AuditEntryConnection } from './audit-log.type.js';
 
 export const AUDIT_READERS = ['AUDITOR', 'ADMIN'] as const;
 
 @ArgsType()
-export class AuditLogArgs {
-  @Field(() => Int, { nullable: true, description: 'At most 100; default 20' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-
+export class AuditLogArgs extends PageArgs {
   @Field(() => ID, { nullable: true })
   subjectId?: string | null;
 }
