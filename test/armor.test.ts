@@ -1,11 +1,11 @@
-import { DEFAULT_LIMITS } from '@fupin/gateway';
-import { errorCode, type GraphQLResponse } from '@fupin/kit/testing';
+import { DEFAULT_LIMITS, DEFAULT_SUPERGRAPH_PATH, startGateway } from '@fupin/gateway';
+import { errorCode, GraphQLClient, type GraphQLResponse } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
 // Attacks on the gateway itself: each limit lets N through and refuses N+1 before any
 // subgraph is called. Small limits keep the boundaries easy to build; the defaults are
 // checked to be the documented ones.
-const LIMITS = { maxDepth: 6, maxAliases: 5, maxRootFields: 3, maxTokens: 100, maxCost: 1202, maxFirst: 100, defaultListSize: 10, ratePerMinute: 8, introspectionForAll: false };
+const LIMITS = { maxDepth: 6, maxAliases: 5, maxRootFields: 3, maxTokens: 100, maxCost: 1202, maxFirst: 100, defaultListSize: 10, ratePerMinute: 8 };
 let hub: Awaited<ReturnType<typeof startHub>>;
 beforeAll(async () => {
   hub = await startHub({ limits: LIMITS, mode: 'production' });
@@ -74,13 +74,27 @@ test('first: 100 passes, 101 is refused at the gateway, literal or variable', as
   await refusedBeforeSubgraphs(`{ region(code: ${C}) { households(first: 101) { totalCount } } }`, 'BAD_USER_INPUT');
 });
 
-test('introspection outside development is for ADMIN only', async () => {
-  const q = '{ __schema { queryType { name } } }';
-  const admin = await (await hub.as('ADMIN')).request(q);
+const INTROSPECTION = '{ __schema { queryType { name } } }';
+
+test('introspection in production (the mode decides, nothing overrides it here) is for ADMIN only', async () => {
+  const admin = await (await hub.as('ADMIN')).request(INTROSPECTION);
   expect(admin.errors).toBeUndefined();
   for (const role of ['COUNTY_OFFICER', 'CASEWORKER', 'AUDITOR'] as const) {
-    const res = await (await hub.as(role, '420115000000')).request(q);
+    const res = await (await hub.as(role, '420115000000')).request(INTROSPECTION);
     expect(errorCode(res)).toBe('FORBIDDEN');
+  }
+});
+
+test('introspection in development is for every caller', async () => {
+  const { subgraphUrls, jwksPath, gatewaySecret } = hub.gatewaySettings;
+  const dev = await startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource: jwksPath, gatewaySecret, mode: 'development' });
+  try {
+    const token = await hub.token({ subject: 'cw', role: 'CASEWORKER', regionCode: '420115000000' });
+    const res = await new GraphQLClient(dev.graphqlUrl, { authorization: `Bearer ${token}` }).request<{ __schema: unknown }>(INTROSPECTION);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.__schema).toEqual({ queryType: { name: 'Query' } });
+  } finally {
+    await dev.stop();
   }
 });
 

@@ -93,16 +93,24 @@ describe('refused reads are audited too', () => {
 
 describe('the audit log', () => {
   test('AUDITOR reads it paged and filtered by subject; entries of other jurisdictions are left out', async () => {
+    const memberId = h.members[0]!.id;
+    // A caller inside the auditor's county acts on this member, and callers outside it: a national ADMIN and another county's caseworker.
+    for (const reason of ['核对', '复核', '再核']) await caseworker.data(REVEAL, { memberId, reason });
+    await (await hub.as('ADMIN', '000000000000', undefined, 'admin-national')).data(REVEAL, { memberId, reason: '全国核查' });
+    expect(errorCode(await (await hub.as('CASEWORKER', '420116000000', undefined, 'cw-elsewhere')).request(REVEAL, { memberId, reason: 'curious' }))).toBe('FORBIDDEN');
     const page = await auditor.data<{ auditLog: { nodes: Entry[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(AUDIT, { first: 2 });
     expect(page.auditLog.nodes).toHaveLength(2);
     expect(page.auditLog.pageInfo.hasNextPage).toBe(true);
     const next = await auditor.data<{ auditLog: { nodes: Entry[] } }>(AUDIT, { first: 2, after: page.auditLog.pageInfo.endCursor });
     expect(next.auditLog.nodes[0]).not.toEqual(page.auditLog.nodes[0]);
-    const mine = await auditor.data<{ auditLog: { nodes: Entry[] } }>(AUDIT, { subjectId: h.members[0]!.id, first: 100 });
-    expect(mine.auditLog.nodes.length).toBeGreaterThan(0);
-    expect(mine.auditLog.nodes.every((e) => e.subjectId === h.members[0]!.id)).toBe(true);
-    // The ADMIN seeding the registry acts nationally: outside a county auditor's view.
-    expect(mine.auditLog.nodes.some((e) => e.actor.startsWith('admin'))).toBe(false);
+    const everyone = (await entriesFor(memberId)).map((e) => e.actor);
+    expect(everyone).toEqual(expect.arrayContaining(['admin-national', 'cw-elsewhere', 'cw-wang']));
+
+    const mine = await auditor.data<{ auditLog: { nodes: Entry[] } }>(AUDIT, { subjectId: memberId, first: 100 });
+    expect(mine.auditLog.nodes.every((e) => e.subjectId === memberId)).toBe(true);
+    // Only the entries of callers within the auditor's county.
+    expect(mine.auditLog.nodes.map((e) => e.actor).sort()).toEqual(everyone.filter((a) => a !== 'admin-national' && a !== 'cw-elsewhere').sort());
+    expect(mine.auditLog.nodes.map((e) => e.actor)).toContain('cw-wang');
   });
 
   test.each(['CASEWORKER', 'COUNTY_OFFICER'] as const)('%s may not read it', async (role) => {

@@ -1,4 +1,4 @@
-import { rosterSubscriptionName } from '@fupin/kit';
+import { rosterSubscriptionName, todayInChina } from '@fupin/kit';
 import { awaitInReplica, errorCode, type GraphQLClient, seed } from '@fupin/kit/testing';
 import { randomUUID } from 'node:crypto';
 import { startHub } from './support/hub.js';
@@ -25,6 +25,11 @@ const VIEW = `query($id: ID!, $year: Int!) {
     medical(year: $year) { claims totalCost outOfPocket outOfPocketShare uninsuredMembers members assistancePaid }
   }
 }`;
+
+// Dates as the server judges them: China time, whatever the runner's time zone.
+const TODAY = todayInChina();
+const THIS_YEAR = Number(TODAY.slice(0, 4));
+const TOMORROW = new Date(Date.parse(`${TODAY}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const health = () => hub.subgraphs['health-insurance']!;
 const healthSql = async (sql: string, params: unknown[] = []) => health().orm.em.fork().getConnection().execute<Record<string, unknown>[]>(sql, params);
@@ -96,17 +101,20 @@ describe('bad input is refused and writes nothing', () => {
     ['a subsidy above the premium', ENROLL, { premium: 100, subsidy: 100.01 }, 'BAD_USER_INPUT'],
     ['three decimals', ENROLL, { premium: 1.234 }, 'BAD_USER_INPUT'],
     ['a year before 2014', ENROLL, { year: 2013 }, 'BAD_USER_INPUT'],
-    ['a year after next', ENROLL, { year: new Date().getFullYear() + 2 }, 'BAD_USER_INPUT'],
+    ['a year after next', ENROLL, { year: THIS_YEAR + 2 }, 'BAD_USER_INPUT'],
     ['a scheme outside its list', ENROLL, { scheme: 'COMMERCIAL' }, 'BAD_USER_INPUT'],
     ['claim: unknown member', CLAIM, { memberId: randomUUID() }, 'NOT_FOUND'],
     ['claim: parts above the total', CLAIM, { totalCost: 1000, basicPaid: 600, criticalIllnessPaid: 300, supplementaryPaid: 100, assistancePaid: 0.01 }, 'BAD_USER_INPUT'],
     ['claim: a negative part', CLAIM, { assistancePaid: -5 }, 'BAD_USER_INPUT'],
     ['claim: a negative total', CLAIM, { totalCost: -10, basicPaid: 0, criticalIllnessPaid: 0, supplementaryPaid: 0, assistancePaid: 0 }, 'BAD_USER_INPUT'],
-    ['claim: a future date', CLAIM, { date: `${new Date().getFullYear() + 1}-01-01` }, 'BAD_USER_INPUT'],
+    ['claim: tomorrow', CLAIM, { date: TOMORROW }, 'BAD_USER_INPUT'],
     ['claim: before the registry', CLAIM, { date: '2013-12-31' }, 'BAD_USER_INPUT'],
     ['claim: an impossible date', CLAIM, { date: '2020-02-30' }, 'BAD_USER_INPUT'],
     ['claim: no hospital', CLAIM, { hospital: '  ' }, 'BAD_USER_INPUT'],
-    ['contract: a future signing', CONTRACT, { signedOn: `${new Date().getFullYear() + 1}-01-01` }, 'BAD_USER_INPUT'],
+    // Signed tomorrow for tomorrow's year: only the rule against the future refuses it.
+    ['contract: signed tomorrow', CONTRACT, { year: Number(TOMORROW.slice(0, 4)), signedOn: TOMORROW }, 'BAD_USER_INPUT'],
+    ['contract: signed after its year', CONTRACT, { year: 2020, signedOn: '2021-01-01' }, 'BAD_USER_INPUT'],
+    ['contract: no doctor team', CONTRACT, { doctorTeam: ' ' }, 'BAD_USER_INPUT'],
   ];
   test.each(cases)('%s', async (_name, mutation, over, code) => {
     const before = await counts();
@@ -166,18 +174,71 @@ describe('security', () => {
     expect(allowed._entities).toEqual([{ insurance: { scheme: 'RESIDENT_BASIC' } }]);
   });
 
-  test('region coverage counts its own region only', async () => {
-    const COVERAGE = `query($code: ID!) { insuranceCoverage(regionCode: $code, year: 2020) { members insured uninsured rate } }`;
-    const h = await seed(hub.client).household({ villageCode: otherCounty });
-    await awaitInReplica(health().orm, h.members[0]!.id);
-    const huangpi = await hub.as('DEPARTMENT_OFFICER', '420116000000', 'HEALTH_INSURANCE');
-    const { insuranceCoverage } = await huangpi.data<{ insuranceCoverage: { members: number; insured: number; uninsured: number; rate: number } }>(COVERAGE, { code: otherCounty });
-    expect(insuranceCoverage.members).toBeGreaterThanOrEqual(2);
-    expect(insuranceCoverage.insured + insuranceCoverage.uninsured).toBe(insuranceCoverage.members);
-    expect(insuranceCoverage.rate).toBeCloseTo(insuranceCoverage.insured / insuranceCoverage.members);
-    expect(errorCode(await officer.request(COVERAGE, { code: otherCounty }))).toBe('FORBIDDEN');
-    const [refusal] = await healthSql(`select action, outcome from audit_log where subject_id = ? order by id desc limit 1`, [otherCounty]);
+  test('region coverage: exact figures for the region and year asked, null rate for a region with no members, refusal outside', async () => {
+    const COVERAGE = `query($code: ID!, $year: Int!) { insuranceCoverage(regionCode: $code, year: $year) { regionCode year members insured uninsured rate } }`;
+    // A county of its own, so the figures are known: village A has 3 members, village B 2.
+    const s = seed(hub.client);
+    const villageA = await s.village({ county: '420117000000' });
+    const villageB = await s.village({ county: '420117000000' });
+    const a = await s.household({ villageCode: villageA, members: [{ relationToHead: 'HEAD' }, { relationToHead: 'SPOUSE', gender: 'FEMALE' }, { relationToHead: 'CHILD', birthDate: '2010-01-01' }] });
+    const b = await s.household({ villageCode: villageB });
+    const xinzhou = await hub.as('DEPARTMENT_OFFICER', '420117000000', 'HEALTH_INSURANCE');
+    await xinzhou.data(ENROLL, { input: enrollInput(a.members[0]!.id) });
+    await xinzhou.data(ENROLL, { input: enrollInput(a.members[1]!.id) });
+    await xinzhou.data(ENROLL, { input: enrollInput(b.members[0]!.id, { year: 2021 }) });
+    await awaitInReplica(health().orm, b.members[1]!.id);
+    const coverage = async (code: string, year: number) => (await xinzhou.data<{ insuranceCoverage: unknown }>(COVERAGE, { code, year })).insuranceCoverage;
+    expect(await coverage('420117000000', 2020)).toEqual({ regionCode: '420117000000', year: 2020, members: 5, insured: 2, uninsured: 3, rate: 0.4 });
+    expect(await coverage(villageB, 2020)).toEqual({ regionCode: villageB, year: 2020, members: 2, insured: 0, uninsured: 2, rate: 0 });
+    expect(await coverage(villageB, 2021)).toEqual({ regionCode: villageB, year: 2021, members: 2, insured: 1, uninsured: 1, rate: 0.5 });
+    // A township of the county with nobody registered: no members, so no rate (not 100%).
+    expect(await coverage('420117998000', 2020)).toEqual({ regionCode: '420117998000', year: 2020, members: 0, insured: 0, uninsured: 0, rate: null });
+
+    expect(errorCode(await officer.request(COVERAGE, { code: '420117000000', year: 2020 }))).toBe('FORBIDDEN');
+    const [refusal] = await healthSql(`select action, outcome from audit_log where subject_id = ? order by id desc limit 1`, ['420117000000']);
     expect(refusal).toEqual({ action: 'read Query.insuranceCoverage', outcome: 'REFUSED' });
+  });
+
+  test('claims, family doctors and medical costs: other departments are refused and the refusal is audited', async () => {
+    const h = await seed(hub.client).household({ villageCode: village });
+    await officer.data(CLAIM, { input: claimInput(h.members[0]!.id) });
+    await officer.data(CONTRACT, { input: { memberId: h.members[0]!.id, year: 2020, doctorTeam: '团队', signedOn: '2020-01-10' } });
+    const reads = [
+      ['Member.claims', `query($id: ID!) { household(id: $id) { members { claims(year: 2020) { totalCost } } } }`],
+      ['Member.familyDoctor', `query($id: ID!) { household(id: $id) { members { familyDoctor(year: 2020) { doctorTeam } } } }`],
+      ['Household.medical', `query($id: ID!) { household(id: $id) { medical(year: 2020) { totalCost } } }`],
+    ] as const;
+    for (const department of ['EDUCATION_AID', 'HOUSING_REPAIR', 'EMPLOYMENT'] as const) {
+      const other = await hub.as('DEPARTMENT_OFFICER', '420115000000', department, `other-${department}`);
+      for (const [field, query] of reads) {
+        const res = await other.request<{ household: Record<string, unknown> & { members?: Record<string, unknown>[] } }>(query, { id: h.id });
+        expect([field, errorCode(res)]).toEqual([field, 'FORBIDDEN']);
+        const value = field === 'Household.medical' ? res.data!.household.medical : res.data!.household.members![0]![field.split('.')[1]!];
+        expect([field, value]).toEqual([field, null]);
+      }
+      const audited = await healthSql(`select action from audit_log where actor = ? and outcome = 'REFUSED' order by id`, [`other-${department}`]);
+      expect(audited.map((r) => r.action)).toEqual(reads.map(([field]) => `read ${field}`));
+    }
+  });
+
+  test.each([
+    ['recordClaim', CLAIM, (memberId: string) => claimInput(memberId)],
+    ['signFamilyDoctorContract', CONTRACT, (memberId: string) => ({ memberId, year: 2020, doctorTeam: '团队', signedOn: '2020-01-10' })],
+  ] as const)('%s: refused and audited for a caseworker, another department and a health officer of another county', async (action, mutation, input) => {
+    const h = await seed(hub.client).household({ villageCode: village });
+    const memberId = h.members[0]!.id;
+    const before = await counts();
+    const callers = [
+      await hub.as('CASEWORKER', village, undefined, `cw-${action}`),
+      await hub.as('DEPARTMENT_OFFICER', '420115000000', 'EMPLOYMENT', `employment-${action}`),
+      await hub.as('DEPARTMENT_OFFICER', '420116000000', 'HEALTH_INSURANCE', `huangpi-${action}`),
+    ];
+    for (const caller of callers) expect(errorCode(await caller.request(mutation, { input: input(memberId) }))).toBe('FORBIDDEN');
+    expect(await counts()).toEqual(before);
+    const audit = await healthSql(`select actor, action, outcome, reason from audit_log where subject_id = ? order by id`, [memberId]);
+    expect(audit).toEqual(['cw', 'employment', 'huangpi'].map((who) => ({ actor: `${who}-${action}`, action, outcome: 'REFUSED', reason: 'FORBIDDEN' })));
+    // The department's own officer in the county may.
+    await officer.data(mutation, { input: input(memberId) });
   });
 
   test('the serving role cannot write the roster replica', async () => {

@@ -43,5 +43,5 @@ export async function insuranceCoverage(em: EntityManager, regionCode: string, y
   );
   const members = Number(row!.members);
   const insured = Number(row!.insured);
-  return { regionCode, year, members, insured, uninsured: members - insured, rate: members === 0 ? 1 : insured / members };
+  return { regionCode, year, members, insured, uninsured: members - insured, rate: members === 0 ? null : insured / members };
 }

@@ -17,6 +17,6 @@ export class InsuranceCoverage {
   @Field(() => Int)
   uninsured!: number;
 
-  @Field(() => Float, { description: 'insured / members, 0 to 1 (1 when the region has no members)' })
-  rate!: number;
+  @Field(() => Float, { nullable: true, description: 'insured / members, 0 to 1; null when the region has no members (no rate to speak of)' })
+  rate!: number | null;
 }

@@ -67,6 +67,10 @@ export interface TestHub {
   token(caller: Caller, expiresIn?: string | number): Promise<string>;
   /** The hub's personal-data key, to check what is stored. */
   pii: PersonalDataCipher;
+  /** The secret the gateway signs callers with: tests that play a forger need the real one. */
+  gatewaySecret: string;
+  /** What a second gateway needs to front the same subgraphs (tests of gateway settings). */
+  gatewaySettings: GatewaySettings;
   stop(): Promise<void>;
 }
 
@@ -114,6 +118,8 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
     anonymous: new GraphQLClient(gateway.graphqlUrl),
     token,
     pii: new PersonalDataCipher(piiKey),
+    gatewaySecret,
+    gatewaySettings: { subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])), jwksPath, gatewaySecret },
     as: async (role, regionCode = '000000000000', department, subject = `${role.toLowerCase()}-${++n}`) =>
       new GraphQLClient(gateway.graphqlUrl, { authorization: `Bearer ${await token({ subject, role, regionCode, ...(department ? { department } : {}) })}` }),
     stop: async () => {
