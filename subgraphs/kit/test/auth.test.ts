@@ -1,0 +1,133 @@
+import { createHmac } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import {
+  allows,
+  type Caller,
+  CALLER_HEADER,
+  createSigningKey,
+  inJurisdiction,
+  jurisdictionRange,
+  readCaller,
+  SIGNATURE_HEADER,
+  signCaller,
+  signToken,
+  tokenVerifier,
+  verifyCaller,
+} from '../src/index.js';
+
+// Who a caller is, and what the gateway vouches for: each refusal for the reason it names.
+
+const caseworker: Caller = { subject: 'cw-wang', role: 'CASEWORKER', regionCode: '420115101201' };
+const officer: Caller = { subject: 'dept-li', role: 'DEPARTMENT_OFFICER', regionCode: '420115000000', department: 'HEALTH_INSURANCE' };
+
+describe('claims → caller', () => {
+  test('a caller, and a department officer with a department', () => {
+    expect(readCaller({ sub: 'cw-wang', role: 'CASEWORKER', region: '420115101201' })).toEqual(caseworker);
+    expect(readCaller({ sub: 'dept-li', role: 'DEPARTMENT_OFFICER', region: '420115000000', department: 'HEALTH_INSURANCE' })).toEqual(officer);
+    expect(readCaller({ sub: 'admin', role: 'ADMIN', region: '000000000000' })).toEqual({ subject: 'admin', role: 'ADMIN', regionCode: '000000000000' });
+    expect(readCaller({ sub: 'x'.repeat(100), role: 'AUDITOR', region: '420115000000' })).toMatchObject({ subject: 'x'.repeat(100) });
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    ['no subject', { role: 'ADMIN', region: '000000000000' }, 'subject (sub) is missing'],
+    ['an empty subject', { sub: '', role: 'ADMIN', region: '000000000000' }, 'subject (sub) is missing'],
+    ['a subject too long', { sub: 'x'.repeat(101), role: 'ADMIN', region: '000000000000' }, 'subject (sub) is missing'],
+    ['an unknown role', { sub: 'a', role: 'ROOT', region: '000000000000' }, 'role is not one of ADMIN, COUNTY_OFFICER, CASEWORKER, DEPARTMENT_OFFICER, AUDITOR'],
+    ['a role that is no string', { sub: 'a', role: 1, region: '000000000000' }, 'role is not one of ADMIN, COUNTY_OFFICER, CASEWORKER, DEPARTMENT_OFFICER, AUDITOR'],
+    ['a region that is no code', { sub: 'a', role: 'ADMIN', region: '4201' }, 'region is not a region code'],
+    ['no region', { sub: 'a', role: 'ADMIN' }, 'region is not a region code'],
+    ['an officer with no department', { sub: 'a', role: 'DEPARTMENT_OFFICER', region: '420115000000' }, 'a DEPARTMENT_OFFICER needs a department: HEALTH_INSURANCE, EDUCATION_AID, HOUSING_REPAIR, EMPLOYMENT'],
+    ['an officer of an unknown department', { sub: 'a', role: 'DEPARTMENT_OFFICER', region: '420115000000', department: 'POLICE' }, 'a DEPARTMENT_OFFICER needs a department: HEALTH_INSURANCE, EDUCATION_AID, HOUSING_REPAIR, EMPLOYMENT'],
+    ['a department on another role', { sub: 'a', role: 'CASEWORKER', region: '420115000000', department: 'HEALTH_INSURANCE' }, 'only a DEPARTMENT_OFFICER has a department'],
+  ])('refused: %s', (_what, claims, why) => {
+    expect(readCaller(claims)).toBe(why);
+  });
+});
+
+describe('jurisdiction', () => {
+  test('a region and everything below it; the country is everything', () => {
+    expect(inJurisdiction(caseworker, '420115101201')).toBe(true);
+    expect(inJurisdiction(caseworker, '420115101202')).toBe(false);
+    expect(inJurisdiction(officer, '420115101202')).toBe(true);
+    expect(inJurisdiction(officer, '420116101201')).toBe(false);
+    expect(inJurisdiction({ ...officer, regionCode: '000000000000' }, '650102001001')).toBe(true);
+    expect(jurisdictionRange(officer)).toEqual({ lo: '420115000000', hi: '420115\uffff00000' });
+  });
+
+  test('role rules: a role, or an officer of one department', () => {
+    expect(allows(caseworker, [])).toBe(true);
+    expect(allows(caseworker, ['CASEWORKER', 'ADMIN'])).toBe(true);
+    expect(allows(caseworker, ['ADMIN'])).toBe(false);
+    expect(allows(officer, ['DEPARTMENT_OFFICER:HEALTH_INSURANCE'])).toBe(true);
+    expect(allows(officer, ['DEPARTMENT_OFFICER:EDUCATION_AID'])).toBe(false);
+    expect(allows(caseworker, ['CASEWORKER:HEALTH_INSURANCE'])).toBe(false);
+    expect(allows(officer, ['DEPARTMENT_OFFICER'])).toBe(true);
+  });
+});
+
+describe('the gateway vouches for callers with a signed header', () => {
+  const secret = 'the-gateway-secret-the-gateway-secret';
+  const now = Date.parse('2026-06-01T08:00:00Z');
+
+  test('signed and verified: the same caller comes back', () => {
+    expect(verifyCaller(signCaller(officer, secret, 60, now), secret, now)).toEqual(officer);
+    expect(verifyCaller(signCaller(caseworker, secret, 60, now), secret, now + 59_000)).toEqual(caseworker);
+  });
+
+  test('an array header counts its first value', () => {
+    const h = signCaller(caseworker, secret, 60, now);
+    expect(verifyCaller({ [CALLER_HEADER]: [h[CALLER_HEADER]!, 'junk'], [SIGNATURE_HEADER]: [h[SIGNATURE_HEADER]!] }, secret, now)).toEqual(caseworker);
+  });
+
+  test.each<[string, () => Record<string, string | string[]>, string]>([
+    ['nothing', () => ({}), 'no gateway credentials'],
+    ['no signature', () => ({ [CALLER_HEADER]: signCaller(caseworker, secret, 60, now)[CALLER_HEADER]! }), 'no gateway credentials'],
+    ['no caller', () => ({ [SIGNATURE_HEADER]: signCaller(caseworker, secret, 60, now)[SIGNATURE_HEADER]! }), 'no gateway credentials'],
+    ['another secret', () => signCaller(caseworker, 'another-secret-another-secret-another', 60, now), 'gateway credentials do not verify'],
+    ['a short signature', () => ({ ...signCaller(caseworker, secret, 60, now), [SIGNATURE_HEADER]: 'abc' }), 'gateway credentials do not verify'],
+    ['a caller swapped under a valid signature', () => ({ ...signCaller(officer, secret, 60, now), [SIGNATURE_HEADER]: signCaller(caseworker, secret, 60, now)[SIGNATURE_HEADER]! }), 'gateway credentials do not verify'],
+    ['an expired one', () => signCaller(caseworker, secret, 60, now - 61_000), 'gateway credentials have expired'],
+    ['a validly signed payload that is no JSON', () => signed('not json'), 'gateway credentials are malformed'],
+    ['a validly signed payload with no expiry', () => signed(JSON.stringify({ sub: 'x', role: 'ADMIN', region: '000000000000' })), 'gateway credentials have expired'],
+    ['validly signed claims that are no caller', () => signed(JSON.stringify({ sub: 'x', role: 'ROOT', region: '000000000000', exp: now / 1000 + 60 })), 'role is not one of ADMIN, COUNTY_OFFICER, CASEWORKER, DEPARTMENT_OFFICER, AUDITOR'],
+  ])('refused: %s', (_what, headers, why) => {
+    expect(verifyCaller(headers(), secret, now)).toBe(why);
+  });
+
+  function signed(text: string): Record<string, string> {
+    const payload = Buffer.from(text).toString('base64url');
+    return { [CALLER_HEADER]: payload, [SIGNATURE_HEADER]: createHmac('sha256', secret).update(payload).digest('base64url') };
+  }
+});
+
+describe('tokens', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'fupin-jwks-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  test('a token signed by the JWKS key gives its caller; expired, foreign, unsigned or wrong-audience tokens are refused', async () => {
+    const key = await createSigningKey('k1');
+    const other = await createSigningKey('k2');
+    const path = join(dir, 'jwks.json');
+    await writeFile(path, JSON.stringify(key.jwks));
+    const verify = await tokenVerifier(path);
+    expect(await verify(await signToken(key, officer))).toEqual(officer);
+    expect(await verify(await signToken(key, caseworker, '1s'))).toEqual(caseworker);
+    expect(await verify(await signToken(key, caseworker, -10))).toBe('token has expired');
+    expect(await verify(await signToken(other, caseworker))).toBe('token does not verify');
+    expect(await verify('not.a.token')).toBe('token does not verify');
+    const { importJWK } = await import('jose');
+    const pk = await importJWK(key.privateJwk, 'ES256');
+    const base = new SignJWT({ role: 'ADMIN', region: '000000000000' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('a').setIssuer('fupin-hub');
+    expect(await verify(await base.setAudience('someone-else').setExpirationTime('1h').sign(pk))).toBe('token does not verify');
+    const noExpiry = await new SignJWT({ role: 'ADMIN', region: '000000000000' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('a').setIssuer('fupin-hub').setAudience('fupin-hub').sign(pk);
+    expect(await verify(noExpiry)).toBe('token has no expiry');
+    const badClaims = await new SignJWT({ role: 'ROOT', region: '000000000000' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('a').setIssuer('fupin-hub').setAudience('fupin-hub').setExpirationTime('1h').sign(pk);
+    expect(await verify(badClaims)).toBe('role is not one of ADMIN, COUNTY_OFFICER, CASEWORKER, DEPARTMENT_OFFICER, AUDITOR');
+  });
+});
