@@ -16,8 +16,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * against each mutant (only the tests that cover it: Stryker's per-test coverage).
  */
 const SCOPES = {
-  'kit-domain': { mutate: ['subgraphs/kit/src/domain/**/*.ts'], tests: ['subgraphs/kit/test/**/*.test.ts'] },
-  'kit-auth': { mutate: ['subgraphs/kit/src/auth/**/*.ts'], tests: ['subgraphs/kit/test/**/*.test.ts'] },
+  'kit-domain': { mutate: ['subgraphs/kit/src/domain/**/*.ts'], tests: ['subgraphs/kit/test/**/*.test.ts'], database: true },
+  'kit-auth': { mutate: ['subgraphs/kit/src/auth/**/*.ts', '!subgraphs/kit/src/auth/index.ts'], tests: ['subgraphs/kit/test/**/*.test.ts'], database: true },
   'kit-audit': { mutate: ['subgraphs/kit/src/audit/**/*.ts', '!subgraphs/kit/src/audit/index.ts'], tests: ['subgraphs/kit/test/**/*.test.ts'], database: true },
   'kit-roster': { mutate: ['subgraphs/kit/src/roster/**/*.ts', '!subgraphs/kit/src/roster/index.ts'], tests: ['subgraphs/kit/test/**/*.test.ts'], database: true },
   gateway: { mutate: ['gateway/src/limits.ts', 'gateway/src/mask-errors.ts'], tests: ['gateway/test/**/*.test.ts'] },
