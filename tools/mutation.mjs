@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { startPostgres } from '@fupin/postgres';
 import { swcOptions } from './swc.config.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,6 +57,11 @@ function jestConfig(scope, moduleNameMapper) {
   };
 }
 
+// One PostgreSQL for the whole run (each test file makes its own database on it): without it
+// every mutant's test run would start a server of its own.
+const postgres = process.env.DATABASE_URL ? null : await startPostgres({});
+if (postgres) process.env.DATABASE_URL = postgres.url;
+
 const moduleOf = (file) => relative(ROOT, file).split('/').slice(0, -1).join('/') || file;
 const out = join(ROOT, 'reports', 'mutation');
 await mkdir(out, { recursive: true });
@@ -104,4 +110,5 @@ console.log('module'.padEnd(40), 'score'.padStart(7), 'killed'.padStart(7), 'tim
 for (const r of summary) console.log(r.module.padEnd(40), `${r.score}%`.padStart(7), String(r.killed).padStart(7), String(r.timeout).padStart(8), String(r.survived).padStart(9), String(r.noCoverage).padStart(9));
 for (const r of summary) if (r.survivors.length) console.log(`\nsurviving in ${r.module}:\n  ${r.survivors.join('\n  ')}`);
 await writeFile(join(out, `summary-${scopes.join('+')}.json`), JSON.stringify(summary, null, 2));
+await postgres?.stop();
 console.log(`\nreports: ${relative(process.cwd(), out)}/`);

@@ -1,0 +1,100 @@
+import { buildSchema, type GraphQLError, type GraphQLFormattedError, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { DEFAULT_LIMITS, type Limits } from '../src/index.js';
+import { limitsPlugin, RateLimiter } from '../src/limits.js';
+import { maskGatewayError } from '../src/mask-errors.js';
+
+// The gateway's own rules, checked where they are made: each limit lets N through and
+// refuses N+1 with the code and limit it names (test/armor.test.ts drives them over HTTP).
+const schema = buildSchema(`
+  type Query { region(code: ID!): Region, regions: [Region!]!, household(id: ID!): Household }
+  type Mutation { recordIncome(id: ID!): Household }
+  type Region { code: ID!, name: String!, parent: Region, children: [Region!]!, households(first: Int): HouseholdConnection! }
+  type HouseholdConnection { totalCount: Int!, nodes: [Household!]! }
+  type Household { id: ID!, members: [Member!]! }
+  type Member { name: String! }
+`);
+const LIMITS: Limits = { ...DEFAULT_LIMITS, maxDepth: 4, maxAliases: 2, maxRootFields: 2, maxCost: 100, maxFirst: 20, defaultListSize: 5, introspectionForAll: false };
+
+async function check(query: string, options: { variables?: Record<string, unknown>; role?: string; limits?: Limits } = {}): Promise<{ code: unknown; limit: unknown; message: string } | null> {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const hooks = await limitsPlugin(options.limits ?? LIMITS).requestDidStart!({} as never);
+  try {
+    await (hooks as { didResolveOperation: (ctx: unknown) => Promise<void> }).didResolveOperation({
+      operation, document, schema, request: { variables: options.variables }, contextValue: { caller: { role: options.role ?? 'CASEWORKER' } },
+    });
+    return null;
+  } catch (err) {
+    const e = err as GraphQLError;
+    return { code: e.extensions.code, limit: e.extensions.limit, message: e.message };
+  }
+}
+
+test('depth: the operation is 1, each selection set below it one more', async () => {
+  expect(await check('{ region(code: "1") { parent { parent { code } } } }')).toBeNull();
+  expect(await check('{ region(code: "1") { parent { parent { parent { code } } } } }')).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'depth', message: 'query depth 5 is over 4' });
+  // Through fragments too, named and inline, and a fragment cycle does not loop.
+  expect(await check('{ region(code: "1") { ...P } } fragment P on Region { parent { ... on Region { parent { parent { code } } } } }')).toMatchObject({ limit: 'depth' });
+  expect(await check('{ region(code: "1") { ...A } } fragment A on Region { code ...B } fragment B on Region { name ...A }')).toBeNull();
+  expect(await check('{ region(code: "1") { ...Missing } }')).toBeNull();
+});
+
+test('aliases and root fields', async () => {
+  expect(await check('{ a: region(code: "1") { b: code } }')).toBeNull();
+  expect(await check('{ a: region(code: "1") { b: code c: name } }')).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'aliases', message: '3 aliases are over 2' });
+  expect(await check('{ region(code: "1") { code } household(id: "h") { id } }')).toBeNull();
+  expect(await check('{ region(code: "1") { code } household(id: "h") { id } regions { code } }')).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'rootFields', message: '3 root fields are over 2' });
+  expect(await check('mutation { recordIncome(id: "h") { id } }')).toBeNull();
+});
+
+test('first: 0 to the page limit, literal or variable', async () => {
+  expect(await check('{ region(code: "1") { households(first: 20) { totalCount } } }')).toBeNull();
+  expect(await check('{ region(code: "1") { households(first: 0) { totalCount } } }')).toBeNull();
+  expect(await check('{ region(code: "1") { households(first: 21) { totalCount } } }')).toEqual({ code: 'BAD_USER_INPUT', limit: 'first', message: 'first must be between 0 and 20' });
+  expect(await check('{ region(code: "1") { households(first: -1) { totalCount } } }')).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'first' });
+  expect(await check('query($n: Int) { region(code: "1") { households(first: $n) { totalCount } } }', { variables: { n: 21 } })).toMatchObject({ limit: 'first' });
+  expect(await check('query($n: Int) { region(code: "1") { households(first: $n) { totalCount } } }', { variables: { n: 20 } })).toBeNull();
+  expect(await check('query($n: Int) { region(code: "1") { households(first: $n) { totalCount } } }', { variables: { n: 'many' } })).toBeNull();
+});
+
+const DEEP = { ...LIMITS, maxDepth: 12 };
+
+test('cost: 1 per field, times the list size below it (first, else the default list size; a connection sizes its nodes)', async () => {
+  // region 1 + households (1 + 20 × (nodes 1 + members (1 + 5 × name 1))) = 1 + 1 + 20 × 7 = 142
+  expect(await check('{ region(code: "1") { households(first: 20) { nodes { members { name } } } } }', { limits: { ...DEEP, maxCost: 142 } })).toBeNull();
+  expect(await check('{ region(code: "1") { households(first: 20) { nodes { members { name } } } } }', { limits: { ...DEEP, maxCost: 141 } })).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', message: 'estimated cost 142 is over 141' });
+  // regions: 1 + 5 × (code 1) = 6; a field unknown to the schema costs 1.
+  expect(await check('{ regions { code } }', { limits: { ...DEEP, maxCost: 6 } })).toBeNull();
+  expect(await check('{ regions { code } }', { limits: { ...DEEP, maxCost: 5 } })).toMatchObject({ limit: 'cost' });
+  expect(await check('{ region(code: "1") { children { households(first: 2) { totalCount } } } }', { limits: { ...DEEP, maxCost: 17 } })).toBeNull();
+  expect(await check('{ region(code: "1") { children { households(first: 2) { totalCount } } } }', { limits: { ...DEEP, maxCost: 16 } })).toMatchObject({ limit: 'cost' });
+  expect(await check('mutation { recordIncome(id: "h") { members { name } } }', { limits: { ...DEEP, maxCost: 7 } })).toBeNull();
+  expect(await check('mutation { recordIncome(id: "h") { members { name } } }', { limits: { ...DEEP, maxCost: 6 } })).toMatchObject({ limit: 'cost' });
+});
+
+test('introspection: ADMIN only, unless allowed for all', async () => {
+  expect(await check('{ __schema { queryType { name } } }')).toEqual({ code: 'FORBIDDEN', limit: undefined, message: 'introspection is for ADMIN only' });
+  expect(await check('{ __type(name: "Region") { name } }')).toMatchObject({ code: 'FORBIDDEN' });
+  expect(await check('{ __schema { queryType { name } } }', { role: 'ADMIN' })).toBeNull();
+  expect(await check('{ __schema { queryType { name } } }', { limits: { ...LIMITS, introspectionForAll: true } })).toBeNull();
+  expect(await check('{ __typename }')).toBeNull();
+});
+
+test('the rate limit: N a minute per caller, then the seconds to wait; a new minute starts afresh', () => {
+  const rate = new RateLimiter(2);
+  const t0 = Date.now();
+  expect(rate.take('a', t0)).toBe(0);
+  expect(rate.take('a', t0 + 1000)).toBe(0);
+  expect(rate.take('a', t0 + 20_000)).toBe(40);
+  expect(rate.take('b', t0 + 20_000)).toBe(0);
+  expect(rate.take('a', t0 + 59_999)).toBe(1);
+  expect(rate.take('a', t0 + 60_000)).toBe(0);
+});
+
+test('errors to clients: internal ones masked, known ones keep only safe extensions', () => {
+  const internal: GraphQLFormattedError = { message: 'connect ECONNREFUSED 127.0.0.1:4001', path: ['household'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['x'] } };
+  expect(maskGatewayError(internal)).toEqual({ message: 'internal error', path: ['household'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  expect(maskGatewayError({ message: 'boom' })).toEqual({ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  const known: GraphQLFormattedError = { message: 'no', path: ['x'], extensions: { code: 'FORBIDDEN', field: 'f', serviceName: 'households', exception: { stacktrace: [] }, http: { status: 403 }, gaps: ['A'], limit: 'depth', retryable: true, waitedMs: 3 } };
+  expect(maskGatewayError(known)).toEqual({ message: 'no', path: ['x'], extensions: { code: 'FORBIDDEN', field: 'f', serviceName: 'households', gaps: ['A'], limit: 'depth', retryable: true, waitedMs: 3 } });
+});
