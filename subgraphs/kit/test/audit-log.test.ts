@@ -72,13 +72,15 @@ test('each row is chained to the one before; a changed, removed or inserted row 
   }
 });
 
+async function emptyLog(): Promise<void> {
+  const conn = em().getConnection();
+  await conn.execute(`alter table audit_log disable trigger audit_log_no_truncate`);
+  await conn.execute(`truncate audit_log restart identity`);
+  await conn.execute(`alter table audit_log enable trigger audit_log_no_truncate`);
+}
+
 describe('a fresh log', () => {
-  beforeEach(async () => {
-    const conn = em().getConnection();
-    await conn.execute(`alter table audit_log disable trigger audit_log_no_truncate`);
-    await conn.execute(`truncate audit_log restart identity`);
-    await conn.execute(`alter table audit_log enable trigger audit_log_no_truncate`);
-  });
+  beforeEach(emptyLog);
 
   test('a row written in a transaction that rolls back is gone with it', async () => {
     await expect(
@@ -181,5 +183,56 @@ describe('a fresh log', () => {
       ['aud-li', 'read Household.helper', null, 'REFUSED', 'FORBIDDEN'],
       ['aud-li', 'recordIncome', 'h5', 'REFUSED', 'FORBIDDEN'],
     ]);
+  });
+});
+
+describe("every subgraph's log on AuditLogs", () => {
+  beforeEach(emptyLog);
+  test('one field per subgraph, for AUDITOR and ADMIN, jurisdiction-filtered; the entity resolves by its key', async () => {
+    const { auditLogField, auditLogModule, buildFederatedSchema } = await import('../src/index.js');
+    const { execute, parse } = await import('graphql');
+    expect(auditLogField('health-insurance')).toBe('healthInsurance');
+    expect(auditLogField('households')).toBe('households');
+    expect(auditLogField('a-b-c2')).toBe('aBC2');
+    const audit = auditLogModule('health-insurance');
+    const { schema, sdl } = await buildFederatedSchema({ resolvers: [audit.resolver] }, audit.references);
+    expect(sdl).toMatch(/type AuditLogs @key\(fields: "id"\)/);
+    expect(sdl).toMatch(/auditLogs: AuditLogs @shareable/);
+    expect(sdl).toMatch(/healthInsurance\([^)]*first: Int[^)]*after: String[^)]*subjectId: ID\s*\): AuditEntryConnection/);
+    await appendAudit(em(), jiangxia, null, { action: 'enrollInsurance', subjectId: 'm1', outcome: 'ALLOWED', reason: null });
+    await appendAudit(em(), huangpi, null, { action: 'enrollInsurance', subjectId: 'm2', outcome: 'ALLOWED', reason: null });
+    const run = (caller: Caller, query: string) => execute({ schema, document: parse(query), contextValue: context(caller) });
+    const read = await run(auditor, '{ auditLogs { id healthInsurance(first: 5) { totalCount nodes { actor subjectId } } } }');
+    expect(read.errors).toBeUndefined();
+    expect(read.data).toEqual({ auditLogs: { id: 'hub', healthInsurance: { totalCount: 1, nodes: [{ actor: 'cw-wang', subjectId: 'm1' }] } } });
+    const bySubject = await run({ ...auditor, role: 'ADMIN', regionCode: '000000000000' }, '{ auditLogs { healthInsurance(subjectId: "m2") { nodes { actor } } } }');
+    expect(bySubject.data).toEqual({ auditLogs: { healthInsurance: { nodes: [{ actor: 'cw-zhao' }] } } });
+    const refused = await run(jiangxia, '{ auditLogs { id } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.data).toEqual({ auditLogs: null });
+    const entity = await run(auditor, '{ _entities(representations: [{ __typename: "AuditLogs", id: "hub" }]) { ... on AuditLogs { healthInsurance(first: 1) { totalCount } } } }');
+    expect(entity.errors).toBeUndefined();
+    // The caseworker's refused read is in the county's log by now.
+    expect(entity.data).toEqual({ _entities: [{ healthInsurance: { totalCount: 2 } }] });
+  });
+
+  test('bulk tools append to the same chain through a plain pg client, in their transaction', async () => {
+    const { appendAuditWithClient } = await import('../src/index.js');
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await appendAudit(em(), jiangxia, null, { action: 'before', subjectId: null, outcome: 'ALLOWED', reason: null });
+      await client.query('begin');
+      await appendAuditWithClient(client, jiangxia, 'imp-1', { action: 'import enrollments', subjectId: null, outcome: 'ALLOWED', reason: 'file.csv: 3 rows' });
+      await client.query('rollback');
+      await client.query('begin');
+      await appendAuditWithClient(client, jiangxia, 'imp-2', { action: 'import enrollments', subjectId: null, outcome: 'ALLOWED', reason: 'file.csv: 3 rows' });
+      await client.query('commit');
+    } finally {
+      await client.end();
+    }
+    expect((await rows()).map((r) => [r.action, r.correlation_id, r.reason])).toEqual([['before', null, null], ['import enrollments', 'imp-2', 'file.csv: 3 rows']]);
+    expect(await verifyAuditChain(em())).toEqual({ rows: 2, brokenAt: null });
   });
 });
