@@ -61,6 +61,8 @@ function jestConfig(scope, moduleNameMapper) {
 // every mutant's test run would start a server of its own.
 const postgres = process.env.DATABASE_URL ? null : await startPostgres({});
 if (postgres) process.env.DATABASE_URL = postgres.url;
+// Ctrl-C stops the server too (Stryker cleans its own sandbox).
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void postgres?.stop().finally(() => process.exit(130)));
 
 const moduleOf = (file) => relative(ROOT, file).split('/').slice(0, -1).join('/') || file;
 const out = join(ROOT, 'reports', 'mutation');
@@ -82,7 +84,7 @@ for (const name of scopes) {
     concurrency: Number(values.concurrency),
     tempDirName: '.stryker-tmp',
     cleanTempDir: true,
-    timeoutMS: 20000,
+    timeoutMS: 6000,
     logLevel: 'warn',
     disableTypeChecks: true,
   });

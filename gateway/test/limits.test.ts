@@ -15,7 +15,7 @@ const schema = buildSchema(`
 `);
 const LIMITS: Limits = { ...DEFAULT_LIMITS, maxDepth: 4, maxAliases: 2, maxRootFields: 2, maxCost: 100, maxFirst: 20, defaultListSize: 5, introspectionForAll: false };
 
-async function check(query: string, options: { variables?: Record<string, unknown>; role?: string; limits?: Limits } = {}): Promise<{ code: unknown; limit: unknown; message: string } | null> {
+async function check(query: string, options: { variables?: Record<string, unknown>; role?: string; limits?: Limits } = {}): Promise<{ code: unknown; limit: unknown; message: string; status?: number } | null> {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const hooks = await limitsPlugin(options.limits ?? LIMITS).requestDidStart!({} as never);
@@ -26,13 +26,17 @@ async function check(query: string, options: { variables?: Record<string, unknow
     return null;
   } catch (err) {
     const e = err as GraphQLError;
-    return { code: e.extensions.code, limit: e.extensions.limit, message: e.message };
+    return { code: e.extensions.code, limit: e.extensions.limit, message: e.message, status: (e.extensions.http as { status?: number } | undefined)?.status };
   }
 }
 
+test('the defaults are the documented ones', () => {
+  expect(DEFAULT_LIMITS).toEqual({ maxDepth: 12, maxAliases: 30, maxRootFields: 10, maxTokens: 3000, maxCost: 25_000, maxFirst: 100, defaultListSize: 10, ratePerMinute: 600, introspectionForAll: true });
+});
+
 test('depth: the operation is 1, each selection set below it one more', async () => {
   expect(await check('{ region(code: "1") { parent { parent { code } } } }')).toBeNull();
-  expect(await check('{ region(code: "1") { parent { parent { parent { code } } } } }')).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'depth', message: 'query depth 5 is over 4' });
+  expect(await check('{ region(code: "1") { parent { parent { parent { code } } } } }')).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'depth', message: 'query depth 5 is over 4', status: 400 });
   // Through fragments too, named and inline, and a fragment cycle does not loop.
   expect(await check('{ region(code: "1") { ...P } } fragment P on Region { parent { ... on Region { parent { parent { code } } } } }')).toMatchObject({ limit: 'depth' });
   expect(await check('{ region(code: "1") { ...A } } fragment A on Region { code ...B } fragment B on Region { name ...A }')).toBeNull();
@@ -41,16 +45,16 @@ test('depth: the operation is 1, each selection set below it one more', async ()
 
 test('aliases and root fields', async () => {
   expect(await check('{ a: region(code: "1") { b: code } }')).toBeNull();
-  expect(await check('{ a: region(code: "1") { b: code c: name } }')).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'aliases', message: '3 aliases are over 2' });
+  expect(await check('{ a: region(code: "1") { b: code c: name } }')).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'aliases', message: '3 aliases are over 2', status: 400 });
   expect(await check('{ region(code: "1") { code } household(id: "h") { id } }')).toBeNull();
-  expect(await check('{ region(code: "1") { code } household(id: "h") { id } regions { code } }')).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'rootFields', message: '3 root fields are over 2' });
+  expect(await check('{ region(code: "1") { code } household(id: "h") { id } regions { code } }')).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'rootFields', message: '3 root fields are over 2', status: 400 });
   expect(await check('mutation { recordIncome(id: "h") { id } }')).toBeNull();
 });
 
 test('first: 0 to the page limit, literal or variable', async () => {
   expect(await check('{ region(code: "1") { households(first: 20) { totalCount } } }')).toBeNull();
   expect(await check('{ region(code: "1") { households(first: 0) { totalCount } } }')).toBeNull();
-  expect(await check('{ region(code: "1") { households(first: 21) { totalCount } } }')).toEqual({ code: 'BAD_USER_INPUT', limit: 'first', message: 'first must be between 0 and 20' });
+  expect(await check('{ region(code: "1") { households(first: 21) { totalCount } } }')).toEqual({ code: 'BAD_USER_INPUT', limit: 'first', message: 'first must be between 0 and 20', status: 400 });
   expect(await check('{ region(code: "1") { households(first: -1) { totalCount } } }')).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'first' });
   expect(await check('query($n: Int) { region(code: "1") { households(first: $n) { totalCount } } }', { variables: { n: 21 } })).toMatchObject({ limit: 'first' });
   expect(await check('query($n: Int) { region(code: "1") { households(first: $n) { totalCount } } }', { variables: { n: 20 } })).toBeNull();
@@ -62,7 +66,7 @@ const DEEP = { ...LIMITS, maxDepth: 12 };
 test('cost: 1 per field, times the list size below it (first, else the default list size; a connection sizes its nodes)', async () => {
   // region 1 + households (1 + 20 × (nodes 1 + members (1 + 5 × name 1))) = 1 + 1 + 20 × 7 = 142
   expect(await check('{ region(code: "1") { households(first: 20) { nodes { members { name } } } } }', { limits: { ...DEEP, maxCost: 142 } })).toBeNull();
-  expect(await check('{ region(code: "1") { households(first: 20) { nodes { members { name } } } } }', { limits: { ...DEEP, maxCost: 141 } })).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', message: 'estimated cost 142 is over 141' });
+  expect(await check('{ region(code: "1") { households(first: 20) { nodes { members { name } } } } }', { limits: { ...DEEP, maxCost: 141 } })).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', message: 'estimated cost 142 is over 141', status: 400 });
   // regions: 1 + 5 × (code 1) = 6; a field unknown to the schema costs 1.
   expect(await check('{ regions { code } }', { limits: { ...DEEP, maxCost: 6 } })).toBeNull();
   expect(await check('{ regions { code } }', { limits: { ...DEEP, maxCost: 5 } })).toMatchObject({ limit: 'cost' });
@@ -73,7 +77,7 @@ test('cost: 1 per field, times the list size below it (first, else the default l
 });
 
 test('introspection: ADMIN only, unless allowed for all', async () => {
-  expect(await check('{ __schema { queryType { name } } }')).toEqual({ code: 'FORBIDDEN', limit: undefined, message: 'introspection is for ADMIN only' });
+  expect(await check('{ __schema { queryType { name } } }')).toEqual({ code: 'FORBIDDEN', limit: undefined, message: 'introspection is for ADMIN only', status: 403 });
   expect(await check('{ __type(name: "Region") { name } }')).toMatchObject({ code: 'FORBIDDEN' });
   expect(await check('{ __schema { queryType { name } } }', { role: 'ADMIN' })).toBeNull();
   expect(await check('{ __schema { queryType { name } } }', { limits: { ...LIMITS, introspectionForAll: true } })).toBeNull();
