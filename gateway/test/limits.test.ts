@@ -8,7 +8,7 @@ import { maskGatewayError } from '../src/mask-errors.js';
 const schema = buildSchema(`
   type Query { region(code: ID!): Region, regions: [Region!]!, household(id: ID!): Household }
   type Mutation { recordIncome(id: ID!): Household }
-  type Region { code: ID!, name: String!, parent: Region, children: [Region!]!, households(first: Int): HouseholdConnection! }
+  type Region { code: ID!, name: String!, parent: Region, children: [Region!]!, households(first: Int, year: Int): HouseholdConnection! }
   type HouseholdConnection { totalCount: Int!, nodes: [Household!]! }
   type Household { id: ID!, members: [Member!]! }
   type Member { name: String! }
@@ -62,6 +62,16 @@ test('first: 0 to the page limit, literal or variable', async () => {
 });
 
 const DEEP = { ...LIMITS, maxDepth: 12 };
+
+test('a deep query is reported at the first depth over the limit (the walk stops there)', async () => {
+  expect(await check('{ region(code: "1") { parent { parent { parent { parent { parent { code } } } } } } }')).toMatchObject({ message: 'query depth 5 is over 4' });
+});
+
+test('only `first` sizes a list, and only an Int or a variable holding one', async () => {
+  expect(await check('{ region(code: "1") { households(year: 2020) { totalCount } } }')).toBeNull();
+  // Not an Int: not read as a page size here (GraphQL validation refuses it).
+  expect(await check('{ region(code: "1") { households(first: "21") { totalCount } } }')).toBeNull();
+});
 
 test('cost: 1 per field, times the list size below it (first, else the default list size; a connection sizes its nodes)', async () => {
   // region 1 + households (1 + 20 × (nodes 1 + members (1 + 5 × name 1))) = 1 + 1 + 20 × 7 = 142
