@@ -69,7 +69,6 @@ const entities = (typename: string, selection: string, pick: (entity: any) => un
   const res = await direct.request<any>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`, { r: [{ __typename: typename, id }] });
   return { res, value: pick(res.data?._entities?.[0] ?? null) };
 };
-const member = (f: Fixture) => ({ id: f.household.id });
 const HOUSEHOLD = (fields: string) => `query($id: ID!) { household(id: $id) { ${fields} } }`;
 
 const PATHS: Record<string, Path> = {
@@ -77,7 +76,7 @@ const PATHS: Record<string, Path> = {
   'Query.member': { subgraph: 'households', run: q(`query($id: ID!) { member(id: $id) { id } }`, (d) => d.member, (f) => ({ id: f.household.members[0]!.id })) },
   'Query.memberByIdNumber': { subgraph: 'households', run: q(`query($n: String!) { memberByIdNumber(idNumber: $n) { id } }`, (d) => d.memberByIdNumber, (f) => ({ n: f.household.members[0]!.idNumber })) },
   'Query.region': { subgraph: 'households', run: q(`query($c: ID!) { region(code: $c) { code } }`, (d) => d.region, (f) => ({ c: f.village })) },
-  'Member.name': { subgraph: 'households', run: q(HOUSEHOLD('members { name }'), (d) => d.household?.members[0]?.name, member) },
+  'Member.name': { subgraph: 'households', run: q(HOUSEHOLD('members { name }'), (d) => d.household?.members[0]?.name) },
   'Member.maskedIdNumber': { subgraph: 'households', run: q(HOUSEHOLD('members { maskedIdNumber }'), (d) => d.household?.members[0]?.maskedIdNumber) },
   'Member.healthStatus': { subgraph: 'households', run: q(HOUSEHOLD('members { healthStatus }'), (d) => d.household?.members[0]?.healthStatus) },
   'Member.laborCapacity': { subgraph: 'households', run: q(HOUSEHOLD('members { laborCapacity }'), (d) => d.household?.members[0]?.laborCapacity) },

@@ -1,5 +1,6 @@
 import { freePort } from '@fupin/postgres';
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
+import { startBuiltHub } from './support/built-hub.js';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -64,11 +65,9 @@ test('npm run subgraph:new makes a department that composes, starts under npm st
   const dataDir = join(copy, '.data');
   const [port, pgPort, households, health, education] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const hubEnv = { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), FUPIN_PG_PORT: String(pgPort), HOUSEHOLDS_PORT: String(households), HEALTH_INSURANCE_PORT: String(health), EDUCATION_AID_PORT: String(education), FUPIN_DEMO_HOUSEHOLDS: '30' };
-  hub = spawn(process.execPath, [join(copy, 'infra/hub/dist/src/start.js')], { cwd: copy, env: hubEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  hub.stdout!.on('data', (b: Buffer) => (output += b.toString()));
-  hub.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-  for (let i = 0; i < 600 && hub.exitCode === null && !output.includes('Ctrl-C stops everything'); i++) await new Promise((r) => setTimeout(r, 100));
+  const started = await startBuiltHub(join(copy, 'infra/hub/dist/src/start.js'), { cwd: copy, env: hubEnv, timeoutMs: 60_000 });
+  hub = started.process;
+  const output = started.output();
   expect(output).toContain(`education-aid    http://127.0.0.1:${education}/graphql`);
   expect(output).toMatch(/demo data: education-aid: \d+ education_aid for \d+ members/);
 

@@ -1,9 +1,10 @@
 import { freePort, isProcessAlive } from '@fupin/postgres';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBuiltHub } from './support/built-hub.js';
 
 // `npm start` as a user runs it: the built start script, its own embedded PostgreSQL and
 // data folder, the demo county; then Ctrl-C, which must stop everything, PostgreSQL included.
@@ -21,15 +22,11 @@ test('starts with demo data, answers, and stops cleanly on SIGINT', async () => 
   await chmod(dataDir, 0o755); // the postgres user must reach the data folder below it
   const [port, households, health, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const { DATABASE_URL: _ignored, ...env } = process.env; // the embedded path, whatever the suite uses
-  hub = spawn(process.execPath, [START], {
+  const started = await startBuiltHub(START, {
     env: { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), HOUSEHOLDS_PORT: String(households), HEALTH_INSURANCE_PORT: String(health), FUPIN_PG_PORT: String(pgPort), FUPIN_DEMO_HOUSEHOLDS: '50' },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  hub.stdout!.on('data', (b: Buffer) => (output += b.toString()));
-  hub.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-  for (let i = 0; i < 450 && hub.exitCode === null && !output.includes('Ctrl-C stops everything'); i++) await new Promise((r) => setTimeout(r, 100));
-  if (hub.exitCode !== null) throw new Error(`npm start exited ${hub.exitCode}:\n${output}`);
+  hub = started.process;
+  const output = started.output();
   expect(output).toContain('demo data: registry: 50 households');
   // The department's records are made over its roster replica, caught up first.
   expect(output).toMatch(/demo data: health-insurance: \d+ insurance_enrollment, \d+ medical_claim, \d+ family_doctor_contract for 144 members/);

@@ -16,7 +16,7 @@ import {
   visibleHouseholdRef,
   visibleMemberRef,
 } from '../src/index.js';
-import { createTestDatabase, migratedTestDatabase, type TestDatabase } from '../src/testing/index.js';
+import { awaitInReplica, createTestDatabase, migratedTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
 // A department's replica of the registry's roster, over real PostgreSQL and real logical
 // replication: what it lets a department write and read, and how it waits for the registry.
@@ -37,7 +37,7 @@ async function register(villageCode: string, householdId = randomUUID()): Promis
   );
   return { memberId, householdId };
 }
-const inReplica = (memberId: string) => awaitRosterMember(async () => (await department.orm.em.fork().getConnection().execute('select 1 from roster where member_id = ?', [memberId])).length > 0, { timeoutMs: 15_000 });
+const inReplica = (memberId: string) => awaitInReplica(department.orm, memberId);
 const roster = (waitMs = 300) => new Roster(department.orm.em.fork() as EntityManager, { pool: publisher, waitMs });
 const context = (caller: Caller, r = roster()): SubgraphContext => ({ em: department.orm.em.fork() as EntityManager, caller, requestId: 'r', loaders: {}, pii: undefined as never, settings: {}, roster: r });
 const refusals = async () => (await department.orm.em.fork().getConnection().execute<{ action: string; subject_id: string }[]>(`select action, subject_id from audit_log where outcome = 'REFUSED' order by id`)).map((r) => [r.action, r.subject_id]);

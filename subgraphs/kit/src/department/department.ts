@@ -102,5 +102,3 @@ export function defineDepartment(name: string, code: Department) {
     },
   };
 }
-
-export type DepartmentDefinition = ReturnType<typeof defineDepartment>;
