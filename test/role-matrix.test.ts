@@ -40,12 +40,19 @@ const MATRIX = `
   Mutation.enrollInsurance          y    n    n    n    y    n    n    n
   Mutation.recordClaim              y    n    n    n    y    n    n    n
   Mutation.signFamilyDoctorContract y    n    n    n    y    n    n    n
+  Member.schooling                  y    y    y    y    n    y    n    n
+  Member.grants                     y    y    y    y    n    y    n    n
+  Query.dropouts                    y    y    y    y    n    y    n    n
+  AuditLogs.educationAid            y    n    n    y    n    n    n    n
+  _entities Member (education)      y    y    y    y    n    y    n    n
+  Mutation.recordSchooling          y    n    n    n    n    y    n    n
+  Mutation.recordGrant              y    n    n    n    n    y    n    n
 `;
 
 // The same paths for callers of another county (ADMIN is national): every one is refused.
 const ELSEWHERE = '420116000000';
 const OUTSIDE_PATHS = ['Query.household', 'Query.member', 'Member.insurance', 'Household.medical', 'Query.insuranceCoverage', '_entities Household (households)', '_entities Member (health)',
-  'Mutation.recordIncome', 'Mutation.revealIdNumber', 'Mutation.enrollInsurance'];
+  'Mutation.recordIncome', 'Mutation.revealIdNumber', 'Mutation.enrollInsurance', 'Member.schooling', 'Query.dropouts', '_entities Member (education)', 'Mutation.recordGrant'];
 
 interface Fixture {
   county: string;
@@ -54,7 +61,7 @@ interface Fixture {
   fresh(): Promise<SeededHousehold>;
 }
 interface Path {
-  subgraph: 'households' | 'health-insurance';
+  subgraph: 'households' | 'health-insurance' | 'education-aid';
   /** Runs the path as the caller; `value` is what it returned (null when refused). */
   run(as: { gateway: GraphQLClient; direct: GraphQLClient }, f: Fixture): Promise<{ res: GraphQLResponse<unknown>; value: unknown }>;
 }
@@ -125,6 +132,21 @@ const PATHS: Record<string, Path> = {
     subgraph: 'health-insurance',
     run: q(`mutation($input: SignFamilyDoctorContractInput!) { signFamilyDoctorContract(input: $input) { year } }`, (d) => d.signFamilyDoctorContract, (f) => ({ input: { memberId: f.household.members[0]!.id, year: 2020, doctorTeam: '团队', signedOn: '2020-01-10' } })),
   },
+  'Member.schooling': { subgraph: 'education-aid', run: q(HOUSEHOLD('members { schooling(year: 2020) { stage } }'), (d) => d.household?.members[0]?.schooling) },
+  'Member.grants': { subgraph: 'education-aid', run: q(HOUSEHOLD('members { grants(year: 2020) { amount } }'), (d) => d.household?.members[0]?.grants) },
+  'Query.dropouts': { subgraph: 'education-aid', run: q(`query($c: ID!) { dropouts(regionCode: $c, year: 2020) { totalCount } }`, (d) => d.dropouts, (f) => ({ c: f.county })) },
+  'AuditLogs.educationAid': { subgraph: 'education-aid', run: q(`{ auditLogs { educationAid(first: 1) { totalCount } } }`, (d) => d.auditLogs?.educationAid, () => ({})) },
+  '_entities Member (education)': { subgraph: 'education-aid', run: entities('Member', 'schooling(year: 2020) { stage }', (e) => e?.schooling) },
+  'Mutation.recordSchooling': {
+    subgraph: 'education-aid',
+    run: q(`mutation($input: RecordSchoolingInput!) { recordSchooling(input: $input) { year } }`, (d) => d.recordSchooling, (f) => ({
+      input: { memberId: f.household.members[0]!.id, year: 2020, stage: 'TERTIARY', school: '开放大学', status: 'ENROLLED' },
+    })),
+  },
+  'Mutation.recordGrant': {
+    subgraph: 'education-aid',
+    run: q(`mutation($input: RecordGrantInput!) { recordGrant(input: $input) { id } }`, (d) => d.recordGrant, (f) => ({ input: { memberId: f.household.members[0]!.id, program: 'STUDENT_LOAN', amount: 100, paidOn: '2020-05-05' } })),
+  },
 };
 
 const rows = MATRIX.trim().split('\n').slice(1).map((line) => {
@@ -147,7 +169,7 @@ async function clientsOf(caller: Caller, subgraph: Path['subgraph']) {
   return { gateway, direct: hub.subgraphs[subgraph]!.as(caller) };
 }
 
-const refusalsOf = async (subgraph: Path['subgraph'], actor: string) =>
+const refusalsOf = async (subgraph: string, actor: string) =>
   Number((await hub.subgraphs[subgraph]!.orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from audit_log where actor = ? and outcome = 'REFUSED'`, [actor]))[0]!.n);
 
 beforeAll(async () => {
@@ -161,6 +183,8 @@ beforeAll(async () => {
   await hub.client.data(`mutation($input: RecordIncomeInput!) { recordIncome(input: $input) { id } }`, { input: { householdId: household.id, year: 2020, incomePerCapita: 4800 } });
   await hub.client.data(`mutation($input: EnrollInsuranceInput!) { enrollInsurance(input: $input) { year } }`, { input: { memberId, year: 2020, scheme: 'RESIDENT_BASIC', premium: 280, subsidy: 280 } });
   await hub.client.data(`mutation($input: SignFamilyDoctorContractInput!) { signFamilyDoctorContract(input: $input) { year } }`, { input: { memberId, year: 2020, doctorTeam: '团队', signedOn: '2020-01-10' } });
+  await hub.client.data(`mutation($input: RecordSchoolingInput!) { recordSchooling(input: $input) { year } }`, { input: { memberId, year: 2020, stage: 'TERTIARY', school: '开放大学', status: 'ENROLLED' } });
+  await hub.client.data(`mutation($input: RecordGrantInput!) { recordGrant(input: $input) { id } }`, { input: { memberId, program: 'STUDENT_LOAN', amount: 100, paidOn: '2020-05-05' } });
   fixture = { county: '420115000000', village, household, fresh: () => fixtureSeed.household({ villageCode: village }) };
 });
 afterAll(() => hub?.stop());
@@ -195,6 +219,7 @@ describe.each(COLUMNS.filter((c) => c !== 'ADMIN'))('%s of another county', (col
     expect({ name, code: errorCode(res) }).toEqual({ name, code: 'FORBIDDEN' });
     expect(value ?? null).toBeNull();
     // Refused where the path is first refused: a household outside is refused by the registry before the department is asked.
-    expect((await refusalsOf('households', caller.subject)) + (await refusalsOf('health-insurance', caller.subject))).toBeGreaterThan(0);
+    const refusals = await Promise.all(Object.keys(hub.subgraphs).map((subgraph) => refusalsOf(subgraph, caller.subject)));
+    expect(refusals.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -51,35 +51,35 @@ afterAll(async () => {
 test('npm run subgraph:new makes a department that composes, starts under npm start, answers through the gateway and passes its own tests', async () => {
   await copyRepository();
   const { DATABASE_URL: _ignored, ...env } = process.env; // the embedded path, whatever the suite uses
-  const out = run('npm', ['run', '--silent', 'subgraph:new', '--', 'education-aid', '--department', 'EDUCATION_AID'], env);
-  expect(out).toContain('created subgraphs/education-aid');
+  const out = run('npm', ['run', '--silent', 'subgraph:new', '--', 'school-meals', '--department', 'EDUCATION_AID'], env);
+  expect(out).toContain('created subgraphs/school-meals');
 
   // What the scaffold changed: its own folder and the one list, plus the regenerated supergraph and permission snapshot.
   const changed = run('git', ['status', '--porcelain', '--untracked-files=all']).split('\n').filter(Boolean).map((l) => l.slice(3));
-  expect(changed.filter((f) => !f.startsWith('subgraphs/education-aid/')).sort()).toEqual(['schema/permissions.json', 'schema/supergraph.graphql', 'subgraphs/subgraphs.json']);
-  expect(changed).toEqual(expect.arrayContaining(['subgraphs/education-aid/src/education-aid/education-aid.entity.ts', 'subgraphs/education-aid/test/education-aid.test.ts']));
-  expect(await readFile(join(copy, 'subgraphs/subgraphs.json'), 'utf8')).toContain('{ "name": "education-aid", "defaultPort": 4003 }');
-  expect(await readFile(join(copy, 'schema/supergraph.graphql'), 'utf8')).toMatch(/educationAid\(year: Int!\): EducationAid @join__field\(graph: EDUCATION_AID\)/);
+  expect(changed.filter((f) => !f.startsWith('subgraphs/school-meals/')).sort()).toEqual(['schema/permissions.json', 'schema/supergraph.graphql', 'subgraphs/subgraphs.json']);
+  expect(changed).toEqual(expect.arrayContaining(['subgraphs/school-meals/src/school-meals/school-meals.entity.ts', 'subgraphs/school-meals/test/school-meals.test.ts']));
+  expect(await readFile(join(copy, 'subgraphs/subgraphs.json'), 'utf8')).toContain('{ "name": "school-meals", "defaultPort": 4004 }');
+  expect(await readFile(join(copy, 'schema/supergraph.graphql'), 'utf8')).toMatch(/schoolMeals\(year: Int!\): SchoolMeals @join__field\(graph: SCHOOL_MEALS\)/);
 
   // npm start in the copy: its ports from <NAME>_PORT, the new one included.
   const dataDir = join(copy, '.data');
-  const [port, pgPort, households, health, education] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const hubEnv = { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), FUPIN_PG_PORT: String(pgPort), HOUSEHOLDS_PORT: String(households), HEALTH_INSURANCE_PORT: String(health), EDUCATION_AID_PORT: String(education), FUPIN_DEMO_HOUSEHOLDS: '30' };
+  const [port, pgPort, households, health, education, meals] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const hubEnv = { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), FUPIN_PG_PORT: String(pgPort), HOUSEHOLDS_PORT: String(households), HEALTH_INSURANCE_PORT: String(health), EDUCATION_AID_PORT: String(education), SCHOOL_MEALS_PORT: String(meals), FUPIN_DEMO_HOUSEHOLDS: '30' };
   const started = await startBuiltHub(join(copy, 'infra/hub/dist/src/start.js'), { cwd: copy, env: hubEnv, timeoutMs: 60_000 });
   hub = started.process;
   const output = started.output();
-  expect(output).toContain(`education-aid    http://127.0.0.1:${education}/graphql`);
-  expect(output).toMatch(/demo data: education-aid: \d+ education_aid for \d+ members/);
+  expect(output).toContain(`school-meals     http://127.0.0.1:${meals}/graphql`);
+  expect(output).toMatch(/demo data: school-meals: \d+ school_meals for \d+ members/);
 
   const token = run(process.execPath, [join(copy, 'infra/hub/dist/src/token.js'), '--role', 'DEPARTMENT_OFFICER', '--region', '420115000000', '--department', 'EDUCATION_AID'], hubEnv).trim();
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ region(code: "420115000000") { households(first: 30) { nodes { members { educationAid(year: 2020) { year amount } } } } } }' }),
+    body: JSON.stringify({ query: '{ region(code: "420115000000") { households(first: 30) { nodes { members { schoolMeals(year: 2020) { year amount } } } } } }' }),
   });
-  const body = (await res.json()) as { data: { region: { households: { nodes: { members: { educationAid: { year: number; amount: number } | null }[] }[] } } }; errors?: unknown };
+  const body = (await res.json()) as { data: { region: { households: { nodes: { members: { schoolMeals: { year: number; amount: number } | null }[] }[] } } }; errors?: unknown };
   expect(body.errors).toBeUndefined();
-  const records = body.data.region.households.nodes.flatMap((h) => h.members).map((m) => m.educationAid).filter((r) => r !== null);
+  const records = body.data.region.households.nodes.flatMap((h) => h.members).map((m) => m.schoolMeals).filter((r) => r !== null);
   expect(records.length).toBeGreaterThan(0);
   expect(records[0]).toEqual({ year: 2020, amount: expect.any(Number) });
 
@@ -88,10 +88,10 @@ test('npm run subgraph:new makes a department that composes, starts under npm st
 
   // Its generated code typechecks and lints as every package must, and its tests pass, as its developer runs them, with no edit.
   for (const task of ['typecheck', 'lint']) {
-    const checked = spawnSync('npm', ['run', task, '-w', 'subgraphs/education-aid'], { cwd: copy, env, encoding: 'utf8' });
+    const checked = spawnSync('npm', ['run', task, '-w', 'subgraphs/school-meals'], { cwd: copy, env, encoding: 'utf8' });
     expect({ task, status: checked.status, output: checked.status ? checked.stdout + checked.stderr : '' }).toEqual({ task, status: 0, output: '' });
   }
-  const tests = spawnSync('npm', ['test', '-w', 'subgraphs/education-aid'], { cwd: copy, env, encoding: 'utf8' });
+  const tests = spawnSync('npm', ['test', '-w', 'subgraphs/school-meals'], { cwd: copy, env, encoding: 'utf8' });
   expect(tests.stderr).toMatch(/Tests: +4 passed, 4 total/); // jest reports on stderr
   expect(tests.status).toBe(0);
 }, 300_000);

@@ -1,5 +1,5 @@
-import { type Fen, fenToDecimal, todayInChina } from '@fupin/kit';
-import type { Random, RosterDemo, RosterPerson } from '@fupin/kit/bulk';
+import { type Fen, fenToDecimal } from '@fupin/kit';
+import { type DemoCalendar, demoCalendar, type Random, type RosterDemo, type RosterPerson } from '@fupin/kit/bulk';
 
 export interface GeneratedEnrollment {
   year: number;
@@ -33,49 +33,12 @@ export interface GeneratedHealth {
 const RESIDENT_PREMIUM: Record<number, number> = { 2019: 250, 2020: 280, 2021: 320, 2022: 350, 2023: 380, 2024: 400, 2025: 400 };
 const premiumOf = (year: number) => (RESIDENT_PREMIUM[year] ?? 400) * 100;
 
-/** What every person's records share: the years, their days up to today, the claim ids. */
-export interface HealthCalendar {
-  /** The campaign's last year (2020, when the exits were assessed) and this one. */
-  years: number[];
-  /** Each year's dates up to today: the generator picks millions of them. */
-  days: Map<number, string[]>;
-  /**
-   * Claim ids in ascending order (v4-shaped, counter first): the primary key's B-tree is
-   * appended to instead of split at random, which matters at millions of claims.
-   */
-  nextClaimId(): string;
-}
-
-export function healthCalendar(seed: number, today = todayInChina()): HealthCalendar {
-  const years = [2020, Number(today.slice(0, 4))];
-  const days = new Map<number, string[]>();
-  for (const year of years) {
-    const list: string[] = [];
-    for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
-      const d = new Date(t).toISOString().slice(0, 10);
-      if (d <= today) list.push(d);
-    }
-    days.set(year, list);
-  }
-  const s = (seed >>> 0).toString(16).padStart(12, '0');
-  const tail = `4${s.slice(0, 3)}-8${s.slice(3, 6)}-${s}`;
-  let n = 0;
-  return {
-    years,
-    days,
-    nextClaimId: () => {
-      const hex = (n++).toString(16).padStart(12, '0');
-      return `${hex.slice(0, 8)}-${hex.slice(8)}-${tail}`;
-    },
-  };
-}
-
 /**
  * One person's health records for the demo years: about 99% enrolled (the poor's premium
  * mostly paid by the government), claims for the sick and a few for the healthy, family
  * doctors for chronic illness; most households stay under the 10% out-of-pocket line.
  */
-export function generateHealth(person: RosterPerson, r: Random, calendar: HealthCalendar): GeneratedHealth {
+export function generateHealth(person: RosterPerson, r: Random, calendar: DemoCalendar): GeneratedHealth {
   const out: GeneratedHealth = { enrollments: [], claims: [], contracts: [] };
   const dibao = person.householdType !== 'GENERAL';
   const township = `${person.villageCode.slice(6, 9)}乡镇卫生院`;
@@ -121,7 +84,7 @@ export function generateHealth(person: RosterPerson, r: Random, calendar: Health
       const basic = insured ? paid - critical - supplementary - assistance : 0;
       const days = calendar.days.get(year)!;
       out.claims.push({
-        id: calendar.nextClaimId(),
+        id: calendar.nextId(),
         date: days[r.int(0, days.length - 1)]!,
         hospital: kind === 'INPATIENT' && r.chance(0.5) ? `县人民医院` : township,
         kind,
@@ -141,13 +104,13 @@ export function generateHealth(person: RosterPerson, r: Random, calendar: Health
 }
 
 /** The health department's demo records, made for each person on the roster. */
-export const healthDemo: RosterDemo<HealthCalendar> = {
+export const healthDemo: RosterDemo<DemoCalendar> = {
   tables: {
     insurance_enrollment: ['member_id', 'year', 'scheme', 'premium', 'subsidy', 'critical_illness_cover', 'supplementary_cover'],
     medical_claim: ['id', 'member_id', 'date', 'hospital', 'kind', 'total_cost', 'basic_paid', 'critical_illness_paid', 'supplementary_paid', 'assistance_paid', 'one_stop'],
     family_doctor_contract: ['member_id', 'year', 'doctor_team', 'signed_on'],
   },
-  start: (seed) => healthCalendar(seed),
+  start: (seed) => demoCalendar(seed),
   member(person, r, calendar) {
     const h = generateHealth(person, r, calendar);
     const id = person.memberId;

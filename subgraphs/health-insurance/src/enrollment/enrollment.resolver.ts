@@ -1,4 +1,4 @@
-import { BadUserInputError, COUNTRY_CODE, inJurisdiction, readRegionCode, refuseRead, requireRegistryYear, rosterOf } from '@fupin/kit';
+import { requireReadableRegion, requireRegistryYear, rosterOf } from '@fupin/kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { department } from '../department.js';
 import type { Context } from '../loaders.js';
@@ -13,10 +13,8 @@ export class EnrollmentResolver {
   @Authorized(...department.readers)
   @Query(() => InsuranceCoverage, { description: 'How many registry members of a region (and below) are insured for a year' })
   async insuranceCoverage(@Arg('regionCode', () => ID) regionCode: string, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<InsuranceCoverage> {
-    if (regionCode !== COUNTRY_CODE && typeof readRegionCode(regionCode) === 'string') throw new BadUserInputError('regionCode is not a region code', { field: 'regionCode' });
     requireRegistryYear(year);
-    if (!inJurisdiction(ctx.caller, regionCode)) return refuseRead(ctx, 'Query.insuranceCoverage', regionCode, 'region is outside your jurisdiction');
-    return insuranceCoverage(ctx.em, regionCode, year);
+    return insuranceCoverage(ctx.em, regionCode, year, await requireReadableRegion(ctx, 'Query.insuranceCoverage', regionCode));
   }
 
   @Authorized(...department.writers)

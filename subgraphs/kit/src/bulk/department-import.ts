@@ -31,6 +31,12 @@ export interface DepartmentImport<R> {
   /** Columns of the staging table `import_row` (SQL column definitions) and a row's values for them. */
   staging: { columns: string; values(row: R): (string | number | boolean | null)[] };
   /**
+   * Why a matched row cannot be taken, as a SQL text expression over the staged row (`s.`)
+   * and its roster member (`r.`), null when it can: rules that need the person (a school
+   * stage impossible at their age). Such rows are reported INVALID_ROW with the reason.
+   */
+  check?: string;
+  /**
    * Moves matched rows into the department's tables: an `insert ... select` from `matched`
    * (the staging columns and the roster's `member_id`, one row per person and key); `$1` is
    * the actor.
@@ -145,18 +151,27 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
     // contradicts itself, so neither row is taken.
     await client.query('analyze import_row');
     await client.query(`create temp table import_match as
-      select s.*, r.member_id, count(*) over (partition by s.id_index, s.dup_key) as copies
+      select s.*, r.member_id, count(*) over (partition by s.id_index, s.dup_key) as copies,
+             ${spec.check ? `case when r.member_id is not null then (${spec.check}) end` : 'null::text'} as invalid
         from import_row s left join roster r on r.id_number_index = s.id_index`);
     // Ordered by member: the department's indexes are filled in order, not at random.
-    await client.query('create temp view matched as select * from import_match where copies = 1 and member_id is not null order by member_id');
-    const refused = await client.query<{ line: number; id_masked: string; copies: string }>(
-      'select line, id_masked, copies from import_match where copies > 1 or member_id is null order by copies = 1, line',
+    await client.query('create temp view matched as select * from import_match where copies = 1 and member_id is not null and invalid is null order by member_id');
+    const refused = await client.query<{ line: number; id_masked: string; copies: string; member_id: string | null; invalid: string | null }>(
+      'select line, id_masked, copies, member_id, invalid from import_match where copies > 1 or member_id is null or invalid is not null order by copies = 1, line',
     );
     let duplicated = 0;
+    let notInRegistry = 0;
     for (const r of refused.rows) {
-      const twice = Number(r.copies) > 1;
-      if (twice) duplicated++;
-      problem(r.line, r.id_masked, twice ? 'DUPLICATED_IN_FILE' : 'NOT_IN_REGISTRY');
+      if (Number(r.copies) > 1) {
+        duplicated++;
+        problem(r.line, r.id_masked, 'DUPLICATED_IN_FILE');
+      } else if (r.member_id === null) {
+        notInRegistry++;
+        problem(r.line, r.id_masked, 'NOT_IN_REGISTRY');
+      } else {
+        counts.invalidRow++;
+        problem(r.line, r.id_masked, 'INVALID_ROW', r.invalid!);
+      }
     }
     const matched = Number((await client.query<{ n: string }>('select count(*) as n from matched')).rows[0]!.n);
     const written = options.dryRun ? 0 : ((await client.query(spec.apply, [options.actor.subject])).rowCount ?? 0);
@@ -164,7 +179,7 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
     const result = {
       rows: counts.rows,
       matched,
-      notInRegistry: refused.rows.length - duplicated,
+      notInRegistry,
       invalidIdNumber: counts.invalidIdNumber,
       invalidRow: counts.invalidRow,
       duplicated,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DemoOptions } from '../server/subgraph.js';
 import { copyLine, copyPipelined, dropSecondaryIndexes, yieldToEventLoop } from './copy.js';
+import { todayInChina } from '../domain/dates.js';
 import { ProgressBar } from './progress.js';
 import { Random } from './random.js';
 
@@ -34,6 +35,49 @@ export interface RosterDemo<S = undefined> {
   member?(person: RosterPerson, random: Random, shared: S): GeneratedRows;
   /** `members`: the household's members on the roster, by member id. */
   household?(members: readonly RosterPerson[], random: Random, shared: S): GeneratedRows;
+}
+
+/**
+ * Row ids in ascending order (v4-shaped, counter first, the seed in the tail): a primary
+ * key's B-tree is appended to instead of split at random, which matters at millions of rows.
+ */
+function ascendingIds(seed: number): () => string {
+  const s = (seed >>> 0).toString(16).padStart(12, '0');
+  const tail = `4${s.slice(0, 3)}-8${s.slice(3, 6)}-${s}`;
+  let n = 0;
+  return () => {
+    const hex = (n++).toString(16).padStart(12, '0');
+    return `${hex.slice(0, 8)}-${hex.slice(8)}-${tail}`;
+  };
+}
+
+/** Each year's dates (YYYY-MM-DD) up to `today`, made once for generators that pick millions of them. */
+function daysOfYears(years: readonly number[], today: string): Map<number, string[]> {
+  const days = new Map<number, string[]>();
+  for (const year of years) {
+    const list: string[] = [];
+    for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
+      const d = new Date(t).toISOString().slice(0, 10);
+      if (d <= today) list.push(d);
+    }
+    days.set(year, list);
+  }
+  return days;
+}
+
+/** What a department's demo records share: the years, their days up to today, row ids. */
+export interface DemoCalendar {
+  /** The campaign's last year (2020, when the exits were assessed) and this one. */
+  years: number[];
+  /** Each year's dates up to today. */
+  days: Map<number, string[]>;
+  /** Ids for event rows (claims, grants), ascending. */
+  nextId(): string;
+}
+
+export function demoCalendar(seed: number, today = todayInChina()): DemoCalendar {
+  const years = [2020, Number(today.slice(0, 4))];
+  return { years, days: daysOfYears(years, today), nextId: ascendingIds(seed) };
 }
 
 const HOUSEHOLDS_PER_PAGE = 5_000;

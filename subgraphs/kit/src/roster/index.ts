@@ -3,3 +3,4 @@ export * from './subscribe.js';
 export * from './roster.table.js';
 export * from './roster.entity.js';
 export * from './roster.js';
+export * from './work-list.js';

@@ -1,0 +1,80 @@
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { inJurisdiction } from '../auth/caller.js';
+import { refuseRead } from '../audit/audit.middleware.js';
+import type { SubgraphContext } from '../context.js';
+import { COUNTRY_CODE, readRegionCode, regionRange } from '../domain/region-code.js';
+import { requireRegistryYear } from '../domain/input.js';
+import { BadUserInputError } from '../errors.js';
+import { decodeCursor, encodeCursor, type Page, pageSize } from '../graphql/pagination.js';
+
+/**
+ * A region a department reads figures or lists of: a region code (or the whole country),
+ * inside the caller's jurisdiction. Outside it the read is refused, and the refusal audited.
+ */
+export async function requireReadableRegion(ctx: SubgraphContext, target: string, regionCode: string): Promise<{ lo: string; hi: string }> {
+  if (regionCode !== COUNTRY_CODE && typeof readRegionCode(regionCode) === 'string') throw new BadUserInputError('regionCode is not a region code', { field: 'regionCode' });
+  if (!inJurisdiction(ctx.caller, regionCode)) return refuseRead(ctx, target, regionCode, 'region is outside your jurisdiction');
+  return regionRange(regionCode);
+}
+
+/** Whether the query selects `field` directly under the current field (fragments included). */
+export function selects(info: GraphQLResolveInfo, field: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) => {
+      if (s.kind === 'Field') return s.name.value === field;
+      if (s.kind === 'InlineFragment') return within(s.selectionSet);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
+export interface WorkListQuery {
+  /** `Type.field` of the list, for the audit row of a refusal. */
+  target: string;
+  regionCode: string;
+  year: number;
+  first?: number | null;
+  after?: string | null;
+  /**
+   * The whole list as one `select` over the roster replica and the department's tables, for the
+   * villages `lo <= village_code < hi`; its columns include every `key` column.
+   */
+  sql(range: { lo: string; hi: string }): { text: string; params: unknown[] };
+  /** Columns that order the list and identify a row (the cursor holds their values). */
+  key: readonly string[];
+}
+
+/**
+ * A department's work list for a region and year (dropouts, unsafe houses, households with
+ * no job): computed in one SQL statement over the roster replica, in the caller's
+ * jurisdiction, paged by key (a cursor stays valid while rows come and go), and counted only
+ * when the query asks for `totalCount`.
+ */
+export async function workListPage<R extends Record<string, unknown>>(ctx: SubgraphContext, info: GraphQLResolveInfo, q: WorkListQuery): Promise<Page<R>> {
+  requireRegistryYear(q.year);
+  const first = pageSize(q.first);
+  const range = await requireReadableRegion(ctx, q.target, q.regionCode);
+  const after = q.after ? decodeCursor(q.after).split('|') : null;
+  if (after && after.length !== q.key.length) throw new BadUserInputError('after is not a cursor from this list', { field: 'after' });
+
+  const list = q.sql(range);
+  const keys = q.key.join(', ');
+  const page = `select * from list ${after ? `where (${keys}) > (${q.key.map(() => '?').join(', ')})` : ''} order by ${keys} limit ?`;
+  const pageParams = [...(after ?? []), first + 1];
+  const counted = selects(info, 'totalCount');
+  // Counted: the count and the page in one statement, a row even when the page is empty.
+  const text = counted
+    ? `with list as (${list.text}) select c.total_count, p.* from (select count(*) as total_count from list) c left join lateral (${page}) p on true`
+    : `with list as (${list.text}) ${page}`;
+  const rows = await ctx.em.getConnection().execute<(R & { total_count?: string })[]>(text, [...list.params, ...pageParams]);
+  const found = rows.filter((r) => r[q.key[0]!] !== null);
+  const nodes = found.slice(0, first) as R[];
+  const last = nodes.at(-1);
+  return {
+    // Not asked, not counted: the field is not in the response.
+    totalCount: counted ? Number(rows[0]?.total_count ?? 0) : 0,
+    pageInfo: { hasNextPage: found.length > first, endCursor: last ? encodeCursor(q.key.map((k) => String(last[k])).join('|')) : null },
+    nodes,
+  };
+}
