@@ -1,5 +1,5 @@
 import { rosterSubscriptionName, todayInChina } from '@fupin/kit';
-import { awaitInReplica, errorCode, type GraphQLClient, seed } from '@fupin/kit/testing';
+import { awaitInReplica, errorCode, type GraphQLClient, seed, tomorrowInChina } from '@fupin/kit/testing';
 import { randomUUID } from 'node:crypto';
 import { startHub } from './support/hub.js';
 
@@ -29,7 +29,7 @@ const VIEW = `query($id: ID!, $year: Int!) {
 // Dates as the server judges them: China time, whatever the runner's time zone.
 const TODAY = todayInChina();
 const THIS_YEAR = Number(TODAY.slice(0, 4));
-const TOMORROW = new Date(Date.parse(`${TODAY}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const TOMORROW = tomorrowInChina();
 
 const health = () => hub.subgraphs['health-insurance']!;
 const healthSql = async (sql: string, params: unknown[] = []) => health().orm.em.fork().getConnection().execute<Record<string, unknown>[]>(sql, params);

@@ -1,6 +1,6 @@
 import { startHub, type TestGatewayHub } from '@fupin/gateway/testing';
 import { todayInChina } from '@fupin/kit';
-import { awaitInReplica, errorCode, type GraphQLClient, seed } from '@fupin/kit/testing';
+import { awaitInReplica, errorCode, type GraphQLClient, seed, tomorrowInChina } from '@fupin/kit/testing';
 import { randomUUID } from 'node:crypto';
 
 // Education aid through the gateway, with every subgraph of the hub: schooling and grants
@@ -30,7 +30,7 @@ const DROPOUTS = `query($code: ID!, $year: Int!, $first: Int, $after: String) {
 
 const TODAY = todayInChina();
 const THIS_YEAR = Number(TODAY.slice(0, 4));
-const TOMORROW = new Date(Date.parse(`${TODAY}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const TOMORROW = tomorrowInChina();
 
 const education = () => hub.subgraphs['education-aid']!;
 const sql = async (text: string, params: unknown[] = []) => education().orm.em.fork().getConnection().execute<Record<string, unknown>[]>(text, params);

@@ -1,7 +1,7 @@
 import { startHub, type TestGatewayHub } from '@fupin/gateway/testing';
-import { type Caller, makeIdNumber, todayInChina } from '@fupin/kit';
+import { type Caller, makeIdNumber } from '@fupin/kit';
 import { parseCsvLine, runDepartmentImport } from '@fupin/kit/bulk';
-import { awaitInReplica, seed } from '@fupin/kit/testing';
+import { awaitInReplica, seed, tomorrowInChina } from '@fupin/kit/testing';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ let hub: TestGatewayHub;
 let dir: string;
 const imports = await educationAid.imports!();
 const actor: Caller = { subject: 'cli:edu-officer', role: 'DEPARTMENT_OFFICER', regionCode: '000000000000', department: 'EDUCATION_AID' };
-const TOMORROW = new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const TOMORROW = tomorrowInChina();
 
 beforeAll(async () => {
   hub = await startHub();

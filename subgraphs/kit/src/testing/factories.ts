@@ -1,4 +1,5 @@
 import { makeIdNumber } from '../domain/id-number.js';
+import { todayInChina } from '../domain/dates.js';
 import type { GraphQLClient } from './client.js';
 
 export interface MemberSeed {
@@ -114,4 +115,9 @@ export function seed(client: GraphQLClient) {
     },
   };
   return api;
+}
+
+/** Tomorrow in China Standard Time, as the server judges "in the future", whatever the runner's time zone. */
+export function tomorrowInChina(): string {
+  return new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
