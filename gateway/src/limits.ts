@@ -133,10 +133,13 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin<GatewayContext>
 
 /** A fixed one-minute window per caller; cheap and enough to stop a runaway client. */
 export class RateLimiter {
-  private windowStart = Date.now();
   private counts = new Map<string, number>();
 
-  constructor(private readonly perMinute: number) {}
+  /** `windowStart`: when the first minute starts (now; a test gives its own clock). */
+  constructor(
+    private readonly perMinute: number,
+    private windowStart = Date.now(),
+  ) {}
 
   /** Seconds to wait, or 0 when the request may go. */
   take(subject: string, now = Date.now()): number {

@@ -56,22 +56,38 @@ export class Roster {
    */
   async requireWritableMember(em: EntityManager, memberId: string, caller: Caller): Promise<RosterMemberEntity> {
     const find = () => (isUuid(memberId) ? em.findOne(RosterMemberEntity, { memberId }) : Promise.resolve(null));
-    const member = (await find()) ?? (await this.awaitRegistered(find, memberId));
+    const member = (await find()) ?? (await this.awaitRegistered(find, 'member', memberId));
     if (!inJurisdiction(caller, member.villageCode)) throw new ForbiddenError('member is outside your jurisdiction');
     return member;
   }
 
-  private async awaitRegistered(find: () => Promise<RosterMemberEntity | null>, memberId: string): Promise<RosterMemberEntity> {
-    if (!isUuid(memberId)) throw new NotFoundError('member', { field: 'memberId' });
+  /**
+   * The household a department write is about (an appraisal, a relocation): its members as
+   * the roster has them; NOT_FOUND, ROSTER_BEHIND and FORBIDDEN as for a member.
+   */
+  async requireWritableHousehold(em: EntityManager, householdId: string, caller: Caller): Promise<RosterMemberEntity[]> {
+    const find = async () => {
+      if (!isUuid(householdId)) return null;
+      const members = await em.find(RosterMemberEntity, { householdId }, { orderBy: { memberId: 'asc' } });
+      return members.length ? members : null;
+    };
+    const members = (await find()) ?? (await this.awaitRegistered(find, 'household', householdId));
+    if (!inJurisdiction(caller, members[0]!.villageCode)) throw new ForbiddenError('household is outside your jurisdiction');
+    return members;
+  }
+
+  private async awaitRegistered<T>(find: () => Promise<T | null>, what: 'member' | 'household', id: string): Promise<T> {
+    const field = what === 'member' ? 'memberId' : 'householdId';
+    if (!isUuid(id)) throw new NotFoundError(what, { field });
     // The replica misses it: the registry says whether it exists at all.
-    const { rowCount } = await this.source.pool.query('select 1 from roster where member_id = $1', [memberId]);
-    if (!rowCount) throw new NotFoundError('member', { field: 'memberId' });
+    const { rowCount } = await this.source.pool.query(`select 1 from roster where ${what === 'member' ? 'member_id' : 'household_id'} = $1 limit 1`, [id]);
+    if (!rowCount) throw new NotFoundError(what, { field });
     const started = Date.now();
     for (;;) {
       await new Promise((r) => setTimeout(r, 50));
       const arrived = await find();
       if (arrived) return arrived;
-      if (Date.now() - started >= this.source.waitMs) throw new RosterBehindError('member', Date.now() - started);
+      if (Date.now() - started >= this.source.waitMs) throw new RosterBehindError(what, Date.now() - started);
     }
   }
 }
