@@ -47,12 +47,21 @@ const MATRIX = `
   _entities Member (education)      y    y    y    y    n    y    n    n
   Mutation.recordSchooling          y    n    n    n    n    y    n    n
   Mutation.recordGrant              y    n    n    n    n    y    n    n
+  Household.housing                 y    y    y    y    n    n    y    n
+  Query.unsafeHousing               y    y    y    y    n    n    y    n
+  AuditLogs.housingRepair           y    n    n    y    n    n    n    n
+  _entities Household (housing)     y    y    y    y    n    n    y    n
+  Mutation.recordAppraisal          y    n    n    n    n    n    y    n
+  Mutation.recordRenovation         y    n    n    n    n    n    y    n
+  Mutation.advanceRenovation        y    n    n    n    n    n    y    n
+  Mutation.recordRelocation         y    n    n    n    n    n    y    n
 `;
 
 // The same paths for callers of another county (ADMIN is national): every one is refused.
 const ELSEWHERE = '420116000000';
 const OUTSIDE_PATHS = ['Query.household', 'Query.member', 'Member.insurance', 'Household.medical', 'Query.insuranceCoverage', '_entities Household (households)', '_entities Member (health)',
-  'Mutation.recordIncome', 'Mutation.revealIdNumber', 'Mutation.enrollInsurance', 'Member.schooling', 'Query.dropouts', '_entities Member (education)', 'Mutation.recordGrant'];
+  'Mutation.recordIncome', 'Mutation.revealIdNumber', 'Mutation.enrollInsurance', 'Member.schooling', 'Query.dropouts', '_entities Member (education)', 'Mutation.recordGrant',
+  'Household.housing', 'Query.unsafeHousing', '_entities Household (housing)', 'Mutation.recordAppraisal', 'Mutation.advanceRenovation'];
 
 interface Fixture {
   county: string;
@@ -61,7 +70,7 @@ interface Fixture {
   fresh(): Promise<SeededHousehold>;
 }
 interface Path {
-  subgraph: 'households' | 'health-insurance' | 'education-aid';
+  subgraph: 'households' | 'health-insurance' | 'education-aid' | 'housing-repair';
   /** Runs the path as the caller; `value` is what it returned (null when refused). */
   run(as: { gateway: GraphQLClient; direct: GraphQLClient }, f: Fixture): Promise<{ res: GraphQLResponse<unknown>; value: unknown }>;
 }
@@ -146,6 +155,34 @@ const PATHS: Record<string, Path> = {
   'Mutation.recordGrant': {
     subgraph: 'education-aid',
     run: q(`mutation($input: RecordGrantInput!) { recordGrant(input: $input) { id } }`, (d) => d.recordGrant, (f) => ({ input: { memberId: f.household.members[0]!.id, program: 'STUDENT_LOAN', amount: 100, paidOn: '2020-05-05' } })),
+  },
+  'Household.housing': { subgraph: 'housing-repair', run: q(HOUSEHOLD('housing { safe }'), (d) => d.household?.housing) },
+  'Query.unsafeHousing': { subgraph: 'housing-repair', run: q(`query($c: ID!) { unsafeHousing(regionCode: $c) { totalCount } }`, (d) => d.unsafeHousing, (f) => ({ c: f.county })) },
+  'AuditLogs.housingRepair': { subgraph: 'housing-repair', run: q(`{ auditLogs { housingRepair(first: 1) { totalCount } } }`, (d) => d.auditLogs?.housingRepair, () => ({})) },
+  '_entities Household (housing)': { subgraph: 'housing-repair', run: entities('Household', 'housing { safe }', (e) => e?.housing) },
+  'Mutation.recordAppraisal': {
+    subgraph: 'housing-repair',
+    run: q(`mutation($input: RecordAppraisalInput!) { recordAppraisal(input: $input) { grade } }`, (d) => d.recordAppraisal, (f) => ({ input: { householdId: f.household.id, grade: 'B', appraisedOn: '2018-05-05', appraiser: '鉴定组' } })),
+  },
+  'Mutation.recordRenovation': {
+    subgraph: 'housing-repair',
+    run: q(`mutation($input: RecordRenovationInput!) { recordRenovation(input: $input) { id } }`, (d) => d.recordRenovation, (f) => ({ input: { householdId: f.household.id, kind: 'REPAIR', subsidy: 1000, status: 'PLANNED' } })),
+  },
+  'Mutation.advanceRenovation': {
+    subgraph: 'housing-repair',
+    run: async (as, f) => {
+      // A renovation of its own to move: each caller that may write moves a fresh one.
+      const { recordRenovation } = await fixtureAdmin.data<{ recordRenovation: { id: string } }>(`mutation($input: RecordRenovationInput!) { recordRenovation(input: $input) { id } }`, {
+        input: { householdId: f.household.id, kind: 'REPAIR', subsidy: 1000, status: 'PLANNED' },
+      });
+      return q(`mutation($input: AdvanceRenovationInput!) { advanceRenovation(input: $input) { status } }`, (d) => d.advanceRenovation, () => ({
+        input: { renovationId: recordRenovation.id, status: 'IN_PROGRESS', startedOn: '2019-01-01' },
+      }))(as, f);
+    },
+  },
+  'Mutation.recordRelocation': {
+    subgraph: 'housing-repair',
+    run: q(`mutation($input: RecordRelocationInput!) { recordRelocation(input: $input) { site } }`, (d) => d.recordRelocation, (f) => ({ input: { householdId: f.household.id, site: '安置点', relocatedOn: '2019-05-05' } })),
   },
 };
 

@@ -1,3 +1,4 @@
+import { readSubgraphList } from '@fupin/kit';
 import { freePort } from '@fupin/postgres';
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { startBuiltHub } from './support/built-hub.js';
@@ -58,13 +59,16 @@ test('npm run subgraph:new makes a department that composes, starts under npm st
   const changed = run('git', ['status', '--porcelain', '--untracked-files=all']).split('\n').filter(Boolean).map((l) => l.slice(3));
   expect(changed.filter((f) => !f.startsWith('subgraphs/school-meals/')).sort()).toEqual(['schema/permissions.json', 'schema/supergraph.graphql', 'subgraphs/subgraphs.json']);
   expect(changed).toEqual(expect.arrayContaining(['subgraphs/school-meals/src/school-meals/school-meals.entity.ts', 'subgraphs/school-meals/test/school-meals.test.ts']));
-  expect(await readFile(join(copy, 'subgraphs/subgraphs.json'), 'utf8')).toContain('{ "name": "school-meals", "defaultPort": 4004 }');
+  const listed = readSubgraphList(); // this checkout's list, without the new one
+  const nextPort = Math.max(...listed.map((s) => s.defaultPort)) + 1;
+  expect(await readFile(join(copy, 'subgraphs/subgraphs.json'), 'utf8')).toContain(`{ "name": "school-meals", "defaultPort": ${nextPort} }`);
   expect(await readFile(join(copy, 'schema/supergraph.graphql'), 'utf8')).toMatch(/schoolMeals\(year: Int!\): SchoolMeals @join__field\(graph: SCHOOL_MEALS\)/);
 
   // npm start in the copy: its ports from <NAME>_PORT, the new one included.
   const dataDir = join(copy, '.data');
-  const [port, pgPort, households, health, education, meals] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const hubEnv = { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), FUPIN_PG_PORT: String(pgPort), HOUSEHOLDS_PORT: String(households), HEALTH_INSURANCE_PORT: String(health), EDUCATION_AID_PORT: String(education), SCHOOL_MEALS_PORT: String(meals), FUPIN_DEMO_HOUSEHOLDS: '30' };
+  const [port, pgPort, meals] = await Promise.all([freePort(), freePort(), freePort()]);
+  const ports = Object.fromEntries(await Promise.all(listed.map(async (s) => [s.portVariable, String(await freePort())])));
+  const hubEnv = { ...env, ...ports, FUPIN_DATA_DIR: dataDir, PORT: String(port), FUPIN_PG_PORT: String(pgPort), SCHOOL_MEALS_PORT: String(meals), FUPIN_DEMO_HOUSEHOLDS: '30' };
   const started = await startBuiltHub(join(copy, 'infra/hub/dist/src/start.js'), { cwd: copy, env: hubEnv, timeoutMs: 60_000 });
   hub = started.process;
   const output = started.output();

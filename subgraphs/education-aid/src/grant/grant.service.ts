@@ -1,4 +1,4 @@
-import { BadUserInputError, type Caller, FIRST_REGISTRY_YEAR, type Roster, todayInChina } from '@fupin/kit';
+import { BadUserInputError, type Caller, pastDateProblem, type Roster, todayInChina } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GrantEntity } from './grant.entity.js';
 import type { RecordGrantInput } from './record-grant.input.js';
@@ -6,9 +6,8 @@ import type { RecordGrantInput } from './record-grant.input.js';
 /** The checks a grant passes whether it comes one by one or from an import. */
 export function grantProblem(g: { amount: number; paidOn: string }, today = todayInChina()): { field: string; message: string } | null {
   if (g.amount <= 0) return { field: 'amount', message: 'amount must be more than zero' };
-  if (g.paidOn > today) return { field: 'paidOn', message: 'paidOn must not be in the future' };
-  if (g.paidOn < `${FIRST_REGISTRY_YEAR}-01-01`) return { field: 'paidOn', message: `paidOn must be in ${FIRST_REGISTRY_YEAR} or later` };
-  return null;
+  const paidOn = pastDateProblem(g.paidOn, 'paidOn', today);
+  return paidOn ? { field: 'paidOn', message: paidOn } : null;
 }
 
 export async function recordGrant(em: EntityManager, roster: Roster, input: RecordGrantInput, caller: Caller): Promise<GrantEntity> {

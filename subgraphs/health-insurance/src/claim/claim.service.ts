@@ -1,4 +1,4 @@
-import { BadUserInputError, type Caller, FIRST_REGISTRY_YEAR, requireText, type Roster, todayInChina } from '@fupin/kit';
+import { BadUserInputError, type Caller, requirePastDate, requireText, type Roster } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ClaimEntity } from './claim.entity.js';
 import type { RecordClaimInput } from './record-claim.input.js';
@@ -7,8 +7,7 @@ const PARTS = ['basicPaid', 'criticalIllnessPaid', 'supplementaryPaid', 'assista
 
 export async function recordClaim(em: EntityManager, roster: Roster, input: RecordClaimInput, caller: Caller): Promise<ClaimEntity> {
   const hospital = requireText(input.hospital, 'hospital', 100);
-  if (input.date > todayInChina()) throw new BadUserInputError('date must not be in the future', { field: 'date' });
-  if (input.date < `${FIRST_REGISTRY_YEAR}-01-01`) throw new BadUserInputError(`date must be in ${FIRST_REGISTRY_YEAR} or later`, { field: 'date' });
+  requirePastDate(input.date, 'date');
   if (input.totalCost < 0) throw new BadUserInputError('totalCost must not be negative', { field: 'totalCost' });
   for (const part of PARTS) if (input[part] < 0) throw new BadUserInputError(`${part} must not be negative`, { field: part });
   const paid = PARTS.reduce((sum, part) => sum + input[part], 0);

@@ -33,7 +33,8 @@ export interface WorkListQuery {
   /** `Type.field` of the list, for the audit row of a refusal. */
   target: string;
   regionCode: string;
-  year: number;
+  /** The list's year, when it has one (checked: 2014 to next year); a list of today has none. */
+  year?: number;
   first?: number | null;
   after?: string | null;
   /**
@@ -46,13 +47,13 @@ export interface WorkListQuery {
 }
 
 /**
- * A department's work list for a region and year (dropouts, unsafe houses, households with
- * no job): computed in one SQL statement over the roster replica, in the caller's
+ * A department's work list for a region, of a year or of today (dropouts, unsafe houses,
+ * households with no job): computed in one SQL statement over the roster replica, in the caller's
  * jurisdiction, paged by key (a cursor stays valid while rows come and go), and counted only
  * when the query asks for `totalCount`.
  */
 export async function workListPage<R extends Record<string, unknown>>(ctx: SubgraphContext, info: GraphQLResolveInfo, q: WorkListQuery): Promise<Page<R>> {
-  requireRegistryYear(q.year);
+  if (q.year !== undefined) requireRegistryYear(q.year);
   const first = pageSize(q.first);
   const range = await requireReadableRegion(ctx, q.target, q.regionCode);
   const after = q.after ? decodeCursor(q.after).split('|') : null;
