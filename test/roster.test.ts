@@ -1,4 +1,4 @@
-import { awaitRosterMember, ROSTER_REPLICA_MIGRATION, subscribeToRoster } from '@fupin/kit';
+import { awaitRosterMember, ROSTER_REPLICA_MIGRATIONS, subscribeToRoster } from '@fupin/kit';
 import { awaitInReplica, migratedTestDatabase, seed } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
@@ -9,7 +9,7 @@ let department: Awaited<ReturnType<typeof migratedTestDatabase>>;
 
 beforeAll(async () => {
   hub = await startHub();
-  department = await migratedTestDatabase('dept', { entities: [], migrations: [ROSTER_REPLICA_MIGRATION] });
+  department = await migratedTestDatabase('dept', { entities: [], migrations: ROSTER_REPLICA_MIGRATIONS });
 });
 afterAll(async () => {
   await department?.drop();
@@ -27,9 +27,9 @@ test('existing members are copied, new registrations and status changes follow',
   const present = (memberId: string) => awaitInReplica(department.orm, memberId);
   expect(await present(before.members[1]!.id)).toBe(true);
   const [row] = await replica('select * from roster where member_id = ?', [before.members[0]!.id]);
-  expect(row).toMatchObject({ household_id: before.id, village_code: village, labor_capacity: 'SKILLED', household_type: 'DIBAO', household_status: 'POOR', id_number_index: hub.pii.blindIndex(before.members[0]!.idNumber) });
+  expect(row).toMatchObject({ household_id: before.id, village_code: village, labor_capacity: 'SKILLED', household_type: 'DIBAO', household_status: 'POOR', id_number_index: hub.pii.blindIndex(before.members[0]!.idNumber), household_number: before.householdNumber, is_head: true });
   // Narrow: no name, no ID number.
-  expect(Object.keys(row!).sort()).toEqual(['birth_date', 'health_status', 'household_id', 'household_status', 'household_type', 'id_number_index', 'labor_capacity', 'member_id', 'village_code']);
+  expect(Object.keys(row!).sort()).toEqual(['birth_date', 'health_status', 'household_id', 'household_number', 'household_status', 'household_type', 'id_number_index', 'is_head', 'labor_capacity', 'member_id', 'village_code']);
 
   const after = await s.household({ villageCode: village });
   expect(await present(after.members[0]!.id)).toBe(true);

@@ -9,7 +9,7 @@ import { hubSettings } from './settings.js';
 const listed = await loadSubgraphs();
 const lists = await Promise.all(listed.map(async ({ def }) => ({ def, imports: (await def.imports?.()) ?? {} })));
 const USAGE = `usage: npm run import -- <subgraph> <list> <file.csv> [--dry-run] [--report path] [--actor name]
-lists: ${lists.flatMap(({ def, imports }) => Object.entries(imports).map(([name, spec]) => `\n  ${def.name} ${name}: ${spec.description} (id_number,${spec.columns.join(',')})`)).join('')}`;
+lists: ${lists.flatMap(({ def, imports }) => Object.entries(imports).map(([name, spec]) => `\n  ${def.name} ${name}: ${spec.description} (${spec.keyedBy === 'household' ? 'household_number,id_number' : 'id_number'},${spec.columns.join(',')})`)).join('')}`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

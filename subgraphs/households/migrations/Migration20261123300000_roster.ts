@@ -1,6 +1,6 @@
 import { ROSTER_TABLE_V1 } from '@fupin/kit';
 import { Migration } from '@mikro-orm/migrations';
-import { FILL_ROSTER } from '../src/roster/fill-roster.sql.js';
+import { FILL_ROSTER_V1 } from '../src/roster/fill-roster.sql.js';
 
 /**
  * The roster the registry publishes to department databases: one narrow row per member,
@@ -33,7 +33,7 @@ export class Migration20261123300000_roster extends Migration {
         return null;
       end $$`);
     this.addSql(`create trigger roster_sync after update on household for each row execute function roster_sync_household()`);
-    this.addSql(FILL_ROSTER);
+    this.addSql(FILL_ROSTER_V1);
     this.addSql(`create publication fupin_roster for table roster`);
   }
 }

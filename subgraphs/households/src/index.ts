@@ -4,6 +4,7 @@ import { Migration20261123000000_registry } from '../migrations/Migration2026112
 import { Migration20261123100000_encrypt_id_numbers } from '../migrations/Migration20261123100000_encrypt_id_numbers.js';
 import { Migration20261123300000_roster } from '../migrations/Migration20261123300000_roster.js';
 import { Migration20261202120000_roster_household_index } from '../migrations/Migration20261202120000_roster_household_index.js';
+import { Migration20261202130000_roster_v2 } from '../migrations/Migration20261202130000_roster_v2.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { IncomeEntity } from './household/income.entity.js';
 import { StatusChangeEntity } from './household/status-change.entity.js';
@@ -29,6 +30,7 @@ export const households: SubgraphDefinition<Loaders> = {
     { name: 'Migration20261123100000_encrypt_id_numbers', class: Migration20261123100000_encrypt_id_numbers },
     { name: 'Migration20261123300000_roster', class: Migration20261123300000_roster },
     { name: 'Migration20261202120000_roster_household_index', class: Migration20261202120000_roster_household_index },
+    { name: 'Migration20261202130000_roster_v2', class: Migration20261202130000_roster_v2 },
   ],
   schema: federatedSchema(
     'households',

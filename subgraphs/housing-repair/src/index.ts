@@ -18,6 +18,7 @@ export const housingRepair = department.subgraph({
   resolvers: [AppraisalResolver, RenovationResolver, RelocationResolver, HouseholdResolver, HousingResolver, PriorityResolver],
   loaders: createLoaders,
   personalData: ['Household.housing', 'Query.unsafeHousing'],
+  imports: async () => ({ appraisals: (await import('./appraisal/appraisal.import.js')).appraisalListImport }),
   demo: async () => (await import('./demo/housing.demo.js')).housingDemo,
 });
 

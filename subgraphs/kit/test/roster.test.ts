@@ -7,8 +7,9 @@ import {
   awaitRosterMember,
   type Caller,
   Roster,
-  ROSTER_REPLICA_MIGRATION,
+  ROSTER_REPLICA_MIGRATIONS,
   ROSTER_TABLE_V1,
+  ROSTER_TABLE_V2_COLUMNS,
   RosterMemberEntity,
   rosterOf,
   subscribeToRoster,
@@ -46,8 +47,9 @@ beforeAll(async () => {
   registry = await createTestDatabase('kit_registry');
   publisher = new pg.Pool({ connectionString: registry.url, max: 2 });
   await publisher.query(ROSTER_TABLE_V1);
+  await publisher.query(ROSTER_TABLE_V2_COLUMNS);
   await publisher.query('create publication fupin_roster for table roster');
-  department = await migratedTestDatabase('kit_department', { entities: [RosterMemberEntity], migrations: [AUDIT_MIGRATION, ROSTER_REPLICA_MIGRATION] });
+  department = await migratedTestDatabase('kit_department', { entities: [RosterMemberEntity], migrations: [AUDIT_MIGRATION, ...ROSTER_REPLICA_MIGRATIONS] });
 });
 afterAll(async () => {
   await department?.drop();

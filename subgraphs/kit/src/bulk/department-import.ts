@@ -22,24 +22,29 @@ import { parseCsvLine } from './csv.js';
  */
 export interface DepartmentImport<R> {
   description: string;
-  /** CSV header columns beside `id_number`. */
+  /**
+   * What a row is about: a person, by `id_number` (the default); or a household, by
+   * `household_number` or, where that is empty, its head's `id_number`.
+   */
+  keyedBy?: 'member' | 'household';
+  /** CSV header columns beside the key columns. */
   columns: readonly string[];
   /** A row's values, or why the row is invalid. */
   parse(row: Record<string, string>): R | string;
-  /** One row per person and this key in a file (the year); more are duplicates. */
+  /** One row per person (or household) and this key in a file (the year); more are duplicates. */
   key(row: R): string;
   /** Columns of the staging table `import_row` (SQL column definitions) and a row's values for them. */
   staging: { columns: string; values(row: R): (string | number | boolean | null)[] };
   /**
    * Why a matched row cannot be taken, as a SQL text expression over the staged row (`s.`)
-   * and its roster member (`r.`), null when it can: rules that need the person (a school
+   * and its roster member (`r.`; for a household, `r.household_id` only), null when it can: rules that need the person (a school
    * stage impossible at their age). Such rows are reported INVALID_ROW with the reason.
    */
   check?: string;
   /**
    * Moves matched rows into the department's tables: an `insert ... select` from `matched`
-   * (the staging columns and the roster's `member_id`, one row per person and key); `$1` is
-   * the actor.
+   * (the staging columns and the roster's `member_id`, or `household_id`, one row per person
+   * or household and key); `$1` is the actor.
    */
   apply: string;
 }
@@ -82,6 +87,8 @@ const BATCH = 10_000;
  */
 export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: string, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
+  const households = spec.keyedBy === 'household';
+  const subject = households ? 'household_id' : 'member_id';
   const today = todayInChina();
   const reportPath = options.reportPath ?? `${options.file}.report.csv`;
   const report = createWriteStream(reportPath, { encoding: 'utf8' });
@@ -94,7 +101,7 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
   try {
     await client.query('begin');
     // Temporary: gone with the connection, which ends with the import.
-    await client.query(`create temp table import_row (line integer not null, id_index text not null, id_masked text not null, dup_key text not null, ${spec.staging.columns})`);
+    await client.query(`create temp table import_row (line integer not null, id_index text not null, id_masked text not null, household_number text not null, dup_key text not null, ${spec.staging.columns})`);
     const size = (await stat(options.file)).size;
     const bar = options.progress ? new ProgressBar(`import ${name}`, size, 'bytes') : null;
     const input = createReadStream(options.file, { encoding: 'utf8' });
@@ -110,8 +117,9 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
         lineNo++;
         if (header === null) {
           header = parseCsvLine(raw.replace(/^\uFEFF/, '')).map((h) => h.trim().toLowerCase());
-          const missing = ['id_number', ...spec.columns].filter((c) => !header!.includes(c));
-          if (missing.length) throw new Error(`${options.file}: the header lacks ${missing.join(', ')} (expected: id_number,${spec.columns.join(',')})`);
+          const keys = households ? ['household_number', 'id_number'] : ['id_number'];
+          const missing = [...(keys.some((k) => header!.includes(k)) ? [] : [keys.join(' or ')]), ...spec.columns.filter((c) => !header!.includes(c))];
+          if (missing.length) throw new Error(`${options.file}: the header lacks ${missing.join(', ')} (expected: ${keys.join(',')},${spec.columns.join(',')})`);
           continue;
         }
         if (raw.trim() === '') continue;
@@ -119,21 +127,29 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
         const cells = parseCsvLine(raw);
         const row: Record<string, string> = {};
         header.forEach((h, i) => (row[h] = (cells[i] ?? '').trim()));
-        const facts = readIdNumber(row.id_number ?? '', today);
-        if (typeof facts === 'string') {
-          counts.invalidIdNumber++;
-          // An invalid number is shown as little as a valid one: its first 6 and last 4.
-          problem(lineNo, maskIdNumber((row.id_number ?? '').padEnd(18, '?').slice(0, 18)), 'INVALID_ID_NUMBER', facts);
-          continue;
+        // A household by its number (not personal data: the report shows it as it is), else
+        // a person, or a household's head, by ID number (the report shows it masked).
+        const householdNumber = households ? (row.household_number ?? '') : '';
+        let who: { index: string; shown: string };
+        if (householdNumber) {
+          who = { index: '', shown: householdNumber };
+        } else {
+          const facts = readIdNumber(row.id_number ?? '', today);
+          if (typeof facts === 'string') {
+            counts.invalidIdNumber++;
+            // An invalid number is shown as little as a valid one: its first 6 and last 4.
+            problem(lineNo, maskIdNumber((row.id_number ?? '').padEnd(18, '?').slice(0, 18)), 'INVALID_ID_NUMBER', facts);
+            continue;
+          }
+          who = { index: options.pii.blindIndex(facts.idNumber), shown: maskIdNumber(facts.idNumber) };
         }
-        const masked = maskIdNumber(facts.idNumber);
         const values = spec.parse(row);
         if (typeof values === 'string') {
           counts.invalidRow++;
-          problem(lineNo, masked, 'INVALID_ROW', values);
+          problem(lineNo, who.shown, 'INVALID_ROW', values);
           continue;
         }
-        batch += copyLine([lineNo, options.pii.blindIndex(facts.idNumber), masked, spec.key(values), ...spec.staging.values(values)]);
+        batch += copyLine([lineNo, who.index, who.shown, householdNumber, spec.key(values), ...spec.staging.values(values)]);
         if (++n >= BATCH) {
           yield batch;
           batch = '';
@@ -150,14 +166,25 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
     // often the file lists that person for the key. A person twice for one key means the list
     // contradicts itself, so neither row is taken.
     await client.query('analyze import_row');
-    await client.query(`create temp table import_match as
-      select s.*, r.member_id, count(*) over (partition by s.id_index, s.dup_key) as copies,
-             ${spec.check ? `case when r.member_id is not null then (${spec.check}) end` : 'null::text'} as invalid
-        from import_row s left join roster r on r.id_number_index = s.id_index`);
+    const invalid = spec.check ? `case when r.${subject} is not null then (${spec.check}) end` : 'null::text';
+    await client.query(
+      households
+        ? // A household by its number, or by its head's ID number; twice in a file however named.
+          `create temp table import_match as
+           select s.*, r.household_id, count(*) over (partition by coalesce(r.household_id::text, s.id_index || '/' || s.household_number), s.dup_key) as copies, ${invalid} as invalid
+             from import_row s left join lateral (
+               select household_id from roster r
+                where (s.household_number <> '' and r.household_number = s.household_number)
+                   or (s.household_number = '' and r.id_number_index = s.id_index and r.is_head)
+                limit 1) r on true`
+        : `create temp table import_match as
+           select s.*, r.member_id, count(*) over (partition by s.id_index, s.dup_key) as copies, ${invalid} as invalid
+             from import_row s left join roster r on r.id_number_index = s.id_index`,
+    );
     // Ordered by member: the department's indexes are filled in order, not at random.
-    await client.query('create temp view matched as select * from import_match where copies = 1 and member_id is not null and invalid is null order by member_id');
-    const refused = await client.query<{ line: number; id_masked: string; copies: string; member_id: string | null; invalid: string | null }>(
-      'select line, id_masked, copies, member_id, invalid from import_match where copies > 1 or member_id is null or invalid is not null order by copies = 1, line',
+    await client.query(`create temp view matched as select * from import_match where copies = 1 and ${subject} is not null and invalid is null order by ${subject}`);
+    const refused = await client.query<{ line: number; id_masked: string; copies: string; subject: string | null; invalid: string | null }>(
+      `select line, id_masked, copies, ${subject} as subject, invalid from import_match where copies > 1 or ${subject} is null or invalid is not null order by copies = 1, line`,
     );
     let duplicated = 0;
     let notInRegistry = 0;
@@ -165,9 +192,9 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
       if (Number(r.copies) > 1) {
         duplicated++;
         problem(r.line, r.id_masked, 'DUPLICATED_IN_FILE');
-      } else if (r.member_id === null) {
+      } else if (r.subject === null) {
         notInRegistry++;
-        problem(r.line, r.id_masked, 'NOT_IN_REGISTRY');
+        problem(r.line, r.id_masked, 'NOT_IN_REGISTRY', households ? 'no household with this number, or not the head of one' : '');
       } else {
         counts.invalidRow++;
         problem(r.line, r.id_masked, 'INVALID_ROW', r.invalid!);

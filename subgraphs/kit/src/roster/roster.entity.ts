@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-/** A department's read-only view of one registry member (see ROSTER_TABLE_V1). */
+/** A department's read-only view of one registry member (see ROSTER_TABLE_V1 and V2). */
 @Entity({ tableName: 'roster' })
 export class RosterMemberEntity {
   @PrimaryKey({ type: 'uuid' })
@@ -29,4 +29,10 @@ export class RosterMemberEntity {
 
   @Property({ type: 'string', nullable: true })
   idNumberIndex!: string | null;
+
+  @Property({ type: 'string', nullable: true })
+  householdNumber!: string | null;
+
+  @Property({ type: 'boolean' })
+  isHead!: boolean;
 }

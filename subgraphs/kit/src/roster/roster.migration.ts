@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { ROSTER_TABLE_V1 } from './roster.table.js';
+import { ROSTER_TABLE_V1, ROSTER_TABLE_V2_COLUMNS } from './roster.table.js';
 
 /**
  * A department database's read-only replica of the registry's roster (see the households
@@ -14,4 +14,18 @@ export class Migration20261123300000_roster_replica extends Migration {
   }
 }
 
-export const ROSTER_REPLICA_MIGRATION = { name: 'Migration20261123300000_roster_replica', class: Migration20261123300000_roster_replica };
+/**
+ * Version 2 of the replica. A replica must have a column before the registry sends it: until
+ * this runs, the subscription waits (and retries) on the registry's filled columns.
+ */
+export class Migration20261202130000_roster_replica_v2 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(ROSTER_TABLE_V2_COLUMNS);
+    this.addSql(`create index roster_household_number_idx on roster (household_number)`);
+  }
+}
+
+export const ROSTER_REPLICA_MIGRATIONS = [
+  { name: 'Migration20261123300000_roster_replica', class: Migration20261123300000_roster_replica },
+  { name: 'Migration20261202130000_roster_replica_v2', class: Migration20261202130000_roster_replica_v2 },
+];

@@ -15,3 +15,10 @@ export const ROSTER_TABLE_V1 = `
     household_status text not null,
     id_number_index text
   )`;
+
+/**
+ * Version 2, on both ends: the household number and whether the member is its head, so a
+ * department's list keyed by household number or by the head's ID number (an appraisal list)
+ * finds its household. Frozen as well.
+ */
+export const ROSTER_TABLE_V2_COLUMNS = `alter table roster add column household_number text, add column is_head boolean not null default false`;

@@ -15,7 +15,7 @@ import { maskInternalError } from './mask-errors.js';
 import type { DepartmentImport } from '../bulk/department-import.js';
 import type { Department } from '../auth/caller.js';
 import pg from 'pg';
-import { ROSTER_REPLICA_MIGRATION } from '../roster/roster.migration.js';
+import { ROSTER_REPLICA_MIGRATIONS } from '../roster/roster.migration.js';
 import { RosterMemberEntity } from '../roster/roster.entity.js';
 import { Roster } from '../roster/roster.js';
 import { subscribeToRoster } from '../roster/subscribe.js';
@@ -127,7 +127,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     databaseUrl: options.databaseUrl,
     entities,
     // Every subgraph keeps its own audit log, created by the kit's migration.
-    migrations: [AUDIT_MIGRATION, ...(def.roster ? [ROSTER_REPLICA_MIGRATION] : []), ...def.migrations],
+    migrations: [AUDIT_MIGRATION, ...(def.roster ? ROSTER_REPLICA_MIGRATIONS : []), ...def.migrations],
   })) as MikroORM;
   const pii = new PersonalDataCipher(options.piiKey);
   let servingUrl: string;
