@@ -171,6 +171,10 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
     'max_wal_senders=64',
     'max_logical_replication_workers=16',
     'max_worker_processes=32',
+    // Bulk loads (the seed writes ~10 GB of WAL for a million households): fewer checkpoints,
+    // so fewer full-page images, and room to cache the indexes being filled.
+    'max_wal_size=8GB',
+    'shared_buffers=1GB',
     // A throw-away test server trades durability for speed; a kept one does not.
     ...(throwAway ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
   ];

@@ -43,15 +43,27 @@ export async function copyInto(client: pg.ClientBase, target: string, lines: rea
  * instead of row by row (random B-tree inserts), several times faster at millions of rows;
  * a failed load rolls back to the indexes as they were.
  */
-export async function dropSecondaryIndexes(client: pg.ClientBase, tables: readonly string[]): Promise<() => Promise<void>> {
+export async function dropSecondaryIndexes(client: pg.ClientBase, tables: readonly string[], options: { primaryKeys?: boolean } = {}): Promise<() => Promise<void>> {
   const { rows: indexes } = await client.query<{ name: string; def: string }>(
     `select i.indexname as name, i.indexdef as def from pg_indexes i
       where i.schemaname = 'public' and i.tablename = any($1)
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
     [tables],
   );
+  // A primary key no foreign key points at is dropped too when asked: millions of rows in
+  // random key order, inserted into a B-tree one by one, cost far more than one sorted build.
+  const { rows: keys } = options.primaryKeys
+    ? await client.query<{ name: string; tbl: string; def: string }>(
+        `select c.conname as name, c.conrelid::regclass::text as tbl, pg_get_constraintdef(c.oid) as def from pg_constraint c
+          where c.contype = 'p' and c.conrelid::regclass::text = any($1)
+            and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.confrelid = c.conrelid)`,
+        [tables],
+      )
+    : { rows: [] };
   for (const index of indexes) await client.query(`drop index "${index.name}"`);
+  for (const key of keys) await client.query(`alter table ${key.tbl} drop constraint "${key.name}"`);
   return async () => {
+    for (const key of keys) await client.query(`alter table ${key.tbl} add constraint "${key.name}" ${key.def}`);
     for (const index of indexes) await client.query(index.def);
   };
 }

@@ -80,7 +80,7 @@ export function demoCalendar(seed: number, today = todayInChina()): DemoCalendar
   return { years, days: daysOfYears(years, today), nextId: ascendingIds(seed) };
 }
 
-const HOUSEHOLDS_PER_PAGE = 5_000;
+const MEMBERS_PER_FETCH = 15_000;
 const ROSTER_COLUMNS = `member_id as "memberId", household_id as "householdId", village_code as "villageCode", to_char(birth_date, 'YYYY-MM-DD') as "birthDate",
   labor_capacity as "laborCapacity", health_status as "healthStatus", household_type as "householdType", household_status as "householdStatus"`;
 
@@ -111,25 +111,32 @@ export async function loadRosterDemo<S>(name: string, demo: RosterDemo<S>, optio
     }
     await client.query('set local synchronous_commit = off');
     await client.query(`truncate ${tables.join(', ')}`);
-    const rebuildIndexes = await dropSecondaryIndexes(client, tables);
+    // Its own tables, emptied: their keys are rebuilt once, after the rows are in.
+    const rebuildIndexes = await dropSecondaryIndexes(client, tables, { primaryKeys: true });
     const total = Number((await reader.query<{ n: string }>('select count(*) as n from roster')).rows[0]!.n);
     const bar = options.progress ? new ProgressBar(`${name} records`, total, 'members') : null;
     const random = new Random(options.seed ^ saltOf(name));
     const shared = demo.start?.(options.seed) as S;
     const counts = Object.fromEntries(tables.map((t) => [t, 0]));
+    // One ordered read of the whole roster through a cursor (one index walk, not one query
+    // per page), cut into pages of whole households: a page's last household is held back
+    // until the next fetch shows it has no more members.
     async function* pages() {
-      let after = '00000000-0000-0000-0000-000000000000';
+      await reader.query('begin isolation level repeatable read read only');
+      await reader.query(`declare roster_pages no scroll cursor for select ${ROSTER_COLUMNS} from roster order by household_id, member_id`);
+      let held: RosterPerson[] = [];
       for (;;) {
-        const { rows } = await reader.query<RosterPerson>(
-          `select ${ROSTER_COLUMNS} from roster
-            where household_id in (select distinct household_id from roster where household_id > $1 order by household_id limit ${HOUSEHOLDS_PER_PAGE})
-            order by household_id, member_id`,
-          [after],
-        );
-        if (!rows.length) return;
-        yield rows;
-        after = rows[rows.length - 1]!.householdId;
+        const { rows } = await reader.query<RosterPerson>(`fetch ${MEMBERS_PER_FETCH} from roster_pages`);
+        if (!rows.length) break;
+        const all = held.length ? [...held, ...rows] : rows;
+        const lastHousehold = all[all.length - 1]!.householdId;
+        let cut = all.length;
+        while (cut > 0 && all[cut - 1]!.householdId === lastHousehold) cut--;
+        held = all.slice(cut);
+        if (cut > 0) yield all.slice(0, cut);
       }
+      if (held.length) yield held;
+      await reader.query('commit');
     }
     await copyPipelined(
       client,
