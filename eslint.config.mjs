@@ -22,8 +22,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [ANOTHER_SUBGRAPH, BULK] }] },
   },
   {
-    // Where bulk work is the point: demo generators, department lists, the bulk tooling itself, tests.
-    files: ['subgraphs/*/src/demo/**', 'subgraphs/**/*.import.ts', 'subgraphs/kit/src/bulk/**', 'subgraphs/**/test/**'],
+    // Where bulk work is the point: demo generators, department lists, the bulk tooling itself, tests and their harness.
+    files: ['subgraphs/*/src/demo/**', 'subgraphs/**/*.import.ts', 'subgraphs/kit/src/bulk/**', 'subgraphs/kit/src/testing/**', 'subgraphs/**/test/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [ANOTHER_SUBGRAPH] }] },
   },
   {

@@ -4,3 +4,4 @@ export * from './factories.js';
 export * from './sql-counter.js';
 export * from './subgraph.js';
 export * from './roster.js';
+export * from './import-report.js';
