@@ -6,8 +6,6 @@ import { RenovationEntity } from '../renovation/renovation.entity.js';
 import { housingStatusSql, type HousingStatusRow } from './housing.rule.js';
 
 export function housingLoaders(em: EntityManager) {
-  const byHousehold = <T extends { householdId: string }>(entity: new () => T, orderBy: Record<string, 'asc'>) =>
-    manyLoader((ids: readonly string[]) => em.find(entity, { householdId: { $in: [...ids] } } as never, { orderBy: { householdId: 'asc', ...orderBy } as never }), (r: T) => r.householdId);
   return {
     /** Safe today or why not, by the one rule: one statement per batch of households. */
     housingStatusByHousehold: oneLoader(
@@ -15,8 +13,18 @@ export function housingLoaders(em: EntityManager) {
         em.getConnection().execute<HousingStatusRow[]>(housingStatusSql(`select unnest(string_to_array(?, ','))::uuid as household_id`), [ids.join(','), todayInChina()]),
       (r) => r.household_id,
     ),
-    appraisalsByHousehold: byHousehold(AppraisalEntity, { appraisedOn: 'asc', recordedAt: 'asc' }),
-    renovationsByHousehold: byHousehold(RenovationEntity, { recordedAt: 'asc' }),
-    relocationsByHousehold: byHousehold(RelocationEntity, { relocatedOn: 'asc', recordedAt: 'asc' }),
+    /** Each household's records, oldest first (the last is the latest): one statement per batch each. */
+    appraisalsByHousehold: manyLoader(
+      (ids: readonly string[]) => em.find(AppraisalEntity, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', appraisedOn: 'asc', recordedAt: 'asc' } }),
+      (a) => a.householdId,
+    ),
+    renovationsByHousehold: manyLoader(
+      (ids: readonly string[]) => em.find(RenovationEntity, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', recordedAt: 'asc' } }),
+      (r) => r.householdId,
+    ),
+    relocationsByHousehold: manyLoader(
+      (ids: readonly string[]) => em.find(RelocationEntity, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', relocatedOn: 'asc', recordedAt: 'asc' } }),
+      (r) => r.householdId,
+    ),
   };
 }
