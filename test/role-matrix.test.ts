@@ -55,13 +55,25 @@ const MATRIX = `
   Mutation.recordRenovation         y    n    n    n    n    n    y    n
   Mutation.advanceRenovation        y    n    n    n    n    n    y    n
   Mutation.recordRelocation         y    n    n    n    n    n    y    n
+  Member.employment                 y    y    y    y    n    n    n    y
+  Member.trainings                  y    y    y    y    n    n    n    y
+  Household.industrySupport         y    y    y    y    n    n    n    y
+  Query.zeroEmploymentHouseholds    y    y    y    y    n    n    n    y
+  Query.membersWithoutWork          y    y    y    y    n    n    n    y
+  AuditLogs.employment              y    n    n    y    n    n    n    n
+  _entities Member (employment)     y    y    y    y    n    n    n    y
+  _entities Household (employment)  y    y    y    y    n    n    n    y
+  Mutation.recordEmployment         y    n    n    n    n    n    n    y
+  Mutation.recordTraining           y    n    n    n    n    n    n    y
+  Mutation.recordIndustrySupport    y    n    n    n    n    n    n    y
 `;
 
 // The same paths for callers of another county (ADMIN is national): every one is refused.
 const ELSEWHERE = '420116000000';
 const OUTSIDE_PATHS = ['Query.household', 'Query.member', 'Member.insurance', 'Household.medical', 'Query.insuranceCoverage', '_entities Household (households)', '_entities Member (health)',
   'Mutation.recordIncome', 'Mutation.revealIdNumber', 'Mutation.enrollInsurance', 'Member.schooling', 'Query.dropouts', '_entities Member (education)', 'Mutation.recordGrant',
-  'Household.housing', 'Query.unsafeHousing', '_entities Household (housing)', 'Mutation.recordAppraisal', 'Mutation.advanceRenovation'];
+  'Household.housing', 'Query.unsafeHousing', '_entities Household (housing)', 'Mutation.recordAppraisal', 'Mutation.advanceRenovation',
+  'Member.employment', 'Query.zeroEmploymentHouseholds', '_entities Member (employment)', '_entities Household (employment)', 'Mutation.recordEmployment', 'Mutation.recordIndustrySupport'];
 
 interface Fixture {
   county: string;
@@ -70,7 +82,7 @@ interface Fixture {
   fresh(): Promise<SeededHousehold>;
 }
 interface Path {
-  subgraph: 'households' | 'health-insurance' | 'education-aid' | 'housing-repair';
+  subgraph: 'households' | 'health-insurance' | 'education-aid' | 'housing-repair' | 'employment';
   /** Runs the path as the caller; `value` is what it returned (null when refused). */
   run(as: { gateway: GraphQLClient; direct: GraphQLClient }, f: Fixture): Promise<{ res: GraphQLResponse<unknown>; value: unknown }>;
 }
@@ -184,6 +196,31 @@ const PATHS: Record<string, Path> = {
     subgraph: 'housing-repair',
     run: q(`mutation($input: RecordRelocationInput!) { recordRelocation(input: $input) { site } }`, (d) => d.recordRelocation, (f) => ({ input: { householdId: f.household.id, site: '安置点', relocatedOn: '2019-05-05' } })),
   },
+  'Member.employment': { subgraph: 'employment', run: q(HOUSEHOLD('members { employment(year: 2020) { status } }'), (d) => d.household?.members[0]?.employment) },
+  'Member.trainings': { subgraph: 'employment', run: q(HOUSEHOLD('members { trainings { hours } }'), (d) => d.household?.members[0]?.trainings) },
+  'Household.industrySupport': { subgraph: 'employment', run: q(HOUSEHOLD('industrySupport(year: 2020) { amount }'), (d) => d.household?.industrySupport) },
+  'Query.zeroEmploymentHouseholds': {
+    subgraph: 'employment',
+    run: q(`query($c: ID!) { zeroEmploymentHouseholds(regionCode: $c, year: 2020) { totalCount } }`, (d) => d.zeroEmploymentHouseholds, (f) => ({ c: f.county })),
+  },
+  'Query.membersWithoutWork': { subgraph: 'employment', run: q(`query($c: ID!) { membersWithoutWork(regionCode: $c, year: 2020) { totalCount } }`, (d) => d.membersWithoutWork, (f) => ({ c: f.county })) },
+  'AuditLogs.employment': { subgraph: 'employment', run: q(`{ auditLogs { employment(first: 1) { totalCount } } }`, (d) => d.auditLogs?.employment, () => ({})) },
+  '_entities Member (employment)': { subgraph: 'employment', run: entities('Member', 'employment(year: 2020) { status }', (e) => e?.employment) },
+  '_entities Household (employment)': { subgraph: 'employment', run: entities('Household', 'industrySupport { amount }', (e) => e?.industrySupport) },
+  'Mutation.recordEmployment': {
+    subgraph: 'employment',
+    run: q(`mutation($input: RecordEmploymentInput!) { recordEmployment(input: $input) { year } }`, (d) => d.recordEmployment, (f) => ({
+      input: { memberId: f.household.members[0]!.id, year: 2020, status: 'IN_COUNTY', monthsWorked: 10, monthlyIncome: 2500, employer: '县工业园区' },
+    })),
+  },
+  'Mutation.recordTraining': {
+    subgraph: 'employment',
+    run: q(`mutation($input: RecordTrainingInput!) { recordTraining(input: $input) { id } }`, (d) => d.recordTraining, (f) => ({ input: { memberId: f.household.members[0]!.id, course: '电工', hours: 40, trainedOn: '2020-05-05' } })),
+  },
+  'Mutation.recordIndustrySupport': {
+    subgraph: 'employment',
+    run: q(`mutation($input: RecordIndustrySupportInput!) { recordIndustrySupport(input: $input) { id } }`, (d) => d.recordIndustrySupport, (f) => ({ input: { householdId: f.household.id, year: 2020, kind: 'LIVESTOCK', amount: 2000 } })),
+  },
 };
 
 const rows = MATRIX.trim().split('\n').slice(1).map((line) => {
@@ -222,6 +259,7 @@ beforeAll(async () => {
   await hub.client.data(`mutation($input: SignFamilyDoctorContractInput!) { signFamilyDoctorContract(input: $input) { year } }`, { input: { memberId, year: 2020, doctorTeam: '团队', signedOn: '2020-01-10' } });
   await hub.client.data(`mutation($input: RecordSchoolingInput!) { recordSchooling(input: $input) { year } }`, { input: { memberId, year: 2020, stage: 'TERTIARY', school: '开放大学', status: 'ENROLLED' } });
   await hub.client.data(`mutation($input: RecordGrantInput!) { recordGrant(input: $input) { id } }`, { input: { memberId, program: 'STUDENT_LOAN', amount: 100, paidOn: '2020-05-05' } });
+  await hub.client.data(`mutation($input: RecordEmploymentInput!) { recordEmployment(input: $input) { year } }`, { input: { memberId, year: 2020, status: 'OUT_OF_PROVINCE', monthsWorked: 10, monthlyIncome: 4000 } });
   fixture = { county: '420115000000', village, household, fresh: () => fixtureSeed.household({ villageCode: village }) };
 });
 afterAll(() => hub?.stop());

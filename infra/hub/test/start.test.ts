@@ -32,6 +32,7 @@ test('starts with demo data, answers, and stops cleanly on SIGINT', async () => 
   expect(output).toMatch(/demo data: health-insurance: \d+ insurance_enrollment, \d+ medical_claim, \d+ family_doctor_contract for 144 members/);
   expect(output).toMatch(/demo data: education-aid: \d+ schooling, \d+ education_grant for 144 members/);
   expect(output).toMatch(/demo data: housing-repair: \d+ appraisal, \d+ renovation, \d+ relocation for 144 members/);
+  expect(output).toMatch(/demo data: employment: \d+ employment, \d+ training, \d+ industry_support for 144 members/);
 
   const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
   expect(res.status).toBe(200);

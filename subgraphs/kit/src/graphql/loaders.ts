@@ -40,9 +40,9 @@ export interface MemberYear<Y extends number | null = number> {
   year: Y;
 }
 
-export interface HouseholdYear {
+export interface HouseholdYear<Y extends number | null = number> {
   householdId: string;
-  year: number;
+  year: Y;
 }
 
 /**
@@ -94,4 +94,9 @@ export function memberYearListLoader<V>(fetch: (year: number | null, memberIds: 
 /** One record per household and year (an income, a household's yearly figures): null when there is none. */
 export function householdYearLoader<V>(fetch: (year: number, householdIds: string[]) => Promise<V[]>, householdOf: (v: V) => string) {
   return yearLoader<HouseholdYear, V, V | null>((k) => k.householdId, fetch, householdOf, (rows) => rows?.[0] ?? null);
+}
+
+/** Records of a household in a year, or in every year when the year is null (industry support), in the order fetched. */
+export function householdYearListLoader<V>(fetch: (year: number | null, householdIds: string[]) => Promise<V[]>, householdOf: (v: V) => string) {
+  return yearLoader<HouseholdYear<number | null>, V, V[]>((k) => k.householdId, fetch, householdOf, (rows) => rows ?? []);
 }

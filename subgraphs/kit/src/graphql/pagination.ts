@@ -1,4 +1,4 @@
-import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../errors.js';
 
 @ObjectType()
@@ -19,6 +19,16 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true })
   after?: string | null;
+}
+
+/** A work list's arguments: a region and everything below it, a calendar year, a page. */
+@ArgsType()
+export class RegionYearPageArgs extends PageArgs {
+  @Field(() => ID, { description: 'A region (or 000000000000, the country): its villages and every one below it' })
+  regionCode!: string;
+
+  @Field(() => Int)
+  year!: number;
 }
 
 export interface Page<T> {

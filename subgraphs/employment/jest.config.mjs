@@ -1,0 +1,1 @@
+export { withDatabase as default } from '../../tools/jest.preset.mjs';
