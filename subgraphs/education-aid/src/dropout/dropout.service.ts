@@ -1,4 +1,4 @@
-import { type Page, type SubgraphContext, workListPage } from '@fupin/kit';
+import { memberEntry, type Page, type SubgraphContext, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { COMPULSORY_AGE, schoolAge } from '../schooling/school-age.js';
 import { SchoolStatus } from '../schooling/schooling.enums.js';
@@ -45,9 +45,7 @@ export async function dropouts(ctx: SubgraphContext, info: GraphQLResolveInfo, a
   return {
     ...page,
     nodes: page.nodes.map((r) => ({
-      member: { id: r.member_id },
-      household: { id: r.household_id },
-      villageCode: r.village_code,
+      ...memberEntry(r),
       age: schoolAge(r.birth_date, year),
       reason: r.status === null ? DropoutReason.NO_RECORD : DropoutReason.DROPPED_OUT,
       schooling: r.status === null ? null : { year, school: r.school!, stage: r.stage!, status: r.status, recordedAt: r.recorded_at! },

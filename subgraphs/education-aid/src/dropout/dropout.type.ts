@@ -1,6 +1,6 @@
-import { Connection, type EntityKey, PageArgs } from '@fupin/kit';
+import { Connection, PageArgs } from '@fupin/kit';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Household, Member } from '../department.js';
+import { MemberEntry } from '../department.js';
 import type { SchoolingEntity } from '../schooling/schooling.entity.js';
 import { Schooling } from '../schooling/schooling.type.js';
 
@@ -13,16 +13,7 @@ export enum DropoutReason {
 registerEnumType(DropoutReason, { name: 'DropoutReason', description: 'Why a compulsory-age child is on the dropout roster' });
 
 @ObjectType('Dropout', { description: 'A compulsory-age child not known to be in school in the school year (控辍保学)' })
-export class Dropout {
-  @Field(() => Member)
-  member!: EntityKey;
-
-  @Field(() => Household)
-  household!: EntityKey;
-
-  @Field(() => ID, { description: 'The village of the household' })
-  villageCode!: string;
-
+export class Dropout extends MemberEntry {
   @Field(() => Int, { description: 'Age on 31 August of the year' })
   age!: number;
 

@@ -1,4 +1,4 @@
-import { type Page, parseYuan, type RegionYearPageArgs, type SubgraphContext, workListPage } from '@fupin/kit';
+import { memberEntry, type Page, parseYuan, type RegionYearPageArgs, type SubgraphContext, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { EmploymentStatus } from '../employment/employment.enums.js';
 import { ageAtYearEnd, SOME_LABOR, workingAgeBirthDates } from '../employment/employment.rule.js';
@@ -46,9 +46,7 @@ export async function membersWithoutWork(ctx: SubgraphContext, info: GraphQLReso
   return {
     ...page,
     nodes: page.nodes.map((r) => ({
-      member: { id: r.member_id },
-      household: { id: r.household_id },
-      villageCode: r.village_code,
+      ...memberEntry(r),
       age: ageAtYearEnd(r.birth_date, year),
       reason: r.status === null ? WithoutWorkReason.NO_RECORD : WithoutWorkReason.UNEMPLOYED,
       employment:

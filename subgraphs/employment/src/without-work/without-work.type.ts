@@ -1,6 +1,6 @@
-import { Connection, type EntityKey } from '@fupin/kit';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Household, Member } from '../department.js';
+import { Connection } from '@fupin/kit';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MemberEntry } from '../department.js';
 import type { EmploymentEntity } from '../employment/employment.entity.js';
 import { Employment } from '../employment/employment.type.js';
 
@@ -13,16 +13,7 @@ export enum WithoutWorkReason {
 registerEnumType(WithoutWorkReason, { name: 'WithoutWorkReason', description: 'Why a working-age member is on the without-work list' });
 
 @ObjectType('MemberWithoutWork', { description: 'A member of working age with labor (SKILLED, ORDINARY or WEAK) not known to be employed in the year' })
-export class MemberWithoutWork {
-  @Field(() => Member)
-  member!: EntityKey;
-
-  @Field(() => Household)
-  household!: EntityKey;
-
-  @Field(() => ID, { description: 'The village of the household' })
-  villageCode!: string;
-
+export class MemberWithoutWork extends MemberEntry {
   @Field(() => Int, { description: 'Age on 31 December of the year' })
   age!: number;
 

@@ -1,4 +1,4 @@
-import { type Page, type RegionYearPageArgs, type SubgraphContext, workListPage } from '@fupin/kit';
+import { householdEntry, type Page, type RegionYearPageArgs, type SubgraphContext, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { householdEmploymentParams, householdEmploymentSql } from '../employment/employment.rule.js';
 import type { ZeroEmploymentHousehold } from './zero-employment.type.js';
@@ -28,6 +28,6 @@ export async function zeroEmploymentHouseholds(ctx: SubgraphContext, info: Graph
   });
   return {
     ...page,
-    nodes: page.nodes.map((r) => ({ household: { id: r.household_id }, villageCode: r.village_code, ableMembers: r.able_member_ids.map((id) => ({ id })) })),
+    nodes: page.nodes.map((r) => ({ ...householdEntry(r), ableMembers: r.able_member_ids.map((id) => ({ id })) })),
   };
 }

@@ -1,15 +1,9 @@
 import { Connection, type EntityKey } from '@fupin/kit';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Household, Member } from '../department.js';
+import { Field, ObjectType } from 'type-graphql';
+import { HouseholdEntry, Member } from '../department.js';
 
 @ObjectType('ZeroEmploymentHousehold', { description: 'A household with someone able to work and nobody employed in the year (零就业家庭)' })
-export class ZeroEmploymentHousehold {
-  @Field(() => Household)
-  household!: EntityKey;
-
-  @Field(() => ID, { description: 'The village of the household' })
-  villageCode!: string;
-
+export class ZeroEmploymentHousehold extends HouseholdEntry {
   @Field(() => [Member], { description: 'Its members of working age (16 to 60 on 31 December) with labor capacity SKILLED or ORDINARY: whom to find work for' })
   ableMembers!: EntityKey[];
 }

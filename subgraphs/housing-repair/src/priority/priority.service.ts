@@ -1,4 +1,4 @@
-import { type Page, type SubgraphContext, todayInChina, workListPage } from '@fupin/kit';
+import { householdEntry, type Page, type SubgraphContext, todayInChina, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AppraisalGrade } from '../appraisal/appraisal.enums.js';
 import { housingStatusSql, type HousingStatusRow } from '../housing/housing.rule.js';
@@ -37,8 +37,7 @@ export async function unsafeHousing(ctx: SubgraphContext, info: GraphQLResolveIn
   return {
     ...page,
     nodes: page.nodes.map((r) => ({
-      household: { id: r.household_id },
-      villageCode: r.village_code,
+      ...householdEntry(r),
       reason: r.unsafe_reason!,
       latestGrade: r.latest_grade as AppraisalGrade | null,
       latestAppraisedOn: r.latest_appraised_on,

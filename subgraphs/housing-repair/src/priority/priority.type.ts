@@ -1,7 +1,7 @@
-import { Connection, type EntityKey, PageArgs } from '@fupin/kit';
+import { Connection, PageArgs } from '@fupin/kit';
 import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { AppraisalGrade } from '../appraisal/appraisal.enums.js';
-import { Household } from '../department.js';
+import { HouseholdEntry } from '../department.js';
 import { UnsafeHousingReason } from '../housing/housing.rule.js';
 
 /** 四类重点对象: the households whose unsafe houses are renovated first. */
@@ -18,13 +18,7 @@ export enum PriorityGroup {
 registerEnumType(PriorityGroup, { name: 'PriorityGroup', description: 'The four priority groups for housing renovation (四类重点对象)' });
 
 @ObjectType('UnsafeHousingEntry', { description: 'A priority household whose housing is not safe today, and why' })
-export class UnsafeHousingEntry {
-  @Field(() => Household)
-  household!: EntityKey;
-
-  @Field(() => ID)
-  villageCode!: string;
-
+export class UnsafeHousingEntry extends HouseholdEntry {
   @Field(() => UnsafeHousingReason)
   reason!: UnsafeHousingReason;
 

@@ -28,6 +28,39 @@ function keyStub(name: 'Member' | 'Household') {
   return KeyStub;
 }
 
+/**
+ * What every work-list entry says (a household's or a member's): who, and where. A
+ * department's entry extends one and adds its own why.
+ */
+function workListEntries(Member: ReturnType<typeof keyStub>, Household: ReturnType<typeof keyStub>) {
+  // Base classes only: a department's entry type extends one, under its own name.
+  @ObjectType()
+  class HouseholdEntry {
+    @Field(() => Household)
+    household!: EntityKey;
+
+    @Field(() => ID, { description: 'The village of the household' })
+    villageCode!: string;
+  }
+
+  @ObjectType()
+  class MemberEntry {
+    @Field(() => Member)
+    member!: EntityKey;
+
+    @Field(() => Household)
+    household!: EntityKey;
+
+    @Field(() => ID, { description: 'The village of the household' })
+    villageCode!: string;
+  }
+  return { HouseholdEntry, MemberEntry };
+}
+
+/** A work-list row's who and where, from the roster's columns. */
+export const householdEntry = (row: { household_id: string; village_code: string }) => ({ household: { id: row.household_id }, villageCode: row.village_code });
+export const memberEntry = (row: { member_id: string; household_id: string; village_code: string }) => ({ member: { id: row.member_id }, ...householdEntry(row) });
+
 export interface DepartmentParts<L> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: Constructor<any>[];
@@ -65,6 +98,8 @@ export function defineDepartment(name: string, code: Department) {
     code,
     Member,
     Household,
+    /** Base classes of its work lists' entries: `household` and `villageCode`, and `member`. */
+    ...workListEntries(Member, Household),
     /** Its records are personal data: the registry's readers and this department's officers. */
     readers: [...READERS, `DEPARTMENT_OFFICER:${code}`] as const,
     /** The department writes its own records; ADMIN may act for it. */
