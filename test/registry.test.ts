@@ -1,5 +1,5 @@
 import { checkCharacter, makeIdNumber } from '@fupin/kit';
-import { errorCode, seed } from '@fupin/kit/testing';
+import { errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { registryCounts, startHub } from './support/hub.js';
 
 // The registry operations of ../shared/contract/operations.graphql, sent as clients send them.
@@ -198,14 +198,13 @@ describe('income and status', () => {
     await refused(RECORD_INCOME, { input: { householdId: '00000000-0000-4000-8000-000000000000', year: 2019, incomePerCapita: 1 }, year: 2019 }, 'NOT_FOUND');
   });
 
-  test('status history: registration writes POOR on 1 January; exit needs income above the line and safe water', async () => {
+  test('status history: registration writes POOR on 1 January; exit needs income at the line (and every other guarantee)', async () => {
     const h = await s.household({ villageCode: village, identifiedYear: 2015 });
     const lift = { householdId: h.id, status: 'LIFTED', effectiveDate: '2019-12-20', reason: '两不愁三保障达标' };
-    // No income recorded for 2019: the exit standard is not met, and nothing is written.
+    await meetExitStandard(hub.client, h, 2019, 3746.99);
+    // One fen below the line of 2019 (3747): the exit standard is not met, and nothing is written.
     const res = await refused(CHANGE_STATUS, { input: lift }, 'EXIT_STANDARD_NOT_MET');
     expect(res.errors![0]!.extensions!.gaps).toEqual(['INCOME_BELOW_LINE']);
-    await hub.client.data(RECORD_INCOME, { input: { householdId: h.id, year: 2019, incomePerCapita: 3746.99 }, year: 2019 });
-    await refused(CHANGE_STATUS, { input: lift }, 'EXIT_STANDARD_NOT_MET');
     await hub.client.data(RECORD_INCOME, { input: { householdId: h.id, year: 2019, incomePerCapita: 3747 }, year: 2019 });
 
     const { changeHouseholdStatus } = await hub.client.data<{ changeHouseholdStatus: any }>(CHANGE_STATUS, { input: lift });
@@ -223,7 +222,7 @@ describe('income and status', () => {
 
   test('refuses an exit while the household has no safe drinking water', async () => {
     const h = await s.household({ villageCode: village, safeDrinkingWater: false });
-    await hub.client.data(RECORD_INCOME, { input: { householdId: h.id, year: 2020, incomePerCapita: 9000 }, year: 2020 });
+    await meetExitStandard(hub.client, h);
     const res = await refused(CHANGE_STATUS, { input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-01', reason: 'x' } }, 'EXIT_STANDARD_NOT_MET');
     expect(res.errors![0]!.extensions!.gaps).toEqual(['UNSAFE_WATER']);
   });
@@ -253,7 +252,8 @@ describe('village lists', () => {
     const village = await s.village();
     const numbers = ['A-0003', 'A-0001', 'A-0005', 'A-0002', 'A-0004'].map((n) => `${village}${n}`);
     const ids: Record<string, string> = {};
-    for (const householdNumber of numbers) ids[householdNumber] = (await s.household({ villageCode: village, householdNumber })).id;
+    const seeded: Record<string, SeededHousehold> = {};
+    for (const householdNumber of numbers) ids[householdNumber] = (seeded[householdNumber] = await s.household({ villageCode: village, householdNumber })).id;
 
     const page1 = await hub.client.data<{ region: any }>(VILLAGE_HOUSEHOLDS, { code: village, first: 2 });
     const c1 = page1.region.households;
@@ -272,6 +272,7 @@ describe('village lists', () => {
     expect(page3.region.households.pageInfo.hasNextPage).toBe(false);
 
     await hub.client.data(RECORD_INCOME, { input: { householdId: ids[`${village}A-0002`], year: 2020, incomePerCapita: 5000 }, year: 2020 });
+    await meetExitStandard(hub.client, seeded[`${village}A-0002`]!);
     await hub.client.data(CHANGE_STATUS, { input: { householdId: ids[`${village}A-0002`], status: 'LIFTED', effectiveDate: '2020-11-30', reason: '达标' } });
     const lifted = await hub.client.data<{ region: any }>(VILLAGE_HOUSEHOLDS, { code: village, status: 'LIFTED' });
     expect(lifted.region.households.totalCount).toBe(1);

@@ -31,11 +31,14 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
   };
   try {
     let rosterSource: string | undefined;
+    // Filled as they start: the registry asks the departments for coverage once all are up.
+    const peers: Record<string, string> = {};
     for (const { def, portVariable } of listed) {
       const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
       if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in subgraphs/subgraphs.json`);
       const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS } : undefined;
-      subgraphs.push(await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, ...(roster ? { roster } : {}) }));
+      subgraphs.push(await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, peers, ...(roster ? { roster } : {}) }));
+      peers[def.name] = subgraphs.at(-1)!.graphqlUrl;
       if (def.publishesRoster) rosterSource = databaseUrl;
     }
     const gateway = await startGateway({

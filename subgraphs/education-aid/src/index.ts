@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Migration20261202114047_education_aid } from '../migrations/Migration20261202114047_education_aid.js';
+import { educationCoverage } from './coverage/coverage.js';
 import { department } from './department.js';
 import { DropoutResolver } from './dropout/dropout.resolver.js';
 import { GrantEntity } from './grant/grant.entity.js';
@@ -20,6 +21,7 @@ export const educationAid = department.subgraph({
     const [{ schoolRollImport }, { grantListImport }] = await Promise.all([import('./schooling/schooling.import.js'), import('./grant/grant.import.js')]);
     return { 'school-roll': schoolRollImport, grants: grantListImport };
   },
+  coverage: educationCoverage,
   demo: async () => (await import('./demo/education.demo.js')).educationDemo,
 });
 

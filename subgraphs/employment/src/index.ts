@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Migration20261202142841_employment } from '../migrations/Migration20261202142841_employment.js';
+import { employmentCoverage } from './coverage/coverage.js';
 import { department } from './department.js';
 import { EmploymentEntity } from './employment/employment.entity.js';
 import { EmploymentResolver } from './employment/employment.resolver.js';
@@ -21,6 +22,7 @@ export const employment = department.subgraph({
   loaders: createLoaders,
   personalData: ['Member.employment', 'Member.trainings', 'Household.industrySupport', 'Query.zeroEmploymentHouseholds', 'Query.membersWithoutWork'],
   imports: async () => ({ 'migrant-workers': (await import('./employment/employment.import.js')).migrantWorkerImport }),
+  coverage: employmentCoverage,
   demo: async () => (await import('./demo/employment.demo.js')).employmentDemo,
 });
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Migration20261124000000_health } from '../migrations/Migration20261124000000_health.js';
 import { ClaimEntity } from './claim/claim.entity.js';
 import { ClaimResolver } from './claim/claim.resolver.js';
+import { healthCoverage, healthSettings } from './coverage/coverage.js';
 import { department } from './department.js';
 import { EnrollmentEntity } from './enrollment/enrollment.entity.js';
 import { EnrollmentResolver } from './enrollment/enrollment.resolver.js';
@@ -19,6 +20,8 @@ export const healthInsurance = department.subgraph({
   loaders: createLoaders,
   personalData: ['Member.insurance', 'Member.claims', 'Member.familyDoctor', 'Household.medical'],
   imports: async () => ({ enrollments: (await import('./enrollment/enrollment.import.js')).enrollmentImport }),
+  settings: healthSettings,
+  coverage: healthCoverage,
   demo: async () => (await import('./demo/health.demo.js')).healthDemo,
 });
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Migration20261202124124_housing_repair } from '../migrations/Migration20261202124124_housing_repair.js';
 import { AppraisalEntity } from './appraisal/appraisal.entity.js';
 import { AppraisalResolver } from './appraisal/appraisal.resolver.js';
+import { housingCoverage } from './coverage/coverage.js';
 import { department } from './department.js';
 import { HouseholdResolver, HousingResolver } from './housing/housing.resolver.js';
 import { createLoaders } from './loaders.js';
@@ -19,6 +20,7 @@ export const housingRepair = department.subgraph({
   loaders: createLoaders,
   personalData: ['Household.housing', 'Query.unsafeHousing'],
   imports: async () => ({ appraisals: (await import('./appraisal/appraisal.import.js')).appraisalListImport }),
+  coverage: housingCoverage,
   demo: async () => (await import('./demo/housing.demo.js')).housingDemo,
 });
 

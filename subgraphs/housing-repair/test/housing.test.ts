@@ -1,5 +1,5 @@
 import { startHub, type TestGatewayHub } from '@fupin/gateway/testing';
-import { awaitInReplica, errorCode, type GraphQLClient, seed, type SeededHousehold, tomorrowInChina } from '@fupin/kit/testing';
+import { awaitInReplica, errorCode, type GraphQLClient, meetExitStandard, seed, type SeededHousehold, tomorrowInChina } from '@fupin/kit/testing';
 import { randomUUID } from 'node:crypto';
 
 // Housing repair through the gateway, with every subgraph of the hub: the contract's
@@ -186,7 +186,7 @@ describe('the priority work list', () => {
   async function monitoredHousehold(villageCode: string, healthStatus: string) {
     const h = await household(villageCode, { members: [{ relationToHead: 'HEAD', healthStatus, ...(healthStatus === 'DISABLED' ? { disabilityGrade: 2 } : {}) }] });
     await appraise(h.id, 'A', '2019-01-01');
-    await hub.client.data(`mutation($input: RecordIncomeInput!) { recordIncome(input: $input) { id } }`, { input: { householdId: h.id, year: 2020, incomePerCapita: 6000 } });
+    await meetExitStandard(hub.client, h);
     for (const [status, effectiveDate] of [['LIFTED', '2020-12-01'], ['MONITORED', '2021-03-01']]) {
       await hub.client.data(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, { input: { householdId: h.id, status, effectiveDate, reason: '动态管理' } });
     }

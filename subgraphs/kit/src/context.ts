@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Caller } from './auth/caller.js';
 import type { PersonalDataCipher } from './domain/personal-data.js';
+import type { Peers } from './coverage/peers.js';
 import type { Roster } from './roster/roster.js';
 
 /** Per request: its own EntityManager (identity map) and its own loaders (batch + cache). */
@@ -16,6 +17,8 @@ export interface SubgraphContext<L = unknown, S = Record<string, unknown>> {
   pii: PersonalDataCipher;
   /** The subgraph's own settings, parsed at start. */
   settings: S;
+  /** The hub's other subgraphs, for the few calls one makes to another (coverage). */
+  peers: Peers;
   /** A department's replica of the registry's roster (subgraphs declaring `roster: true`). */
   roster?: Roster;
 }

@@ -29,7 +29,7 @@ export class ForbiddenError extends HubError {
 }
 
 export class ExitStandardNotMetError extends HubError {
-  constructor(message: string, gaps: string[]) {
-    super(message, 'EXIT_STANDARD_NOT_MET', { gaps });
+  constructor(message: string, gaps: string[], more: Record<string, unknown> = {}) {
+    super(message, 'EXIT_STANDARD_NOT_MET', { gaps, ...more });
   }
 }

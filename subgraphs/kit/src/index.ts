@@ -27,3 +27,4 @@ export * from './hub/subgraph-list.js';
 export * from './department/department.js';
 export * from './db/recorded.entity.js';
 export * from './db/columns.js';
+export * from './coverage/index.js';

@@ -24,25 +24,36 @@ export const SOME_LABOR = [...ABLE_LABOR, 'WEAK'] as const;
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
+/** The statuses that put a household in the production batch (发展生产); a ranger is ecological compensation. */
+export const PRODUCTION_STATUSES = [
+  EmploymentStatus.LOCAL, EmploymentStatus.IN_COUNTY, EmploymentStatus.IN_PROVINCE, EmploymentStatus.OUT_OF_PROVINCE,
+  EmploymentStatus.PUBLIC_WELFARE_POST, EmploymentStatus.WORKSHOP, EmploymentStatus.SELF_EMPLOYED,
+] as const;
+
 /**
  * 零就业家庭 for a year, by `domain.md`: some member of working age with labor capacity SKILLED
  * or ORDINARY, and no member (of any age) with an employment record for the year whose status
  * is not UNEMPLOYED. Written once, in SQL, over roster rows `r` (the caller's filter in
- * `rosterWhere`), so the work list and the coverage rules cannot disagree. Parameters, in
- * order: the year, the earliest and latest working-age birth dates, then the filter's own.
- * One row per household: `household_id`, `village_code`, `able_member_ids`, `zero_employment`.
+ * `rosterWhere`), so the work list, the coverage and the four zeros cannot disagree. Parameters,
+ * in order: the year, the earliest and latest working-age birth dates, then the filter's own.
+ * One row per household: `household_id`, `village_code`, `members`, `able_member_ids`,
+ * `zero_employment`, and for the batches `production_job` and `ranger`, and `as_of` (the last
+ * employment record of the year).
  */
 export function householdEmploymentSql(rosterWhere: string): string {
   return `
-    select r.household_id, min(r.village_code) as village_code,
+    select r.household_id, min(r.village_code) as village_code, count(*)::int as members,
            coalesce(array_agg(r.member_id::text order by r.member_id) filter (where r.able), '{}') as able_member_ids,
-           bool_or(r.able) and not bool_or(r.employed) as zero_employment
-      from (select r.household_id, r.village_code, r.member_id,
+           bool_or(r.able) and not bool_or(r.employed) as zero_employment,
+           coalesce(bool_or(r.status in (${list(PRODUCTION_STATUSES)})), false) as production_job,
+           coalesce(bool_or(r.status = '${EmploymentStatus.ECOLOGICAL_RANGER}'), false) as ranger,
+           max(r.recorded_at) as as_of
+      from (select r.household_id, r.village_code, r.member_id, e.status, e.recorded_at,
                    r.labor_capacity in (${list(ABLE_LABOR)}) and r.birth_date between w.earliest and w.latest as able,
-                   e.member_id is not null as employed
+                   coalesce(e.status <> '${EmploymentStatus.UNEMPLOYED}', false) as employed
               from (select ?::int as year, ?::date as earliest, ?::date as latest) w
               cross join roster r
-              left join employment e on e.member_id = r.member_id and e.year = w.year and e.status <> '${EmploymentStatus.UNEMPLOYED}'
+              left join employment e on e.member_id = r.member_id and e.year = w.year
              where ${rosterWhere}) r
      group by r.household_id`;
 }

@@ -1,6 +1,7 @@
 import { type Fen, isUuid, MoneyScalar, READERS } from '@fupin/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleHousehold } from '../access.js';
+import { ExitEvidence } from '../coverage/coverage.type.js';
 import type { Context } from '../loaders.js';
 import type { MemberEntity } from '../member/member.entity.js';
 import { Relation } from '../member/member.enums.js';
@@ -37,7 +38,7 @@ export class HouseholdResolver {
   @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
   @Mutation(() => Household, { description: 'Appends a status change; an exit (LIFTED) is refused with EXIT_STANDARD_NOT_MET while a guarantee is unmet' })
   changeHouseholdStatus(@Arg('input', () => ChangeHouseholdStatusInput) input: ChangeHouseholdStatusInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
-    return changeHouseholdStatus(ctx.em, input, ctx.caller, ctx.settings.FUPIN_POVERTY_LINES);
+    return changeHouseholdStatus(ctx.em, input, ctx.caller, { peers: ctx.peers, povertyLines: ctx.settings.FUPIN_POVERTY_LINES, timeoutMs: ctx.settings.FUPIN_COVERAGE_TIMEOUT_MS });
   }
 
   @FieldResolver(() => Region)
@@ -61,6 +62,13 @@ export class HouseholdResolver {
   async incomePerCapita(@Root() household: HouseholdEntity, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<Fen | null> {
     const income = await ctx.loaders.incomeByYear.load({ householdId: household.id, year });
     return income?.incomePerCapita ?? null;
+  }
+
+  @Authorized(...READERS)
+  @FieldResolver(() => ExitEvidence, { nullable: true, description: 'What the latest exit (LIFTED) was granted on; null when it never exited through the hub' })
+  async exitEvidence(@Root() household: HouseholdEntity, @Ctx() ctx: Context): Promise<ExitEvidence | null> {
+    const history = await ctx.loaders.historyByHousehold.load(household.id);
+    return history.findLast((e) => e.evidence !== null)?.evidence ?? null;
   }
 
   @Authorized(...READERS)

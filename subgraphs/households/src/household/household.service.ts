@@ -7,7 +7,6 @@ import {
   isUuid,
   NotFoundError,
   type PersonalDataCipher,
-  povertyLineFen,
   requireRegistryYear,
   requireText,
   readIdNumber,
@@ -16,6 +15,8 @@ import {
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertWritable } from '../access.js';
+import { coverageOf, type CoverageRequest } from '../coverage/coverage.service.js';
+import type { ExitEvidence, HouseholdCoverage } from '../coverage/coverage.type.js';
 import { MemberEntity } from '../member/member.entity.js';
 import { Gender, HealthStatus, Relation } from '../member/member.enums.js';
 import { RegionEntity } from '../region/region.entity.js';
@@ -147,18 +148,12 @@ export async function recordIncome(em: EntityManager, input: RecordIncomeInput, 
 }
 
 /**
- * The part of the exit standard the registry itself holds: income above the line and
- * safe drinking water. The departments' guarantees join it with the coverage work.
+ * Appends a status change. An exit (LIFTED) is judged here, by the hub, on the coverage of the
+ * year of the change computed now from the registry's and every department's own data: any gap,
+ * or any department that cannot be consulted, refuses it with EXIT_STANDARD_NOT_MET and
+ * nothing is written; an exit allowed keeps the coverage it was granted on as its evidence.
  */
-async function registryGaps(em: EntityManager, household: HouseholdEntity, year: number, povertyLines: Readonly<Record<number, number>>): Promise<string[]> {
-  const gaps: string[] = [];
-  const income = await em.findOne(IncomeEntity, { householdId: household.id, year });
-  if (!income || income.incomePerCapita < povertyLineFen(year, povertyLines)) gaps.push('INCOME_BELOW_LINE');
-  if (!household.safeDrinkingWater) gaps.push('UNSAFE_WATER');
-  return gaps;
-}
-
-export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller, povertyLines: Readonly<Record<number, number>>): Promise<HouseholdEntity> {
+export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller, coverage: Omit<CoverageRequest, 'em' | 'caller'>): Promise<HouseholdEntity> {
   const reason = requireText(input.reason, 'reason', 500);
   if (input.effectiveDate > todayInChina()) throw new BadUserInputError('effectiveDate must not be in the future', { field: 'effectiveDate' });
   return em.transactional(async (tx) => {
@@ -172,10 +167,12 @@ export async function changeHouseholdStatus(em: EntityManager, input: ChangeHous
     if (last && input.effectiveDate < last.effectiveDate) {
       throw new BadUserInputError('effectiveDate is before the last status change', { field: 'effectiveDate' });
     }
+    let evidence: ExitEvidence | null = null;
     if (input.status === PovertyStatus.LIFTED) {
       const year = Number(input.effectiveDate.slice(0, 4));
-      const gaps = await registryGaps(tx, household, year, povertyLines);
-      if (gaps.length) throw new ExitStandardNotMetError(`the exit standard is not met for ${year}: ${gaps.join(', ')}`, gaps);
+      const assessed = (await coverageOf({ ...coverage, em: tx, caller }, [household.id], year)).get(household.id)!;
+      if (!assessed.exitEligible) throw exitRefused(assessed);
+      evidence = { year, assessedAt: assessed.assessedAt, batches: assessed.batches, consulted: assessed.consulted };
     }
     household.status = input.status;
     tx.create(StatusChangeEntity, {
@@ -185,8 +182,23 @@ export async function changeHouseholdStatus(em: EntityManager, input: ChangeHous
       effectiveDate: input.effectiveDate,
       reason,
       changedBy: caller.subject,
+      evidence,
     });
     await tx.flush();
     return household;
+  });
+}
+
+/** The refusal lists every gap (kind, member, what, whose data) and every source not consulted. */
+function exitRefused(c: HouseholdCoverage): ExitStandardNotMetError {
+  const notConsulted = c.consulted.filter((s) => !s.consulted);
+  const parts = [...new Set(c.gaps.map((g) => g.kind))].map((kind) => {
+    const n = c.gaps.filter((g) => g.kind === kind).length;
+    return n > 1 ? `${kind} (${n})` : kind;
+  });
+  const missing = notConsulted.map((s) => `${s.source} not consulted (${s.unavailableReason})`);
+  return new ExitStandardNotMetError(`the exit standard is not met for ${c.year}: ${[...parts, ...missing].join(', ')}`, [...new Set(c.gaps.map((g) => g.kind))], {
+    gapDetails: c.gaps.map((g) => ({ kind: g.kind, memberId: g.member?.id ?? null, detail: g.detail, source: g.source })),
+    notConsulted: notConsulted.map((s) => ({ source: s.source, reason: s.unavailableReason })),
   });
 }

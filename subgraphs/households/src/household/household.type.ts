@@ -1,3 +1,4 @@
+import { ExitEvidence } from '../coverage/coverage.type.js';
 import { Connection, READERS } from '@fupin/kit';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
@@ -56,6 +57,9 @@ export class StatusChange {
 
   @Field(() => DateTimeResolver)
   recordedAt!: Date;
+
+  @Field(() => ExitEvidence, { nullable: true, description: 'For an exit (LIFTED): the coverage it was granted on' })
+  evidence!: ExitEvidence | null;
 }
 
 @ObjectType('HouseholdConnection')

@@ -1,6 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
 import { BigIntType } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { ExitEvidence } from '../coverage/coverage.type.js';
 import type { PovertyStatus } from './household.enums.js';
 
 /** One entry of a household's status history. Append-only: a trigger refuses UPDATE and DELETE. */
@@ -29,4 +30,8 @@ export class StatusChangeEntity {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   recordedAt: Opt<Date> = new Date();
+
+  /** For an exit: the coverage it was granted on. */
+  @Property({ type: 'json', nullable: true })
+  evidence: Opt<ExitEvidence> | null = null;
 }

@@ -6,6 +6,7 @@ import { READERS } from '../auth/authorize.js';
 import type { Department } from '../auth/caller.js';
 import type { DepartmentImport } from '../bulk/department-import.js';
 import type { RosterDemo } from '../bulk/roster-demo.js';
+import type { CoverageOf } from '../coverage/coverage-route.js';
 import type { SubgraphContext } from '../context.js';
 import { federatedSchema } from '../graphql/federation.js';
 import { visibleHouseholdRef, visibleMemberRef } from '../roster/roster.js';
@@ -75,6 +76,8 @@ export interface DepartmentParts<L> {
   /** Annual lists keyed by ID number (`npm run import -- <name> <list> file.csv`); loaded only by the tools. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   imports?: () => Promise<Record<string, DepartmentImport<any>>>;
+  /** Its part of households' coverage for a year: the batches it covers and the gaps it finds (`COVERAGE_SOURCES`). */
+  coverage?: CoverageOf;
   /** The demo generator (one person, one household); loaded only when demo data is made. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   demo?: () => Promise<RosterDemo<any>>;
@@ -125,6 +128,7 @@ export function defineDepartment(name: string, code: Department) {
           },
         ),
         ...(parts.imports ? { imports: parts.imports } : {}),
+        ...(parts.coverage ? { coverage: parts.coverage } : {}),
         ...(demo
           ? {
               demo: async (options) => {

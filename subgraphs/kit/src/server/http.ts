@@ -9,6 +9,8 @@ export interface HttpOptions<C extends BaseContext> {
   context: (req: IncomingMessage) => Promise<C>;
   /** Extra GET routes by exact path (health checks, static assets). */
   routes?: Record<string, Route>;
+  /** POST routes by exact path that take a JSON body (service-to-service calls inside the hub). */
+  posts?: Record<string, (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<void>>;
   /** Answers GET /graphql for browsers (GraphiQL) before Apollo sees it. */
   browserPage?: Route;
   graphqlPath?: string;
@@ -57,6 +59,17 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = options.routes?.[url.pathname];
       if (route && (req.method === 'GET' || req.method === 'HEAD')) return await route(req, res);
+      const post = options.posts?.[url.pathname];
+      if (post && req.method === 'POST') {
+        let body: unknown;
+        try {
+          body = JSON.parse(await readBody(req, limit));
+        } catch (err) {
+          if (err instanceof HttpError) throw err;
+          return json(res, 400, { error: 'body is not valid JSON' });
+        }
+        return await post(req, res, body);
+      }
       if (url.pathname !== graphqlPath) return json(res, 404, { error: 'not found' });
       if (req.method === 'GET' && options.browserPage && (req.headers.accept ?? '').includes('text/html')) {
         return await options.browserPage(req, res);

@@ -21,6 +21,10 @@ import { Roster } from '../roster/roster.js';
 import { subscribeToRoster } from '../roster/subscribe.js';
 import { listedSubgraph } from '../hub/subgraph-list.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
+import { coverageRoute, type CoverageOf } from '../coverage/coverage-route.js';
+import { COVERAGE_PATH } from '../coverage/coverage.js';
+import { Peers } from '../coverage/peers.js';
+import { envName, readSubgraphList } from '../hub/subgraph-list.js';
 
 /** Everything a subgraph declares; the kit does the rest the same way for all of them. */
 export interface SubgraphDefinition<L = unknown> {
@@ -55,6 +59,8 @@ export interface SubgraphDefinition<L = unknown> {
    * subgraph's own records. Returns a summary line.
    */
   demo?(options: DemoOptions): Promise<string | null>;
+  /** A department's part of households' coverage for a year, which the registry asks for (`COVERAGE_SOURCES`). */
+  coverage?: CoverageOf;
   /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
   prepare?(em: EntityManager, pii: PersonalDataCipher): Promise<void>;
 }
@@ -97,6 +103,8 @@ export interface StartOptions {
   roster?: RosterSettings;
   /** Where its own settings are read from (default: the process environment). */
   env?: NodeJS.ProcessEnv;
+  /** The other subgraphs' GraphQL URLs by name, for calls inside the hub; read when a call is made, so the hub may fill it as it starts them. */
+  peers?: Readonly<Record<string, string>>;
 }
 
 export interface RosterSettings {
@@ -141,6 +149,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   const orm = (await connectDatabase({ databaseUrl: servingUrl, entities, onQuery: options.onQuery })) as MikroORM;
   const rosterSource = options.roster && { pool: new pg.Pool({ connectionString: options.roster.sourceUrl, max: 2 }), waitMs: options.roster.waitMs ?? 3000 };
   const { schema } = await def.schema();
+  const peers = new Peers(options.peers ?? {}, options.gatewaySecret);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
@@ -161,8 +170,9 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       }
       const em = orm.em.fork() as EntityManager;
       const roster = rosterSource ? new Roster(em, rosterSource) : undefined;
-      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, ...(roster ? { roster } : {}) };
+      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, peers, ...(roster ? { roster } : {}) };
     },
+    posts: def.coverage ? { [COVERAGE_PATH]: coverageRoute(def.coverage, () => orm.em.fork() as EntityManager, options.gatewaySecret, settings) } : {},
     routes: {
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
       '/health/ready': async (_req, res) => {
@@ -211,6 +221,8 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     gatewaySecret: env.FUPIN_GATEWAY_SECRET,
     piiKey: env.FUPIN_PII_KEY,
     ...(def.roster && env.ROSTER_SOURCE_URL ? { roster: { sourceUrl: env.ROSTER_SOURCE_URL, waitMs: env.ROSTER_WAIT_MS } } : {}),
+    // The others where the gateway finds them: <NAME>_URL, else their default ports here.
+    peers: Object.fromEntries(readSubgraphList().map((s) => [s.name, process.env[`${envName(s.name)}_URL`] ?? `http://127.0.0.1:${s.defaultPort}/graphql`])),
   });
   console.log(`${def.name} subgraph at ${running.graphqlUrl}`);
   onShutdown(running.stop);

@@ -30,10 +30,12 @@ export async function startTestSubgraph<L>(
   roster?: RosterSettings,
   /** Its own settings (default: the process environment). */
   env?: NodeJS.ProcessEnv,
+  /** The other subgraphs' URLs, for calls inside the hub (filled as they start). */
+  peers?: Readonly<Record<string, string>>,
 ): Promise<TestSubgraph> {
   const db = await createTestDatabase(def.name.replaceAll('-', '_'));
   const sql = new SqlCounter();
-  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey, ...(roster ? { roster } : {}), ...(env ? { env } : {}) }).catch(async (err) => {
+  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey, ...(roster ? { roster } : {}), ...(env ? { env } : {}), ...(peers ? { peers } : {}) }).catch(async (err) => {
     await db.drop();
     throw err;
   });
@@ -95,14 +97,16 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
   // The registry first: departments subscribe to the roster it publishes.
   const ordered = [...subgraphDefs.filter((d) => d.publishesRoster), ...subgraphDefs.filter((d) => !d.publishesRoster)];
   let rosterSource: string | undefined;
+  const peers: Record<string, string> = {};
   for (const def of ordered) {
     let roster: RosterSettings | undefined;
     if (def.roster) {
       if (!rosterSource) throw new Error(`${def.name} keeps a roster: start the registry with it`);
       roster = { sourceUrl: rosterSource, ...(options.rosterWaitMs !== undefined ? { waitMs: options.rosterWaitMs } : {}) };
     }
-    const started = await startTestSubgraph(def, gatewaySecret, piiKey, roster);
+    const started = await startTestSubgraph(def, gatewaySecret, piiKey, roster, undefined, peers);
     subgraphs[def.name] = started;
+    peers[def.name] = started.graphqlUrl;
     if (def.publishesRoster) rosterSource = started.ownerUrl;
   }
   const gateway = await startGateway({

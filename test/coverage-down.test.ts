@@ -1,0 +1,44 @@
+import { awaitInReplica, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { startHub } from './support/hub.js';
+
+// A department down while coverage is asked: its part is listed as not consulted, its gaps are
+// unknown rather than absent, the others still answer, and no exit is granted meanwhile.
+let hub: Awaited<ReturnType<typeof startHub>>;
+let h: SeededHousehold;
+
+const COVERAGE = `query($id: ID!) { household(id: $id) { coverage(year: 2020) {
+  exitEligible batches { batch covered } gaps { kind source } consulted { source consulted unavailableReason } } } }`;
+
+beforeAll(async () => {
+  hub = await startHub();
+  const s = seed(hub.client);
+  h = await s.household({ villageCode: await s.village() });
+  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, h.members.at(-1)!.id);
+  await meetExitStandard(hub.client, h);
+});
+afterAll(() => hub?.stop());
+
+test('every guarantee met and every department up: exit-eligible', async () => {
+  const { household } = await hub.client.data<{ household: { coverage: { exitEligible: boolean } } }>(COVERAGE, { id: h.id });
+  expect(household.coverage.exitEligible).toBe(true);
+});
+
+test('the employment department down: not consulted, production unknown, not exit-eligible, and the exit refused', async () => {
+  await hub.subgraphs.employment!.http.close();
+  const { household } = await hub.client.data<{ household: { coverage: any } }>(COVERAGE, { id: h.id });
+  const c = household.coverage;
+  expect(c.exitEligible).toBe(false);
+  expect(c.consulted.find((x: any) => x.source === 'EMPLOYMENT')).toEqual({ source: 'EMPLOYMENT', consulted: false, unavailableReason: 'unreachable' });
+  expect(c.consulted.filter((x: any) => x.consulted).map((x: any) => x.source).sort()).toEqual(['EDUCATION_AID', 'HEALTH_INSURANCE', 'HOUSING_REPAIR', 'REGISTRY']);
+  expect(c.batches.find((b: any) => b.batch === 'PRODUCTION').covered).toBeNull();
+  expect(c.batches.find((b: any) => b.batch === 'EDUCATION').covered).toBe(false);
+  expect(c.gaps).toEqual([]);
+
+  const res = await hub.client.request(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, {
+    input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' },
+  });
+  expect(errorCode(res)).toBe('EXIT_STANDARD_NOT_MET');
+  expect(res.errors![0]!.extensions!.notConsulted).toEqual([{ source: 'EMPLOYMENT', reason: 'unreachable' }]);
+  const { household: after } = await hub.client.data<{ household: { status: string } }>(`query($id: ID!) { household(id: $id) { status } }`, { id: h.id });
+  expect(after.status).toBe('POOR');
+});
