@@ -1,0 +1,31 @@
+import { READERS, requireRegistryYear } from '@fupin/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { HouseholdEntity } from '../household/household.entity.js';
+import { Household } from '../household/household.type.js';
+import type { Context } from '../loaders.js';
+import { coverageLoader } from './coverage.loader.js';
+import { CoverageGap, HouseholdCoverage } from './coverage.type.js';
+import type { MemberEntity } from '../member/member.entity.js';
+import { Member } from '../member/member.type.js';
+
+@Resolver(() => Household)
+export class CoverageResolver {
+  @Authorized(...READERS)
+  @FieldResolver(() => HouseholdCoverage, {
+    nullable: true,
+    description: "The five batches and the gaps against the exit standard for the year, computed now from the registry's and each department's own data, with whose data says what",
+  })
+  async coverage(@Root() household: HouseholdEntity, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<HouseholdCoverage | null> {
+    requireRegistryYear(year);
+    return coverageLoader(ctx).load({ householdId: household.id, year });
+  }
+}
+
+@Resolver(() => CoverageGap)
+export class CoverageGapResolver {
+  /** The member a gap is about, as the registry has them (one query for every gap of the page). */
+  @FieldResolver(() => Member, { nullable: true })
+  member(@Root() gap: CoverageGap, @Ctx() ctx: Context): Promise<MemberEntity | null> | null {
+    return gap.member ? ctx.loaders.memberById.load(gap.member.id) : null;
+  }
+}

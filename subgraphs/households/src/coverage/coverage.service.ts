@@ -1,0 +1,114 @@
+import { Batch, type Caller, latestTimestamp, COVERAGE_PATH, COVERAGE_SOURCES, type CoveragePart, fenToDecimal, GapKind, parseYuan, PeerUnavailable, type Peers, povertyLineFen } from '@fupin/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { HouseholdType } from '../household/household.enums.js';
+import { type CoverageBatch, type CoverageGap, type CoverageConsulted, CoverageSource, type HouseholdCoverage } from './coverage.type.js';
+
+interface RegistryRow {
+  household_id: string;
+  type: HouseholdType;
+  safe_drinking_water: boolean;
+  members: number;
+  income: string | null;
+  as_of: Date | string | null;
+}
+
+/**
+ * The registry's own part: INCOME_BELOW_LINE (no income for the year, or per capita below the
+ * line of the year), UNSAFE_WATER, and SOCIAL_SECURITY for DIBAO and TEKUN households.
+ */
+async function registryParts(em: EntityManager, householdIds: string[], year: number, povertyLines: Readonly<Record<number, number>>): Promise<Map<string, CoveragePart>> {
+  const rows = await em.getConnection().execute<RegistryRow[]>(
+    `select h.id as household_id, h.type, h.safe_drinking_water, i.income_per_capita::text as income,
+            (select count(*)::int from member m where m.household_id = h.id) as members,
+            greatest(i.recorded_at, h.created_at) as as_of
+       from household h left join household_income i on i.household_id = h.id and i.year = ?
+      where h.id = any(string_to_array(?, ',')::uuid[])`,
+    [year, householdIds.join(',')],
+  );
+  const line = povertyLineFen(year, povertyLines);
+  return new Map(
+    rows.map((r) => {
+      const income = r.income === null ? null : parseYuan(r.income)!;
+      const gaps = [
+        ...(income === null ? [{ kind: GapKind.INCOME_BELOW_LINE, memberId: null, detail: `no per-capita income recorded for ${year}` }] : []),
+        ...(income !== null && income < line ? [{ kind: GapKind.INCOME_BELOW_LINE, memberId: null, detail: `per-capita income ${fenToDecimal(income)} below the line ${fenToDecimal(line)} of ${year}` }] : []),
+        ...(r.safe_drinking_water ? [] : [{ kind: GapKind.UNSAFE_WATER, memberId: null, detail: 'no safe drinking water' }]),
+      ];
+      const batches = r.type === HouseholdType.DIBAO || r.type === HouseholdType.TEKUN ? [Batch.SOCIAL_SECURITY] : [];
+      return [r.household_id, { householdId: r.household_id, members: r.members, batches, gaps, asOf: latestTimestamp(r.as_of) }];
+    }),
+  );
+}
+
+type Answer = { parts: Map<string, CoveragePart> } | { unavailable: string };
+
+/** One department's parts for the batch, or why it could not answer; never throws. */
+async function askDepartment(peers: Peers, subgraph: string, caller: Caller, householdIds: string[], year: number, timeoutMs: number): Promise<Answer> {
+  try {
+    const { parts } = await peers.post<{ parts: CoveragePart[] }>(subgraph, COVERAGE_PATH, caller, { householdIds, year }, timeoutMs);
+    return { parts: new Map(parts.map((p) => [p.householdId, p])) };
+  } catch (err) {
+    return { unavailable: err instanceof PeerUnavailable ? err.reason : 'answered with something that is no coverage' };
+  }
+}
+
+export interface CoverageRequest {
+  em: EntityManager;
+  peers: Peers;
+  caller: Caller;
+  povertyLines: Readonly<Record<number, number>>;
+  timeoutMs: number;
+}
+
+/**
+ * 两不愁三保障 and 五个一批 for households and a year, computed now: the registry's part here,
+ * each department's part asked of the department (one call each, in parallel, for the whole
+ * batch), which evaluates it over its own records and its roster replica. A department that
+ * does not answer in time, or whose roster does not yet have the household as the registry
+ * does, is listed as not consulted; its gaps are unknown and the household is not exit-eligible.
+ */
+export async function coverageOf(req: CoverageRequest, householdIds: string[], year: number): Promise<Map<string, HouseholdCoverage>> {
+  const assessedAt = new Date();
+  const departments = COVERAGE_SOURCES.filter((s) => s.source !== CoverageSource.REGISTRY);
+  const [registry, ...answers] = await Promise.all([
+    registryParts(req.em, householdIds, year, req.povertyLines),
+    ...departments.map((d) => askDepartment(req.peers, d.subgraph, req.caller, householdIds, year, req.timeoutMs)),
+  ]);
+  const result = new Map<string, HouseholdCoverage>();
+  for (const [householdId, own] of registry) {
+    const parts = new Map<CoverageSource, CoveragePart | string>([[CoverageSource.REGISTRY, own]]);
+    departments.forEach((d, i) => {
+      const answer = answers[i]!;
+      const part = 'parts' in answer ? answer.parts.get(householdId) : undefined;
+      const unavailable = 'unavailable' in answer ? answer.unavailable : !part || part.members < own.members ? 'its roster does not yet have every member of the household' : null;
+      parts.set(d.source as CoverageSource, unavailable ?? part!);
+    });
+    result.set(householdId, combine(parts, year, assessedAt));
+  }
+  return result;
+}
+
+function combine(parts: Map<CoverageSource, CoveragePart | string>, year: number, assessedAt: Date): HouseholdCoverage {
+  const consulted: CoverageConsulted[] = [];
+  const gaps: CoverageGap[] = [];
+  for (const [source, part] of parts) {
+    if (typeof part === 'string') {
+      consulted.push({ source, consulted: false, asOf: null, unavailableReason: part });
+      continue;
+    }
+    const asOf = part.asOf ? new Date(part.asOf) : null;
+    consulted.push({ source, consulted: true, asOf, unavailableReason: null });
+    for (const g of part.gaps) gaps.push({ kind: g.kind, member: g.memberId ? { id: g.memberId } : null, detail: g.detail, source, asOf });
+  }
+  const batches: CoverageBatch[] = Object.values(Batch).map((batch) => {
+    const sources = COVERAGE_SOURCES.filter((s) => s.batches.includes(batch)).map((s) => s.source as CoverageSource);
+    const coveredBy = sources.filter((s) => {
+      const part = parts.get(s);
+      return typeof part === 'object' && part !== undefined && part.batches.includes(batch);
+    });
+    const unknown = sources.some((s) => typeof parts.get(s) !== 'object');
+    return { batch, covered: coveredBy.length > 0 ? true : unknown ? null : false, coveredBy, sources };
+  });
+  const complete = consulted.every((c) => c.consulted);
+  return { year, batches, gaps, exitEligible: complete && gaps.length === 0, consulted, assessedAt };
+}

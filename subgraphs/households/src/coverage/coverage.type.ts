@@ -1,0 +1,101 @@
+import { Batch, GapKind } from '@fupin/kit';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Member } from '../member/member.type.js';
+
+/** Where a part of a household's coverage comes from. */
+export enum CoverageSource {
+  REGISTRY = 'REGISTRY',
+  HEALTH_INSURANCE = 'HEALTH_INSURANCE',
+  EDUCATION_AID = 'EDUCATION_AID',
+  HOUSING_REPAIR = 'HOUSING_REPAIR',
+  EMPLOYMENT = 'EMPLOYMENT',
+}
+
+registerEnumType(Batch, { name: 'Batch', description: 'The five batches (五个一批): routes out of poverty' });
+registerEnumType(GapKind, { name: 'GapKind', description: 'A gap against the exit standard (两不愁三保障 + safe water)' });
+registerEnumType(CoverageSource, { name: 'CoverageSource', description: 'The registry or the department whose data decides a part of coverage: whom to call' });
+
+@ObjectType('CoverageBatch', { description: 'Whether a batch reaches the household in the year, and by whose data' })
+export class CoverageBatch {
+  @Field(() => Batch)
+  batch!: Batch;
+
+  @Field(() => Boolean, { nullable: true, description: 'Null when a source that could cover it was not consulted and none other does' })
+  covered!: boolean | null;
+
+  @Field(() => [CoverageSource], { description: 'The sources that cover it (empty when not covered)' })
+  coveredBy!: CoverageSource[];
+
+  @Field(() => [CoverageSource], { description: 'The sources whose data decides it' })
+  sources!: CoverageSource[];
+}
+
+@ObjectType('CoverageGap', { description: 'A gap against the exit standard in the year: one per household-level gap, one per member for member-level gaps' })
+export class CoverageGap {
+  @Field(() => GapKind)
+  kind!: GapKind;
+
+  @Field(() => Member, { nullable: true, description: 'The member a member-level gap is about' })
+  member!: { id: string } | null;
+
+  @Field()
+  detail!: string;
+
+  @Field(() => CoverageSource, { description: 'Whose data shows it: whom to call' })
+  source!: CoverageSource;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "When that source's records about the household last changed" })
+  asOf!: Date | null;
+}
+
+@ObjectType('CoverageConsulted', { description: 'A source asked for its part: when its records about the household last changed, or why it could not answer' })
+export class CoverageConsulted {
+  @Field(() => CoverageSource)
+  source!: CoverageSource;
+
+  @Field({ description: 'False when it could not be consulted: its gaps are unknown, not absent' })
+  consulted!: boolean;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When its records about the household last changed; null when it holds none or was not consulted' })
+  asOf!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it could not be consulted (down, slow, its roster behind)' })
+  unavailableReason!: string | null;
+}
+
+@ObjectType('ExitEvidence', { description: 'What an exit was granted on: each batch, no gap, and each source consulted with its as-of' })
+export class ExitEvidence {
+  @Field(() => Int, { description: 'The year assessed' })
+  year!: number;
+
+  @Field(() => DateTimeResolver)
+  assessedAt!: Date;
+
+  @Field(() => [CoverageBatch])
+  batches!: CoverageBatch[];
+
+  @Field(() => [CoverageConsulted])
+  consulted!: CoverageConsulted[];
+}
+
+@ObjectType('HouseholdCoverage', { description: "A household's five-batches coverage and its gaps against the exit standard for a year, computed now from each department's own data" })
+export class HouseholdCoverage {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => [CoverageBatch])
+  batches!: CoverageBatch[];
+
+  @Field(() => [CoverageGap], { description: 'Every gap found by the sources consulted' })
+  gaps!: CoverageGap[];
+
+  @Field({ description: 'True exactly when every source was consulted and none found a gap' })
+  exitEligible!: boolean;
+
+  @Field(() => [CoverageConsulted], { description: 'Each source, consulted or not' })
+  consulted!: CoverageConsulted[];
+
+  @Field(() => DateTimeResolver, { description: 'When this was computed' })
+  assessedAt!: Date;
+}

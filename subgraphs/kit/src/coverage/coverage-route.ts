@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { READERS } from '../auth/authorize.js';
+import { verifyCaller } from '../auth/caller-headers.js';
+import { inJurisdiction } from '../auth/caller.js';
+import { isRegistryYear } from '../domain/dates.js';
+import { isUuid } from '../domain/ids.js';
+import { json } from '../server/http.js';
+import { COVERAGE_BATCH_LIMIT, type CoveragePart } from './coverage.js';
+
+/** What a department's coverage reads: its database and its own settings. */
+export interface CoverageContext {
+  em: EntityManager;
+  settings: Record<string, unknown>;
+}
+
+/** A department's part, for households it has on its roster (with their village, for jurisdiction). */
+export type CoverageOf = (ctx: CoverageContext, householdIds: string[], year: number) => Promise<(CoveragePart & { villageCode: string })[]>;
+
+/**
+ * The department's answer to the registry: signed like every gateway call (the caller is the
+ * one who asked the registry), for the registry's readers, households in the caller's
+ * jurisdiction only. Households it does not have are left out: the registry reads that as
+ * "not consulted" (its roster is behind), never as "no gap".
+ */
+export function coverageRoute(coverage: CoverageOf, em: () => EntityManager, gatewaySecret: string, settings: Record<string, unknown>) {
+  return async (req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> => {
+    const caller = verifyCaller(req.headers, gatewaySecret);
+    if (typeof caller === 'string') return json(res, 401, { error: caller });
+    if (!(READERS as readonly string[]).includes(caller.role)) return json(res, 403, { error: 'coverage is for the registry readers' });
+    const { householdIds, year } = (body ?? {}) as { householdIds?: unknown; year?: unknown };
+    if (!Array.isArray(householdIds) || householdIds.length > COVERAGE_BATCH_LIMIT || !householdIds.every((id) => typeof id === 'string' && isUuid(id))) {
+      return json(res, 400, { error: `householdIds: up to ${COVERAGE_BATCH_LIMIT} household ids` });
+    }
+    if (typeof year !== 'number' || !isRegistryYear(year)) return json(res, 400, { error: 'year must be from 2014 to next year' });
+    const parts = await coverage({ em: em(), settings }, householdIds as string[], year);
+    json(res, 200, { parts: parts.filter((p) => inJurisdiction(caller, p.villageCode)).map(({ villageCode: _v, ...part }) => part) });
+  };
+}

@@ -1,0 +1,77 @@
+import type { Department } from '../auth/caller.js';
+
+/** 五个一批: the routes out of poverty that can reach a household. */
+export enum Batch {
+  /** 发展生产脱贫一批 */
+  PRODUCTION = 'PRODUCTION',
+  /** 易地扶贫搬迁脱贫一批 */
+  RELOCATION = 'RELOCATION',
+  /** 生态补偿脱贫一批 */
+  ECOLOGICAL_COMPENSATION = 'ECOLOGICAL_COMPENSATION',
+  /** 发展教育脱贫一批 */
+  EDUCATION = 'EDUCATION',
+  /** 社会保障兜底一批 */
+  SOCIAL_SECURITY = 'SOCIAL_SECURITY',
+}
+
+/** What keeps a household from the exit standard (两不愁三保障 + safe water) in a year. */
+export enum GapKind {
+  INCOME_BELOW_LINE = 'INCOME_BELOW_LINE',
+  UNINSURED_MEMBER = 'UNINSURED_MEMBER',
+  HIGH_MEDICAL_BURDEN = 'HIGH_MEDICAL_BURDEN',
+  DROPOUT = 'DROPOUT',
+  UNSAFE_HOUSING = 'UNSAFE_HOUSING',
+  ZERO_EMPLOYMENT = 'ZERO_EMPLOYMENT',
+  UNSAFE_WATER = 'UNSAFE_WATER',
+}
+
+/** Where a part of a household's coverage comes from: the registry or a department. */
+export type CoverageSourceName = 'REGISTRY' | Department;
+
+export interface CoverageGap {
+  kind: GapKind;
+  /** The member a member-level gap is about; null for a household-level gap. */
+  memberId: string | null;
+  /** What was found, for the caseworker: "per-capita income 3500.00 below the line 4000.00". */
+  detail: string;
+}
+
+/** One source's answer for one household and year: the batches it covers, the gaps it finds. */
+export interface CoveragePart {
+  householdId: string;
+  /** Members the source knows in the household: fewer than the registry's means its roster is behind. */
+  members: number;
+  batches: Batch[];
+  gaps: CoverageGap[];
+  /** When the source's records about the household last changed (ISO timestamp); null when it holds none. */
+  asOf: string | null;
+}
+
+/** Which source decides which batches and gaps: `domain.md`'s "data from". */
+export interface CoverageSource {
+  source: CoverageSourceName;
+  /** The subgraph that answers for it. */
+  subgraph: string;
+  batches: readonly Batch[];
+  gaps: readonly GapKind[];
+}
+
+export const COVERAGE_SOURCES: readonly CoverageSource[] = [
+  { source: 'REGISTRY', subgraph: 'households', batches: [Batch.SOCIAL_SECURITY], gaps: [GapKind.INCOME_BELOW_LINE, GapKind.UNSAFE_WATER] },
+  { source: 'HEALTH_INSURANCE', subgraph: 'health-insurance', batches: [Batch.SOCIAL_SECURITY], gaps: [GapKind.UNINSURED_MEMBER, GapKind.HIGH_MEDICAL_BURDEN] },
+  { source: 'EDUCATION_AID', subgraph: 'education-aid', batches: [Batch.EDUCATION], gaps: [GapKind.DROPOUT] },
+  { source: 'HOUSING_REPAIR', subgraph: 'housing-repair', batches: [Batch.RELOCATION], gaps: [GapKind.UNSAFE_HOUSING] },
+  { source: 'EMPLOYMENT', subgraph: 'employment', batches: [Batch.PRODUCTION, Batch.ECOLOGICAL_COMPENSATION], gaps: [GapKind.ZERO_EMPLOYMENT] },
+];
+
+/** The path on which a department answers the registry for a batch of households and a year. */
+export const COVERAGE_PATH = '/internal/coverage';
+
+/** At most this many households per question (a page of households is at most 100). */
+export const COVERAGE_BATCH_LIMIT = 500;
+
+/** A timestamp from SQL (the driver may give text or a Date) as ISO text; the latest of several. */
+export function latestTimestamp(...values: (Date | string | null | undefined)[]): string | null {
+  const times = values.filter((v): v is Date | string => v !== null && v !== undefined).map((v) => new Date(v).getTime());
+  return times.length ? new Date(Math.max(...times)).toISOString() : null;
+}

@@ -1,0 +1,3 @@
+export * from './coverage.js';
+export * from './coverage-route.js';
+export * from './peers.js';

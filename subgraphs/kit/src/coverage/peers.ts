@@ -1,0 +1,51 @@
+import type { Caller } from '../auth/caller.js';
+import { signCaller } from '../auth/caller-headers.js';
+
+/** Why another subgraph could not answer: down, slow, or an answer that is no answer. */
+export class PeerUnavailable extends Error {
+  constructor(
+    readonly peer: string,
+    readonly reason: string,
+  ) {
+    super(`${peer}: ${reason}`);
+  }
+}
+
+/**
+ * Calls from one subgraph to another inside the hub (the registry asking each department for
+ * its part of a household's coverage), signed for the same caller the way the gateway signs,
+ * so the department checks and audits the request as it would the gateway's.
+ */
+export class Peers {
+  constructor(
+    /** Subgraph name → its GraphQL URL; filled as the hub starts them. */
+    private readonly urls: Readonly<Record<string, string>>,
+    private readonly gatewaySecret: string,
+  ) {}
+
+  has(name: string): boolean {
+    return this.urls[name] !== undefined;
+  }
+
+  async post<T>(name: string, path: string, caller: Caller, body: unknown, timeoutMs: number): Promise<T> {
+    const graphqlUrl = this.urls[name];
+    if (!graphqlUrl) throw new PeerUnavailable(name, 'not configured');
+    let res: Response;
+    try {
+      res = await fetch(new URL(path, graphqlUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signCaller(caller, this.gatewaySecret) },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw new PeerUnavailable(name, (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable');
+    }
+    if (!res.ok) throw new PeerUnavailable(name, `answered ${res.status}`);
+    try {
+      return (await res.json()) as T;
+    } catch {
+      throw new PeerUnavailable(name, 'answered with something that is not JSON');
+    }
+  }
+}
