@@ -23,6 +23,8 @@ const MATRIX = `
   Household.incomePerCapita         y    y    y    y    n    n    n    n
   Household.statusHistory           y    y    y    y    n    n    n    n
   Household.coverage                y    y    y    y    n    n    n    n
+  Region.fourZeros                  y    y    y    y    n    n    n    n
+  Mutation.setRuralPopulation       y    y    n    n    n    n    n    n
   Query.auditLog                    y    n    n    y    n    n    n    n
   AuditLogs.households              y    n    n    y    n    n    n    n
   _entities Household (households)  y    y    y    y    y    y    y    y
@@ -72,7 +74,7 @@ const MATRIX = `
 // The same paths for callers of another county (ADMIN is national): every one is refused.
 const ELSEWHERE = '420116000000';
 const OUTSIDE_PATHS = ['Query.household', 'Query.member', 'Member.insurance', 'Household.medical', 'Query.insuranceCoverage', '_entities Household (households)', '_entities Member (health)',
-  'Mutation.recordIncome', 'Mutation.revealIdNumber', 'Mutation.enrollInsurance', 'Member.schooling', 'Query.dropouts', '_entities Member (education)', 'Mutation.recordGrant',
+  'Mutation.recordIncome', 'Mutation.revealIdNumber', 'Region.fourZeros', 'Mutation.setRuralPopulation', 'Mutation.enrollInsurance', 'Member.schooling', 'Query.dropouts', '_entities Member (education)', 'Mutation.recordGrant',
   'Household.housing', 'Query.unsafeHousing', '_entities Household (housing)', 'Mutation.recordAppraisal', 'Mutation.advanceRenovation',
   'Member.employment', 'Query.zeroEmploymentHouseholds', '_entities Member (employment)', '_entities Household (employment)', 'Mutation.recordEmployment', 'Mutation.recordIndustrySupport'];
 
@@ -112,6 +114,11 @@ const PATHS: Record<string, Path> = {
   'Household.mainCause': { subgraph: 'households', run: q(HOUSEHOLD('mainCause'), (d) => d.household?.mainCause) },
   'Household.incomePerCapita': { subgraph: 'households', run: q(HOUSEHOLD('incomePerCapita(year: 2020)'), (d) => d.household?.incomePerCapita) },
   'Household.statusHistory': { subgraph: 'households', run: q(HOUSEHOLD('statusHistory { status }'), (d) => d.household?.statusHistory) },
+  'Region.fourZeros': { subgraph: 'households', run: q(`query($c: ID!) { region(code: $c) { fourZeros(year: 2020) { households } } }`, (d) => d.region?.fourZeros, (f) => ({ c: f.county })) },
+  'Mutation.setRuralPopulation': {
+    subgraph: 'households',
+    run: q(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, (d) => d.setRuralPopulation, (f) => ({ input: { regionCode: f.village, ruralPopulation: 1200 } })),
+  },
   'Household.coverage': { subgraph: 'households', run: q(HOUSEHOLD('coverage(year: 2020) { exitEligible }'), (d) => d.household?.coverage) },
   'Query.auditLog': { subgraph: 'households', run: q(`{ auditLog(first: 1) { totalCount } }`, (d) => d.auditLog, () => ({})) },
   'AuditLogs.households': { subgraph: 'households', run: q(`{ auditLogs { households(first: 1) { totalCount } } }`, (d) => d.auditLogs?.households, () => ({})) },

@@ -1,5 +1,6 @@
 import { startPostgres } from '@fupin/postgres';
 import { parseArgs } from 'node:util';
+import { fourZerosBench } from './four-zeros.bench.js';
 import { importBench } from './import.bench.js';
 import { seedBench } from './seed.bench.js';
 
@@ -7,8 +8,9 @@ import { seedBench } from './seed.bench.js';
  * Benchmarks print a table and assert nothing.
  *   npm run bench -- seed [--sizes 10000,100000,1000000]     households per second of the seed generator
  *   npm run bench -- import [--sizes 100000,1000000]          rows per second of a department import
+ *   npm run bench -- four-zeros [--sizes 1000000]             RegionFourZeros of a province (seeds the hub's data folder first)
  */
-const BENCHES = { seed: { run: seedBench, sizes: '10000,100000' }, import: { run: importBench, sizes: '100000,1000000' } };
+const BENCHES = { seed: { run: seedBench, sizes: '10000,100000' }, import: { run: importBench, sizes: '100000,1000000' }, 'four-zeros': { run: fourZerosBench, sizes: '1000000', ownHub: true } };
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { sizes: { type: 'string' } } });
 const which = (positionals[0] ?? 'seed') as keyof typeof BENCHES;
 const bench = BENCHES[which];
@@ -17,9 +19,14 @@ if (!bench) {
   process.exit(64);
 }
 const sizes = (values.sizes ?? bench.sizes).split(',').map(Number);
-const pg = await startPostgres({ databaseUrl: process.env.DATABASE_URL });
-try {
-  await bench.run(pg, sizes);
-} finally {
-  await pg.stop();
+if ('ownHub' in bench) {
+  // It starts the hub itself, over the hub's own data folder (or DATABASE_URL).
+  await bench.run(null, sizes);
+} else {
+  const pg = await startPostgres({ databaseUrl: process.env.DATABASE_URL });
+  try {
+    await bench.run(pg, sizes);
+  } finally {
+    await pg.stop();
+  }
 }

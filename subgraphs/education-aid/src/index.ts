@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Migration20261202114047_education_aid } from '../migrations/Migration20261202114047_education_aid.js';
 import { educationCoverage } from './coverage/coverage.js';
 import { department } from './department.js';
+import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { DropoutResolver } from './dropout/dropout.resolver.js';
 import { GrantEntity } from './grant/grant.entity.js';
 import { GrantResolver } from './grant/grant.resolver.js';
@@ -14,8 +15,9 @@ import { SchoolingResolver } from './schooling/schooling.resolver.js';
 export const educationAid = department.subgraph({
   entities: [SchoolingEntity, GrantEntity],
   migrations: [{ name: 'Migration20261202114047_education_aid', class: Migration20261202114047_education_aid }],
-  resolvers: [SchoolingResolver, GrantResolver, DropoutResolver, MemberResolver],
+  resolvers: [SchoolingResolver, GrantResolver, DropoutResolver, MemberResolver, FourZerosResolver],
   loaders: createLoaders,
+  fourZeros: true,
   personalData: ['Member.schooling', 'Member.grants', 'Query.dropouts'],
   imports: async () => {
     const [{ schoolRollImport }, { grantListImport }] = await Promise.all([import('./schooling/schooling.import.js'), import('./grant/grant.import.js')]);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Migration20261202142841_employment } from '../migrations/Migration20261202142841_employment.js';
 import { employmentCoverage } from './coverage/coverage.js';
 import { department } from './department.js';
+import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { EmploymentEntity } from './employment/employment.entity.js';
 import { EmploymentResolver } from './employment/employment.resolver.js';
 import { HouseholdResolver } from './household/household.resolver.js';
@@ -18,8 +19,9 @@ import { ZeroEmploymentResolver } from './zero-employment/zero-employment.resolv
 export const employment = department.subgraph({
   entities: [EmploymentEntity, TrainingEntity, IndustrySupportEntity],
   migrations: [{ name: 'Migration20261202142841_employment', class: Migration20261202142841_employment }],
-  resolvers: [EmploymentResolver, TrainingResolver, IndustrySupportResolver, MemberResolver, HouseholdResolver, ZeroEmploymentResolver, WithoutWorkResolver],
+  resolvers: [EmploymentResolver, TrainingResolver, IndustrySupportResolver, MemberResolver, HouseholdResolver, ZeroEmploymentResolver, WithoutWorkResolver, FourZerosResolver],
   loaders: createLoaders,
+  fourZeros: true,
   personalData: ['Member.employment', 'Member.trainings', 'Household.industrySupport', 'Query.zeroEmploymentHouseholds', 'Query.membersWithoutWork'],
   imports: async () => ({ 'migrant-workers': (await import('./employment/employment.import.js')).migrantWorkerImport }),
   coverage: employmentCoverage,

@@ -4,6 +4,7 @@ import { ClaimEntity } from './claim/claim.entity.js';
 import { ClaimResolver } from './claim/claim.resolver.js';
 import { healthCoverage, healthSettings } from './coverage/coverage.js';
 import { department } from './department.js';
+import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { EnrollmentEntity } from './enrollment/enrollment.entity.js';
 import { EnrollmentResolver } from './enrollment/enrollment.resolver.js';
 import { FamilyDoctorContractEntity } from './family-doctor/family-doctor.entity.js';
@@ -16,8 +17,9 @@ import { MemberResolver } from './member/member.resolver.js';
 export const healthInsurance = department.subgraph({
   entities: [EnrollmentEntity, ClaimEntity, FamilyDoctorContractEntity],
   migrations: [{ name: 'Migration20261124000000_health', class: Migration20261124000000_health }],
-  resolvers: [EnrollmentResolver, ClaimResolver, FamilyDoctorResolver, MemberResolver, HouseholdResolver],
+  resolvers: [EnrollmentResolver, ClaimResolver, FamilyDoctorResolver, MemberResolver, HouseholdResolver, FourZerosResolver],
   loaders: createLoaders,
+  fourZeros: true,
   personalData: ['Member.insurance', 'Member.claims', 'Member.familyDoctor', 'Household.medical'],
   imports: async () => ({ enrollments: (await import('./enrollment/enrollment.import.js')).enrollmentImport }),
   settings: healthSettings,

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { federatedSchema, type SubgraphDefinition } from '@fupin/kit';
 import { CoverageGapResolver, CoverageResolver } from './coverage/coverage.resolver.js';
+import { FourZerosResolver, RegionFourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { Migration20261123000000_registry } from '../migrations/Migration20261123000000_registry.js';
 import { Migration20261123100000_encrypt_id_numbers } from '../migrations/Migration20261123100000_encrypt_id_numbers.js';
 import { Migration20261123300000_roster } from '../migrations/Migration20261123300000_roster.js';
 import { Migration20261202120000_roster_household_index } from '../migrations/Migration20261202120000_roster_household_index.js';
 import { Migration20261202130000_roster_v2 } from '../migrations/Migration20261202130000_roster_v2.js';
 import { Migration20261202160000_exit_evidence } from '../migrations/Migration20261202160000_exit_evidence.js';
+import { Migration20261202170000_rural_population } from '../migrations/Migration20261202170000_rural_population.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { IncomeEntity } from './household/income.entity.js';
 import { StatusChangeEntity } from './household/status-change.entity.js';
@@ -34,10 +36,11 @@ export const households: SubgraphDefinition<Loaders> = {
     { name: 'Migration20261202120000_roster_household_index', class: Migration20261202120000_roster_household_index },
     { name: 'Migration20261202130000_roster_v2', class: Migration20261202130000_roster_v2 },
     { name: 'Migration20261202160000_exit_evidence', class: Migration20261202160000_exit_evidence },
+    { name: 'Migration20261202170000_rural_population', class: Migration20261202170000_rural_population },
   ],
   schema: federatedSchema(
     'households',
-    { resolvers: [RegionResolver, HouseholdResolver, CoverageResolver, CoverageGapResolver, MemberResolver, AuditResolver] },
+    { resolvers: [RegionResolver, HouseholdResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, AuditResolver] },
     { ...regionReference, ...householdReference, ...memberReference },
   ),
   settings: registrySettings,

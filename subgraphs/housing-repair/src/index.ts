@@ -4,6 +4,7 @@ import { AppraisalEntity } from './appraisal/appraisal.entity.js';
 import { AppraisalResolver } from './appraisal/appraisal.resolver.js';
 import { housingCoverage } from './coverage/coverage.js';
 import { department } from './department.js';
+import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { HouseholdResolver, HousingResolver } from './housing/housing.resolver.js';
 import { createLoaders } from './loaders.js';
 import { PriorityResolver } from './priority/priority.resolver.js';
@@ -16,8 +17,9 @@ import { RenovationResolver } from './renovation/renovation.resolver.js';
 export const housingRepair = department.subgraph({
   entities: [AppraisalEntity, RenovationEntity, RelocationEntity],
   migrations: [{ name: 'Migration20261202124124_housing_repair', class: Migration20261202124124_housing_repair }],
-  resolvers: [AppraisalResolver, RenovationResolver, RelocationResolver, HouseholdResolver, HousingResolver, PriorityResolver],
+  resolvers: [AppraisalResolver, RenovationResolver, RelocationResolver, HouseholdResolver, HousingResolver, PriorityResolver, FourZerosResolver],
   loaders: createLoaders,
+  fourZeros: true,
   personalData: ['Household.housing', 'Query.unsafeHousing'],
   imports: async () => ({ appraisals: (await import('./appraisal/appraisal.import.js')).appraisalListImport }),
   coverage: housingCoverage,

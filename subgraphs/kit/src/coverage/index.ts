@@ -1,3 +1,4 @@
 export * from './coverage.js';
 export * from './coverage-route.js';
 export * from './peers.js';
+export * from './four-zeros.js';

@@ -7,6 +7,7 @@ import type { Department } from '../auth/caller.js';
 import type { DepartmentImport } from '../bulk/department-import.js';
 import type { RosterDemo } from '../bulk/roster-demo.js';
 import type { CoverageOf } from '../coverage/coverage-route.js';
+import { fourZerosStub, resolveFourZerosReference } from '../coverage/four-zeros.js';
 import type { SubgraphContext } from '../context.js';
 import { federatedSchema } from '../graphql/federation.js';
 import { visibleHouseholdRef, visibleMemberRef } from '../roster/roster.js';
@@ -78,6 +79,8 @@ export interface DepartmentParts<L> {
   imports?: () => Promise<Record<string, DepartmentImport<any>>>;
   /** Its part of households' coverage for a year: the batches it covers and the gaps it finds (`COVERAGE_SOURCES`). */
   coverage?: CoverageOf;
+  /** It adds a count to a region's four zeros (`department.FourZeros` with a field resolver of its own). */
+  fourZeros?: boolean;
   /** The demo generator (one person, one household); loaded only when demo data is made. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   demo?: () => Promise<RosterDemo<any>>;
@@ -96,11 +99,14 @@ export interface DepartmentParts<L> {
 export function defineDepartment(name: string, code: Department) {
   const Member = keyStub('Member');
   const Household = keyStub('Household');
+  const FourZeros = fourZerosStub();
   return {
     name,
     code,
     Member,
     Household,
+    /** A region's four zeros for a year, to add the count this department owns to. */
+    FourZeros,
     /** Base classes of its work lists' entries: `household` and `villageCode`, and `member`. */
     ...workListEntries(Member, Household),
     /** Its records are personal data: the registry's readers and this department's officers. */
@@ -121,10 +127,11 @@ export function defineDepartment(name: string, code: Department) {
         schema: federatedSchema(
           name,
           // The registry's entities it extends: no query of its own returns them.
-          { resolvers: parts.resolvers, orphanedTypes: [Member, Household] },
+          { resolvers: parts.resolvers, orphanedTypes: [Member, Household, ...(parts.fourZeros ? [FourZeros] : [])] },
           {
             Member: { __resolveReference: (ref: EntityKey, ctx: SubgraphContext) => visibleMemberRef(ctx, ref.id) },
             Household: { __resolveReference: (ref: EntityKey, ctx: SubgraphContext) => visibleHouseholdRef(ctx, ref.id) },
+            ...(parts.fourZeros ? { FourZeros: { __resolveReference: resolveFourZerosReference } } : {}),
           },
         ),
         ...(parts.imports ? { imports: parts.imports } : {}),

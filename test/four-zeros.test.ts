@@ -1,0 +1,157 @@
+import { awaitInReplica, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { startHub } from './support/hub.js';
+
+// 四个清零 through the gateway: each count by the department that owns the data, at village,
+// township and county level, agreeing with the gaps of the households below; poverty
+// incidence and the village exit rule; jurisdiction; one statement per department.
+let hub: Awaited<ReturnType<typeof startHub>>;
+let s: ReturnType<typeof seed>;
+const county = '420115000000';
+const township = '420115777000';
+const villages = ['420115777001', '420115777002'];
+
+// The contract's operation, as clients send it.
+const FOUR_ZEROS = `query RegionFourZeros($code: ID!, $year: Int!) {
+  region(code: $code) {
+    code name
+    fourZeros(year: $year) {
+      unsafeHousingHouseholds
+      highMedicalBurdenHouseholds
+      dropoutMembers
+      zeroEmploymentHouseholds
+    }
+    children { code name fourZeros(year: $year) { unsafeHousingHouseholds dropoutMembers } }
+  }
+}`;
+const COUNTS = `query($code: ID!) { region(code: $code) { fourZeros(year: 2020) {
+  unsafeHousingHouseholds highMedicalBurdenHouseholds dropoutMembers zeroEmploymentHouseholds households poorPeople ruralPopulation povertyIncidence
+  villageExit { eligible povertyIncidence incidenceLimit liftedShare liftedShareRequired } } } }`;
+const COVERAGE = `query($id: ID!) { household(id: $id) { coverage(year: 2020) { gaps { kind } } } }`;
+
+const input = (query: string, value: Record<string, unknown>) => hub.client.data(query, { input: value });
+const households: Record<string, SeededHousehold[]> = {};
+
+async function household(village: string, children: string[] = []): Promise<SeededHousehold> {
+  const h = await s.household({
+    villageCode: village,
+    members: [
+      { relationToHead: 'HEAD', birthDate: '1980-01-01', laborCapacity: 'ORDINARY' },
+      { relationToHead: 'SPOUSE', gender: 'FEMALE', birthDate: '1982-01-01', laborCapacity: 'ORDINARY' },
+      ...children.map((birthDate) => ({ relationToHead: 'CHILD', birthDate, laborCapacity: 'NONE' })),
+    ],
+  });
+  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, h.members.at(-1)!.id);
+  (households[village] ??= []).push(h);
+  return h;
+}
+
+beforeAll(async () => {
+  hub = await startHub();
+  s = seed(hub.client);
+  await s.village(); // province, city and county
+  await s.region(township);
+  for (const v of villages) await s.region(v, `村${v.slice(-3)}`, true);
+  // Village 1: one household meeting everything; one with nothing; one with a dropout and a burden.
+  const [v1, v2] = villages as [string, string];
+  await meetExitStandard(hub.client, await household(v1));
+  await household(v1, ['2012-05-05', '2010-05-05']);
+  const mixed = await household(v1, ['2012-05-05']);
+  await meetExitStandard(hub.client, mixed);
+  await input(`mutation($input: RecordSchoolingInput!) { recordSchooling(input: $input) { year } }`, { memberId: mixed.members[2]!.id, year: 2020, stage: 'PRIMARY', school: '中心学校', status: 'DROPPED_OUT' });
+  await input(`mutation($input: RecordClaimInput!) { recordClaim(input: $input) { id } }`, {
+    memberId: mixed.members[0]!.id, date: '2020-06-01', hospital: '县医院', kind: 'INPATIENT', totalCost: 10000, basicPaid: 8000, criticalIllnessPaid: 0, supplementaryPaid: 0, assistancePaid: 0, oneStop: true,
+  });
+  // Village 2: a D house not rebuilt, and a household whose only worker is unemployed.
+  const d = await household(v2);
+  await meetExitStandard(hub.client, d);
+  await input(`mutation($input: RecordAppraisalInput!) { recordAppraisal(input: $input) { grade } }`, { householdId: d.id, grade: 'D', appraisedOn: '2020-06-01', appraiser: '鉴定组' });
+  const jobless = await household(v2);
+  await meetExitStandard(hub.client, jobless);
+  await input(`mutation($input: RecordEmploymentInput!) { recordEmployment(input: $input) { year } }`, { memberId: jobless.members[0]!.id, year: 2020, status: 'UNEMPLOYED', monthsWorked: 0, monthlyIncome: 0 });
+});
+afterAll(() => hub?.stop());
+
+/** The four zeros as the gaps of the households below say them. */
+async function fromGaps(list: SeededHousehold[]) {
+  const totals = { unsafeHousingHouseholds: 0, highMedicalBurdenHouseholds: 0, dropoutMembers: 0, zeroEmploymentHouseholds: 0 };
+  for (const h of list) {
+    const kinds = (await hub.client.data<{ household: { coverage: { gaps: { kind: string }[] } } }>(COVERAGE, { id: h.id })).household.coverage.gaps.map((g) => g.kind);
+    totals.unsafeHousingHouseholds += kinds.includes('UNSAFE_HOUSING') ? 1 : 0;
+    totals.highMedicalBurdenHouseholds += kinds.includes('HIGH_MEDICAL_BURDEN') ? 1 : 0;
+    totals.dropoutMembers += kinds.filter((k) => k === 'DROPOUT').length;
+    totals.zeroEmploymentHouseholds += kinds.includes('ZERO_EMPLOYMENT') ? 1 : 0;
+  }
+  return totals;
+}
+
+test('the counts at village, township and county level agree with the gaps of the households below', async () => {
+  const [v1, v2] = villages as [string, string];
+  const expected1 = await fromGaps(households[v1]!);
+  const expected2 = await fromGaps(households[v2]!);
+  expect(expected1).toEqual({ unsafeHousingHouseholds: 1, highMedicalBurdenHouseholds: 1, dropoutMembers: 3, zeroEmploymentHouseholds: 1 });
+  expect(expected2).toEqual({ unsafeHousingHouseholds: 1, highMedicalBurdenHouseholds: 0, dropoutMembers: 0, zeroEmploymentHouseholds: 1 });
+  const sum = Object.fromEntries(Object.entries(expected1).map(([k, n]) => [k, n + expected2[k as keyof typeof expected2]]));
+  for (const [code, expected] of [[v1, expected1], [v2, expected2], [township, sum], [county, sum]] as const) {
+    const { region } = await hub.client.data<{ region: { fourZeros: Record<string, unknown> } }>(COUNTS, { code });
+    expect({ code, ...region.fourZeros }).toMatchObject({ code, ...expected });
+  }
+});
+
+test('the contract RegionFourZeros: the region and its children, each count from its department, one statement per department for all of them', async () => {
+  const during = async <T>(fn: () => Promise<T>) => {
+    const counts: Record<string, number> = {};
+    let run: () => Promise<unknown> = fn;
+    for (const [name, sub] of Object.entries(hub.subgraphs)) {
+      const inner = run;
+      run = async () => {
+        const { result, statements } = await sub.sql.during(inner);
+        counts[name] = statements.length;
+        return result;
+      };
+    }
+    return { result: (await run()) as T, counts };
+  };
+  const { result, counts } = await during(() => hub.client.data<{ region: any }>(FOUR_ZEROS, { code: township, year: 2020 }));
+  expect(result.region.fourZeros).toEqual({ unsafeHousingHouseholds: 2, highMedicalBurdenHouseholds: 1, dropoutMembers: 3, zeroEmploymentHouseholds: 2 });
+  expect(result.region.children.map((c: any) => [c.code, c.fourZeros])).toEqual([
+    [villages[0], { unsafeHousingHouseholds: 1, dropoutMembers: 3 }],
+    [villages[1], { unsafeHousingHouseholds: 1, dropoutMembers: 0 }],
+  ]);
+  for (const name of ['health-insurance', 'employment']) expect(counts[name]).toBe(1);
+  // Asked at two paths (the township, then all its villages): one fetch, one statement each, whatever the number of villages.
+  for (const name of ['housing-repair', 'education-aid']) expect(counts[name]).toBe(2);
+});
+
+test('poverty incidence once the county office sets the rural population, and the village exit rule', async () => {
+  const [v1] = villages as [string];
+  const officer = await hub.as('COUNTY_OFFICER', county);
+  const before = await hub.client.data<{ region: { fourZeros: any } }>(COUNTS, { code: v1 });
+  expect(before.region.fourZeros).toMatchObject({ households: 3, poorPeople: 9, ruralPopulation: null, povertyIncidence: null });
+  expect(before.region.fourZeros.villageExit).toMatchObject({ eligible: false, povertyIncidence: null, incidenceLimit: 0.02, liftedShare: 0, liftedShareRequired: 0.98 });
+  await officer.data(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, ruralPopulation: 900 } });
+  const after = await hub.client.data<{ region: { fourZeros: any } }>(COUNTS, { code: v1 });
+  expect(after.region.fourZeros).toMatchObject({ ruralPopulation: 900, povertyIncidence: 0.01 });
+  // 1% is below 2%, but none of its poor is lifted yet.
+  expect(after.region.fourZeros.villageExit.eligible).toBe(false);
+  // Lift the household that meets everything: still 7 of 9 poor people left.
+  await hub.client.data(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, {
+    input: { householdId: households[v1]![0]!.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' },
+  });
+  const lifted = await hub.client.data<{ region: { fourZeros: any } }>(COUNTS, { code: v1 });
+  expect(lifted.region.fourZeros).toMatchObject({ poorPeople: 7, villageExit: { eligible: false, liftedShare: 2 / 9 } });
+  // A township has no village exit; a rural population set on it gives its own incidence.
+  expect((await hub.client.data<{ region: { fourZeros: any } }>(COUNTS, { code: township })).region.fourZeros.villageExit).toBeNull();
+  expect(errorCode(await officer.request(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, ruralPopulation: -1 } }))).toBe('BAD_USER_INPUT');
+  const caseworker = await hub.as('CASEWORKER', v1);
+  expect(errorCode(await caseworker.request(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, ruralPopulation: 1 } }))).toBe('FORBIDDEN');
+});
+
+test('within the jurisdiction only: a caseworker of a village sees its village, not the township above it', async () => {
+  const caseworker = await hub.as('CASEWORKER', villages[0]);
+  expect((await caseworker.data<{ region: { fourZeros: { dropoutMembers: number } } }>(COUNTS, { code: villages[0] })).region.fourZeros.dropoutMembers).toBe(3);
+  const res = await caseworker.request<{ region: { fourZeros: unknown } }>(COUNTS, { code: township });
+  expect(errorCode(res)).toBe('FORBIDDEN');
+  expect(res.data?.region.fourZeros ?? null).toBeNull();
+  const department = await hub.as('DEPARTMENT_OFFICER', county, 'HOUSING_REPAIR');
+  expect(errorCode(await department.request(COUNTS, { code: township }))).toBe('FORBIDDEN');
+});
