@@ -9,6 +9,7 @@ import { Migration20261202120000_roster_household_index } from '../migrations/Mi
 import { Migration20261202130000_roster_v2 } from '../migrations/Migration20261202130000_roster_v2.js';
 import { Migration20261202160000_exit_evidence } from '../migrations/Migration20261202160000_exit_evidence.js';
 import { Migration20261202170000_rural_population } from '../migrations/Migration20261202170000_rural_population.js';
+import { Migration20261202180000_roster_village_index } from '../migrations/Migration20261202180000_roster_village_index.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { IncomeEntity } from './household/income.entity.js';
 import { StatusChangeEntity } from './household/status-change.entity.js';
@@ -37,6 +38,7 @@ export const households: SubgraphDefinition<Loaders> = {
     { name: 'Migration20261202130000_roster_v2', class: Migration20261202130000_roster_v2 },
     { name: 'Migration20261202160000_exit_evidence', class: Migration20261202160000_exit_evidence },
     { name: 'Migration20261202170000_rural_population', class: Migration20261202170000_rural_population },
+    { name: 'Migration20261202180000_roster_village_index', class: Migration20261202180000_roster_village_index },
   ],
   schema: federatedSchema(
     'households',

@@ -17,15 +17,16 @@ export function fourZerosLoaders(em: EntityManager) {
     registryFiguresByRegion: new DataLoader<string, RegistryFigures>(async (codes) => {
       const ranges = codes.map((code) => ({ code, ...regionRange(code) }));
       const rows = await em.getConnection().execute<Record<string, string | number | null>[]>(
-        `select g.code, count(distinct h.id) as households,
-                count(m.id) filter (where h.status in ('POOR', 'RELAPSED')) as poor_people,
-                count(m.id) filter (where h.status <> 'MONITORED') as registered_people,
-                count(m.id) filter (where h.status = 'LIFTED') as lifted_people,
-                min(r.rural_population) as rural_population
+        // Over the roster the registry publishes (a row per member with its household's village
+        // and status): one scan, and a household is counted by its head, so no count(distinct).
+        `select g.code, count(r.member_id) filter (where r.is_head) as households,
+                count(r.member_id) filter (where r.household_status in ('POOR', 'RELAPSED')) as poor_people,
+                count(r.member_id) filter (where r.household_status <> 'MONITORED') as registered_people,
+                count(r.member_id) filter (where r.household_status = 'LIFTED') as lifted_people,
+                min(p.rural_population) as rural_population
            from (values ${ranges.map(() => '(?::text, ?::text, ?::text)').join(', ')}) as g(code, lo, hi)
-           left join region r on r.code = g.code
-           left join household h on h.village_code >= g.lo and h.village_code < g.hi
-           left join member m on m.household_id = h.id
+           left join region p on p.code = g.code
+           left join roster r on r.village_code >= g.lo and r.village_code < g.hi
           group by g.code`,
         ranges.flatMap((r) => [r.code, r.lo, r.hi]),
       );
