@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { awaitInReplica, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
@@ -23,8 +24,27 @@ test('every guarantee met and every department up: exit-eligible', async () => {
   expect(household.coverage.exitEligible).toBe(true);
 });
 
+test('the employment department slower than the registry waits: not consulted, with why, while the others answer', async () => {
+  const employment = hub.subgraphs.employment!;
+  const port = employment.http.port;
+  await employment.http.close();
+  // Something on its port that answers only after the registry's deadline (3000 ms by default).
+  const slow = createServer((_req, res) => setTimeout(() => res.end('{"parts":[]}'), 4500).unref());
+  await new Promise<void>((resolve) => slow.listen(port, '127.0.0.1', resolve));
+  try {
+    const started = Date.now();
+    const { household } = await hub.client.data<{ household: { coverage: any } }>(COVERAGE, { id: h.id });
+    expect(Date.now() - started).toBeLessThan(4500);
+    expect(household.coverage.exitEligible).toBe(false);
+    expect(household.coverage.consulted.find((x: any) => x.source === 'EMPLOYMENT')).toEqual({ source: 'EMPLOYMENT', consulted: false, unavailableReason: 'no answer within 3000 ms' });
+    expect(household.coverage.consulted.filter((x: any) => x.consulted)).toHaveLength(4);
+  } finally {
+    slow.closeAllConnections();
+    await new Promise((resolve) => slow.close(resolve));
+  }
+});
+
 test('the employment department down: not consulted, production unknown, not exit-eligible, and the exit refused', async () => {
-  await hub.subgraphs.employment!.http.close();
   const { household } = await hub.client.data<{ household: { coverage: any } }>(COVERAGE, { id: h.id });
   const c = household.coverage;
   expect(c.exitEligible).toBe(false);
