@@ -44,6 +44,20 @@ test('the employment department slower than the registry waits: not consulted, w
   }
 });
 
+test('a department answering garbage is not consulted, never read as "no gap"', async () => {
+  const port = new URL(hub.subgraphs.employment!.url).port;
+  const garbage = createServer((_req, res) => res.end(JSON.stringify({ parts: [{ householdId: h.id, members: 2, batches: ['FREE_MONEY'], gaps: 'none' }] })));
+  await new Promise<void>((resolve) => garbage.listen(Number(port), '127.0.0.1', resolve));
+  try {
+    const { household } = await hub.client.data<{ household: { coverage: any } }>(COVERAGE, { id: h.id });
+    expect(household.coverage.exitEligible).toBe(false);
+    expect(household.coverage.consulted.find((x: any) => x.source === 'EMPLOYMENT')).toEqual({ source: 'EMPLOYMENT', consulted: false, unavailableReason: 'answered with something that is no coverage' });
+  } finally {
+    garbage.closeAllConnections();
+    await new Promise((resolve) => garbage.close(resolve));
+  }
+});
+
 test('the employment department down: not consulted, production unknown, not exit-eligible, and the exit refused', async () => {
   const { household } = await hub.client.data<{ household: { coverage: any } }>(COVERAGE, { id: h.id });
   const c = household.coverage;

@@ -70,7 +70,7 @@ export const healthCoverage: CoverageOf = async ({ em, settings }, householdIds,
       gaps: [
         ...r.uninsured.map((memberId) => ({ kind: GapKind.UNINSURED_MEMBER, memberId, detail: `no basic medical insurance for ${year}` })),
         ...(burden
-          ? [{ kind: GapKind.HIGH_MEDICAL_BURDEN, memberId: null, detail: `out of pocket ${fenToDecimal(outOfPocket)} of ${fenToDecimal(total)} in ${year}, above ${Number(limit) * 100}%` }]
+          ? [{ kind: GapKind.HIGH_MEDICAL_BURDEN, memberId: null, detail: `out of pocket ${fenToDecimal(outOfPocket)} of ${fenToDecimal(total)} in ${year}, above ${basisPoints(limit) / 100}%` }]
           : []),
       ],
       asOf: latestTimestamp(r.as_of),

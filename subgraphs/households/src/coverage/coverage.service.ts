@@ -1,4 +1,4 @@
-import { Batch, type Caller, latestTimestamp, COVERAGE_PATH, COVERAGE_SOURCES, type CoveragePart, fenToDecimal, GapKind, parseYuan, PeerUnavailable, type Peers, povertyLineFen } from '@fupin/kit';
+import { Batch, type Caller, latestTimestamp, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, COVERAGE_SOURCES, type CoveragePart, fenToDecimal, GapKind, parseYuan, PeerUnavailable, type Peers, povertyLineFen } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HouseholdType } from '../household/household.enums.js';
 import { type CoverageBatch, type CoverageGap, type CoverageConsulted, CoverageSource, type HouseholdCoverage } from './coverage.type.js';
@@ -42,10 +42,24 @@ async function registryParts(em: EntityManager, householdIds: string[], year: nu
 
 type Answer = { parts: Map<string, CoveragePart> } | { unavailable: string };
 
+const BATCHES = new Set<string>(Object.values(Batch));
+const GAP_KINDS = new Set<string>(Object.values(GapKind));
+function isCoveragePart(p: unknown): p is CoveragePart {
+  const part = p as CoveragePart;
+  return (
+    typeof part === 'object' && part !== null && typeof part.householdId === 'string' && typeof part.members === 'number' &&
+    Array.isArray(part.batches) && part.batches.every((b) => BATCHES.has(b)) &&
+    Array.isArray(part.gaps) && part.gaps.every((g) => typeof g === 'object' && g !== null && GAP_KINDS.has(g.kind) && typeof g.detail === 'string' && (g.memberId === null || typeof g.memberId === 'string')) &&
+    (part.asOf === null || typeof part.asOf === 'string')
+  );
+}
+
 /** One department's parts for the batch, or why it could not answer; never throws. */
 async function askDepartment(peers: Peers, subgraph: string, caller: Caller, householdIds: string[], year: number, timeoutMs: number): Promise<Answer> {
   try {
-    const { parts } = await peers.post<{ parts: CoveragePart[] }>(subgraph, COVERAGE_PATH, caller, { householdIds, year }, timeoutMs);
+    const { parts } = await peers.post<{ parts: unknown }>(subgraph, COVERAGE_PATH, caller, { householdIds, year }, timeoutMs);
+    // An answer of another shape (a department mid-deploy) is no answer: never a crash, never "no gap".
+    if (!Array.isArray(parts) || !parts.every(isCoveragePart)) return { unavailable: 'answered with something that is no coverage' };
     return { parts: new Map(parts.map((p) => [p.householdId, p])) };
   } catch (err) {
     return { unavailable: err instanceof PeerUnavailable ? err.reason : 'answered with something that is no coverage' };
@@ -68,6 +82,12 @@ export interface CoverageRequest {
  * does, is listed as not consulted; its gaps are unknown and the household is not exit-eligible.
  */
 export async function coverageOf(req: CoverageRequest, householdIds: string[], year: number): Promise<Map<string, HouseholdCoverage>> {
+  if (householdIds.length > COVERAGE_BATCH_LIMIT) {
+    // A department answers at most COVERAGE_BATCH_LIMIT households a call.
+    const chunks = [];
+    for (let i = 0; i < householdIds.length; i += COVERAGE_BATCH_LIMIT) chunks.push(householdIds.slice(i, i + COVERAGE_BATCH_LIMIT));
+    return new Map((await Promise.all(chunks.map((c) => coverageOf(req, c, year)))).flatMap((m) => [...m]));
+  }
   const assessedAt = new Date();
   const departments = COVERAGE_SOURCES.filter((s) => s.source !== CoverageSource.REGISTRY);
   const [registry, ...answers] = await Promise.all([

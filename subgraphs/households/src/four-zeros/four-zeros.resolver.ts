@@ -25,9 +25,10 @@ export class RegionFourZerosResolver {
   async setRuralPopulation(@Arg('input', () => SetRuralPopulationInput) input: SetRuralPopulationInput, @Ctx() ctx: Context): Promise<RegionEntity> {
     if (typeof readRegionCode(input.regionCode) === 'string') throw new BadUserInputError('regionCode must be a 12-digit region code', { field: 'regionCode' });
     if (!Number.isInteger(input.ruralPopulation) || input.ruralPopulation < 0) throw new BadUserInputError('ruralPopulation must not be negative', { field: 'ruralPopulation' });
+    // Jurisdiction before existence: a region outside it is refused whether or not it exists.
+    assertWritable(ctx.caller, input.regionCode, 'region');
     const region = await ctx.em.findOne(RegionEntity, { code: input.regionCode });
     if (!region) throw new NotFoundError('region', { field: 'regionCode' });
-    assertWritable(ctx.caller, region.code, 'region');
     region.ruralPopulation = input.ruralPopulation;
     await ctx.em.flush();
     return region;

@@ -156,6 +156,11 @@ export async function recordIncome(em: EntityManager, input: RecordIncomeInput, 
 export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller, coverage: Omit<CoverageRequest, 'em' | 'caller'>): Promise<HouseholdEntity> {
   const reason = requireText(input.reason, 'reason', 500);
   if (input.effectiveDate > todayInChina()) throw new BadUserInputError('effectiveDate must not be in the future', { field: 'effectiveDate' });
+  // The departments are asked before the household's row is locked: no lock (and no pooled
+  // connection) is held while four services answer. Nothing of it is returned unless the
+  // checks below pass, jurisdiction first.
+  const year = Number(input.effectiveDate.slice(0, 4));
+  const assessed = input.status === PovertyStatus.LIFTED && isUuid(input.householdId) ? (await coverageOf({ ...coverage, em, caller }, [input.householdId], year)).get(input.householdId) : undefined;
   return em.transactional(async (tx) => {
     const household = await findHouseholdForUpdate(tx, input.householdId);
     assertWritable(caller, household.villageCode, 'household');
@@ -169,8 +174,7 @@ export async function changeHouseholdStatus(em: EntityManager, input: ChangeHous
     }
     let evidence: ExitEvidence | null = null;
     if (input.status === PovertyStatus.LIFTED) {
-      const year = Number(input.effectiveDate.slice(0, 4));
-      const assessed = (await coverageOf({ ...coverage, em: tx, caller }, [household.id], year)).get(household.id)!;
+      if (!assessed) throw new NotFoundError('household', { field: 'householdId' });
       if (!assessed.exitEligible) throw exitRefused(assessed);
       evidence = { year, assessedAt: assessed.assessedAt, batches: assessed.batches, consulted: assessed.consulted };
     }

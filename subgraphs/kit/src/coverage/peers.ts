@@ -41,7 +41,10 @@ export class Peers {
     } catch (err) {
       throw new PeerUnavailable(name, (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable');
     }
-    if (!res.ok) throw new PeerUnavailable(name, `answered ${res.status}`);
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {});
+      throw new PeerUnavailable(name, `answered ${res.status}`);
+    }
     try {
       return (await res.json()) as T;
     } catch {
