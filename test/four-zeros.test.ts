@@ -129,6 +129,8 @@ test('poverty incidence once the county office sets the rural population, and th
   expect(before.region.fourZeros).toMatchObject({ households: 3, poorPeople: 9, ruralPopulation: null, povertyIncidence: null });
   expect(before.region.fourZeros.villageExit).toMatchObject({ eligible: false, povertyIncidence: null, incidenceLimit: 0.02, liftedShare: 0, liftedShareRequired: 0.98 });
   await officer.data(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, ruralPopulation: 900 } });
+  const audited = await hub.subgraphs.households!.orm.em.fork().getConnection().execute(`select subject_id, outcome from audit_log where action = 'setRuralPopulation'`);
+  expect(audited).toEqual([{ subject_id: v1, outcome: 'ALLOWED' }]);
   const after = await hub.client.data<{ region: { fourZeros: any } }>(COUNTS, { code: v1 });
   expect(after.region.fourZeros).toMatchObject({ ruralPopulation: 900, povertyIncidence: 0.01 });
   // 1% is below 2%, but none of its poor is lifted yet.

@@ -10,7 +10,7 @@ type Args = Record<string, unknown> & { input?: Record<string, unknown> };
 /** What a mutation is about: the household, member or region it names. */
 function subjectOf(args: Args): string | null {
   const input = args.input ?? {};
-  const id = input.householdId ?? input.memberId ?? args.memberId ?? input.villageCode ?? input.code;
+  const id = input.householdId ?? input.memberId ?? args.memberId ?? input.villageCode ?? input.code ?? input.regionCode;
   return typeof id === 'string' ? id : null;
 }
 
