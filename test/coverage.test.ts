@@ -1,5 +1,6 @@
 import { parse, print } from 'graphql';
 import { readFile } from 'node:fs/promises';
+import { type Caller, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, signCaller } from '@fupin/kit';
 import { awaitInReplica, errorCode, type GraphQLClient, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
@@ -359,4 +360,35 @@ test('HouseholdView for one household costs the same statements in every subgrap
   const small = await statements(await family());
   const large = await statements(await family({ children: ['2008-01-01', '2010-01-01', '2012-01-01', '2014-01-01'] }));
   expect(large).toEqual(small);
+});
+
+describe("a department's coverage path is for the registry's readers, signed, in their jurisdiction", () => {
+  const ask = (headers: Record<string, string>, body: unknown) =>
+    fetch(new URL(COVERAGE_PATH, hub.subgraphs['education-aid']!.graphqlUrl), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const signed = (caller: Caller) => signCaller(caller, hub.gatewaySecret);
+  let h: SeededHousehold;
+  beforeAll(async () => {
+    h = await family({ children: ['2012-05-05'] });
+  });
+
+  test('a reader of the village gets the part; nothing else does', async () => {
+    const ok = await ask(signed({ subject: 'cw', role: 'CASEWORKER', regionCode: village }), { householdIds: [h.id], year: 2020 });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { parts: { householdId: string; gaps: { kind: string }[] }[] }).parts).toEqual([expect.objectContaining({ householdId: h.id, gaps: [expect.objectContaining({ kind: 'DROPOUT' })] })]);
+    // Unsigned, or signed with another secret: refused before anything is read.
+    expect((await ask({}, { householdIds: [h.id], year: 2020 })).status).toBe(401);
+    expect((await ask(signCaller({ subject: 'x', role: 'ADMIN', regionCode: '000000000000' }, 'not-the-gateway-secret-not-the-gateway'), { householdIds: [h.id], year: 2020 })).status).toBe(401);
+    // A department officer is no reader of coverage.
+    expect((await ask(signed({ subject: 'edu', role: 'DEPARTMENT_OFFICER', regionCode: village, department: 'EDUCATION_AID' }), { householdIds: [h.id], year: 2020 })).status).toBe(403);
+    // A reader of another county gets no part of this household.
+    const elsewhere = await ask(signed({ subject: 'cw2', role: 'CASEWORKER', regionCode: '420116000000' }), { householdIds: [h.id], year: 2020 });
+    expect(await elsewhere.json()).toEqual({ parts: [] });
+  });
+
+  test('bad questions are refused: ids that are no ids, too many, a year outside 2014..next year', async () => {
+    const admin = signed({ subject: 'a', role: 'ADMIN', regionCode: '000000000000' });
+    expect((await ask(admin, { householdIds: ['nobody'], year: 2020 })).status).toBe(400);
+    expect((await ask(admin, { householdIds: Array.from({ length: COVERAGE_BATCH_LIMIT + 1 }, () => h.id), year: 2020 })).status).toBe(400);
+    expect((await ask(admin, { householdIds: [h.id], year: 2013 })).status).toBe(400);
+  });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Migration20261202114047_education_aid } from '../migrations/Migration20261202114047_education_aid.js';
-import { educationCoverage } from './coverage/coverage.js';
+import { educationCoverage } from './household-coverage/coverage.js';
 import { department } from './department.js';
 import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { DropoutResolver } from './dropout/dropout.resolver.js';

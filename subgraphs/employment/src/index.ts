@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Migration20261202142841_employment } from '../migrations/Migration20261202142841_employment.js';
-import { employmentCoverage } from './coverage/coverage.js';
+import { employmentCoverage } from './household-coverage/coverage.js';
 import { department } from './department.js';
 import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { EmploymentEntity } from './employment/employment.entity.js';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Migration20261124000000_health } from '../migrations/Migration20261124000000_health.js';
 import { ClaimEntity } from './claim/claim.entity.js';
 import { ClaimResolver } from './claim/claim.resolver.js';
-import { healthCoverage, healthSettings } from './coverage/coverage.js';
+import { healthCoverage, healthSettings } from './household-coverage/coverage.js';
 import { department } from './department.js';
 import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { EnrollmentEntity } from './enrollment/enrollment.entity.js';

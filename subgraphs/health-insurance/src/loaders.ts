@@ -1,5 +1,5 @@
 import type { SubgraphContext, z } from '@fupin/kit';
-import type { healthSettings } from './coverage/coverage.js';
+import type { healthSettings } from './household-coverage/coverage.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fourZerosLoaders } from './four-zeros/four-zeros.loader.js';
 import { claimLoaders } from './claim/claim.loader.js';

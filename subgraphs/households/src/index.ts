@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { federatedSchema, type SubgraphDefinition } from '@fupin/kit';
-import { CoverageGapResolver, CoverageResolver } from './coverage/coverage.resolver.js';
+import { CoverageGapResolver, CoverageResolver } from './household-coverage/coverage.resolver.js';
 import { FourZerosResolver, RegionFourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { Migration20261123000000_registry } from '../migrations/Migration20261123000000_registry.js';
 import { Migration20261123100000_encrypt_id_numbers } from '../migrations/Migration20261123100000_encrypt_id_numbers.js';

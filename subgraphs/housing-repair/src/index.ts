@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Migration20261202124124_housing_repair } from '../migrations/Migration20261202124124_housing_repair.js';
 import { AppraisalEntity } from './appraisal/appraisal.entity.js';
 import { AppraisalResolver } from './appraisal/appraisal.resolver.js';
-import { housingCoverage } from './coverage/coverage.js';
+import { housingCoverage } from './household-coverage/coverage.js';
 import { department } from './department.js';
 import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { HouseholdResolver, HousingResolver } from './housing/housing.resolver.js';

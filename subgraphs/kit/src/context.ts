@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Caller } from './auth/caller.js';
 import type { PersonalDataCipher } from './domain/personal-data.js';
-import type { Peers } from './coverage/peers.js';
+import type { Peers } from './server/peers.js';
 import type { Roster } from './roster/roster.js';
 
 /** Per request: its own EntityManager (identity map) and its own loaders (batch + cache). */

@@ -27,4 +27,6 @@ export * from './hub/subgraph-list.js';
 export * from './department/department.js';
 export * from './db/recorded.entity.js';
 export * from './db/columns.js';
-export * from './coverage/index.js';
+export * from './household-coverage/index.js';
+export * from './server/peers.js';
+export * from './four-zeros/four-zeros.js';

@@ -1,7 +1,7 @@
 import { type Fen, isUuid, MoneyScalar, READERS } from '@fupin/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleHousehold } from '../access.js';
-import { ExitEvidence } from '../coverage/coverage.type.js';
+import { ExitEvidence } from '../household-coverage/coverage.type.js';
 import type { Context } from '../loaders.js';
 import type { MemberEntity } from '../member/member.entity.js';
 import { Relation } from '../member/member.enums.js';

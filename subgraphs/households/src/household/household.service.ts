@@ -15,8 +15,8 @@ import {
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertWritable } from '../access.js';
-import { coverageOf, type CoverageRequest } from '../coverage/coverage.service.js';
-import type { ExitEvidence, HouseholdCoverage } from '../coverage/coverage.type.js';
+import { coverageOf, type CoverageRequest } from '../household-coverage/coverage.service.js';
+import type { ExitEvidence, HouseholdCoverage } from '../household-coverage/coverage.type.js';
 import { MemberEntity } from '../member/member.entity.js';
 import { Gender, HealthStatus, Relation } from '../member/member.enums.js';
 import { RegionEntity } from '../region/region.entity.js';

@@ -1,4 +1,4 @@
-import { ExitEvidence } from '../coverage/coverage.type.js';
+import { ExitEvidence } from '../household-coverage/coverage.type.js';
 import { Connection, READERS } from '@fupin/kit';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';

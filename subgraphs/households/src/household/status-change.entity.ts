@@ -1,7 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
 import { BigIntType } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { ExitEvidence } from '../coverage/coverage.type.js';
+import type { ExitEvidence } from '../household-coverage/coverage.type.js';
 import type { PovertyStatus } from './household.enums.js';
 
 /** One entry of a household's status history. Append-only: a trigger refuses UPDATE and DELETE. */

@@ -21,9 +21,9 @@ import { Roster } from '../roster/roster.js';
 import { subscribeToRoster } from '../roster/subscribe.js';
 import { listedSubgraph } from '../hub/subgraph-list.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
-import { coverageRoute, type CoverageOf } from '../coverage/coverage-route.js';
-import { COVERAGE_PATH } from '../coverage/coverage.js';
-import { Peers } from '../coverage/peers.js';
+import { coverageRoute, type CoverageOf } from '../household-coverage/coverage-route.js';
+import { COVERAGE_PATH } from '../household-coverage/coverage.js';
+import { Peers } from './peers.js';
 import { envName, readSubgraphList } from '../hub/subgraph-list.js';
 
 /** Everything a subgraph declares; the kit does the rest the same way for all of them. */
