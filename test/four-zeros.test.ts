@@ -26,7 +26,7 @@ const FOUR_ZEROS = `query RegionFourZeros($code: ID!, $year: Int!) {
 const COUNTS = `query($code: ID!) { region(code: $code) { fourZeros(year: 2020) {
   unsafeHousingHouseholds highMedicalBurdenHouseholds dropoutMembers zeroEmploymentHouseholds households poorPeople ruralPopulation povertyIncidence
   villageExit { eligible povertyIncidence incidenceLimit liftedShare liftedShareRequired } } } }`;
-const COVERAGE = `query($id: ID!) { household(id: $id) { coverage(year: 2020) { gaps { kind } } } }`;
+const COVERAGE = `query($id: ID!, $year: Int!) { household(id: $id) { coverage(year: $year) { gaps { kind } } } }`;
 
 const input = (query: string, value: Record<string, unknown>) => hub.client.data(query, { input: value });
 const households: Record<string, SeededHousehold[]> = {};
@@ -72,10 +72,10 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 /** The four zeros as the gaps of the households below say them. */
-async function fromGaps(list: SeededHousehold[]) {
+async function fromGaps(list: SeededHousehold[], year = 2020) {
   const totals = { unsafeHousingHouseholds: 0, highMedicalBurdenHouseholds: 0, dropoutMembers: 0, zeroEmploymentHouseholds: 0 };
   for (const h of list) {
-    const kinds = (await hub.client.data<{ household: { coverage: { gaps: { kind: string }[] } } }>(COVERAGE, { id: h.id })).household.coverage.gaps.map((g) => g.kind);
+    const kinds = (await hub.client.data<{ household: { coverage: { gaps: { kind: string }[] } } }>(COVERAGE, { id: h.id, year })).household.coverage.gaps.map((g) => g.kind);
     totals.unsafeHousingHouseholds += kinds.includes('UNSAFE_HOUSING') ? 1 : 0;
     totals.highMedicalBurdenHouseholds += kinds.includes('HIGH_MEDICAL_BURDEN') ? 1 : 0;
     totals.dropoutMembers += kinds.filter((k) => k === 'DROPOUT').length;
@@ -97,7 +97,7 @@ test('the counts at village, township and county level agree with the gaps of th
   }
 });
 
-test('the contract RegionFourZeros: the region and its children, each count from its department, one statement per department for all of them', async () => {
+test('the contract RegionFourZeros: the region and its children, each count from its department, the same statements for any number of regions', async () => {
   const during = async <T>(fn: () => Promise<T>) => {
     const counts: Record<string, number> = {};
     let run: () => Promise<unknown> = fn;
@@ -117,9 +117,47 @@ test('the contract RegionFourZeros: the region and its children, each count from
     [villages[0], { unsafeHousingHouseholds: 1, dropoutMembers: 3 }],
     [villages[1], { unsafeHousingHouseholds: 1, dropoutMembers: 0 }],
   ]);
-  for (const name of ['health-insurance', 'employment']) expect(counts[name]).toBe(1);
-  // Asked at two paths (the township, then all its villages): one fetch, one statement each, whatever the number of villages.
-  for (const name of ['housing-repair', 'education-aid']) expect(counts[name]).toBe(2);
+  // Per fetch: whether the year's figures are current, then one index read for every region.
+  for (const name of ['health-insurance', 'employment']) expect(counts[name]).toBe(2);
+  // Asked at two paths (the township, then all its villages): two fetches, whatever the number of villages.
+  for (const name of ['housing-repair', 'education-aid']) expect(counts[name]).toBe(4);
+});
+
+test('a dashboard read does not run the rules over the records: it reads the figures kept per household', async () => {
+  const { statements } = await hub.subgraphs['health-insurance']!.sql.during(() => hub.client.data(COUNTS, { code: county }));
+  expect(statements.some((q) => q.includes('four_zeros_figure'))).toBe(true);
+  expect(statements.filter((q) => /medical_claim|roster/.test(q))).toEqual([]);
+});
+
+test('the figures follow every change: a department’s records, a household the registry adds, a changed rule', async () => {
+  const [v1, v2] = villages as [string, string];
+  const [d, jobless] = households[v2] as [SeededHousehold, SeededHousehold];
+  const counts = async (code: string) => (await hub.client.data<{ region: { fourZeros: Record<string, number> } }>(COUNTS, { code })).region.fourZeros;
+  expect(await counts(v2)).toMatchObject({ households: 2, poorPeople: 4, unsafeHousingHouseholds: 1, highMedicalBurdenHouseholds: 0, dropoutMembers: 0, zeroEmploymentHouseholds: 1 });
+  // Another year's figures, built now, are kept as well.
+  const in2021 = async (code: string) => (await hub.client.data<{ region: { fourZeros: Record<string, number> } }>(
+    `query($code: ID!) { region(code: $code) { fourZeros(year: 2021) { unsafeHousingHouseholds highMedicalBurdenHouseholds dropoutMembers zeroEmploymentHouseholds } } }`, { code })).region.fourZeros;
+  expect(await in2021(v2)).toEqual(await fromGaps(households[v2]!, 2021));
+  // Each department writes (a household-keyed table, member-keyed ones, a record replaced).
+  await input(`mutation($input: RecordRelocationInput!) { recordRelocation(input: $input) { site } }`, { householdId: d.id, site: '易地扶贫搬迁安置点', relocatedOn: '2020-09-01' });
+  await input(`mutation($input: RecordEmploymentInput!) { recordEmployment(input: $input) { year } }`, { memberId: jobless.members[0]!.id, year: 2020, status: 'LOCAL', monthsWorked: 6, monthlyIncome: 2000 });
+  await input(`mutation($input: RecordClaimInput!) { recordClaim(input: $input) { id } }`, {
+    memberId: jobless.members[1]!.id, date: '2020-03-01', hospital: '县医院', kind: 'INPATIENT', totalCost: 20000, basicPaid: 10000, criticalIllnessPaid: 0, supplementaryPaid: 0, assistancePaid: 0, oneStop: true,
+  });
+  // The registry adds a household: never appraised, nobody employed, a child of school age with no school record.
+  await household(v2, ['2012-03-03']);
+  const expected = await fromGaps(households[v2]!);
+  expect(expected).toEqual({ unsafeHousingHouseholds: 1, highMedicalBurdenHouseholds: 1, dropoutMembers: 1, zeroEmploymentHouseholds: 1 });
+  expect(await counts(v2)).toMatchObject({ households: 3, poorPeople: 7, ...expected });
+  const below = await fromGaps([...households[v1]!, ...households[v2]!]);
+  expect(await counts(county)).toMatchObject(below);
+  expect(await in2021(v2)).toEqual(await fromGaps(households[v2]!, 2021));
+  expect((await in2021(v2)).zeroEmploymentHouseholds).toBe(3);
+  // A rule that changed (a deployment's new out-of-pocket limit, a new release): that year's figures are built again.
+  const health = hub.subgraphs['health-insurance']!.orm.em.fork().getConnection();
+  await health.execute(`delete from four_zeros_figure`);
+  await health.execute(`update four_zeros_year set fingerprint = 'an earlier rule'`);
+  expect((await counts(county)).highMedicalBurdenHouseholds).toBe(below.highMedicalBurdenHouseholds);
 });
 
 test('poverty incidence once the county office sets the rural population, and the village exit rule', async () => {

@@ -80,6 +80,13 @@ export async function fourZerosBench(_pg: unknown, sizes: number[]): Promise<voi
       console.log(`waiting for the roster replicas: ${counts.map(n).join(', ')} of ${n(target)} members`);
       await new Promise((r) => setTimeout(r, 10_000));
     }
+    // The figures the hub built at start are dropped, so that the first ask measures their build.
+    await Promise.all(hub.subgraphs.map((s) => s.warmed));
+    for (const c of Object.values(clients)) await c.query('truncate four_zeros_figure, four_zeros_year, four_zeros_stale');
+    const figures = new pg.Client({ connectionString: registryUrl(hub.postgres.url) });
+    await figures.connect();
+    await figures.query('truncate village_figure_state, village_figure_stale, village_figure');
+    await figures.end();
     const { key } = await devSigningKey(join(settings.dataDir, 'keys'));
     const token = await signToken(key, { subject: 'bench', role: 'COUNTY_OFFICER', regionCode: PROVINCE }, '1h');
     const gateway = `http://127.0.0.1:${settings.PORT}/graphql`;
@@ -91,6 +98,16 @@ export async function fourZerosBench(_pg: unknown, sizes: number[]): Promise<voi
       // Partial answers are measured as they come: a count that did not arrive is null in the table's title.
       errors = Array.isArray(answer!.errors) ? answer!.errors.length : 0;
     };
+    // The first ask of a year builds its figures (the rules over every household, once per
+    // year and rule; the hub builds 2020's and this year's at start); a count arriving after the
+    // gateway's deadline is asked again until all are there.
+    const firstStarted = performance.now();
+    let firstAsks = 0;
+    do {
+      await ask();
+      firstAsks++;
+    } while (errors && firstAsks < 30);
+    const firstMs = performance.now() - firstStarted;
     const hubMs = await timed(ask, 5);
     const rows: string[][] = [];
     let floorTotal = 0;
@@ -99,6 +116,7 @@ export async function fourZerosBench(_pg: unknown, sizes: number[]): Promise<voi
       floorTotal += ms;
       rows.push([`count(*) ${name}`, ms.toFixed(1), '']);
     }
+    rows.push([`first ask of the year: its figures built (${firstAsks} asks)`, firstMs.toFixed(1), '']);
     rows.push([`RegionFourZeros (province + ${answer!.data.region?.children.length ?? 0} cities), through the gateway${errors ? `, ${errors} errors` : ''}`, hubMs.toFixed(1), `${(hubMs / floorTotal).toFixed(1)}× the four counts`]);
     const z = answer!.data.region?.fourZeros ?? null;
     printTable(`four zeros at ${n(households)} households (${n(target)} members): ${JSON.stringify(z)}`, hub.postgres.embedded, ['query', 'p50 ms', 'ratio'], rows);

@@ -3,6 +3,7 @@ import { Migration20261202114047_education_aid } from '../migrations/Migration20
 import { educationCoverage } from './household-coverage/coverage.js';
 import { department } from './department.js';
 import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
+import { dropoutMembers } from './four-zeros/four-zeros.rule.js';
 import { DropoutResolver } from './dropout/dropout.resolver.js';
 import { GrantEntity } from './grant/grant.entity.js';
 import { GrantResolver } from './grant/grant.resolver.js';
@@ -17,7 +18,7 @@ export const educationAid = department.subgraph({
   migrations: [{ name: 'Migration20261202114047_education_aid', class: Migration20261202114047_education_aid }],
   resolvers: [SchoolingResolver, GrantResolver, DropoutResolver, MemberResolver, FourZerosResolver],
   loaders: createLoaders,
-  fourZeros: true,
+  fourZeros: dropoutMembers,
   personalData: ['Member.schooling', 'Member.grants', 'Query.dropouts'],
   imports: async () => {
     const [{ schoolRollImport }, { grantListImport }] = await Promise.all([import('./schooling/schooling.import.js'), import('./grant/grant.import.js')]);

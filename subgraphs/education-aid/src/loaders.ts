@@ -1,11 +1,10 @@
 import type { SubgraphContext } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { fourZerosLoaders } from './four-zeros/four-zeros.loader.js';
 import { grantLoaders } from './grant/grant.loader.js';
 import { schoolingLoaders } from './schooling/schooling.loader.js';
 
 export function createLoaders(em: EntityManager) {
-  return { ...schoolingLoaders(em), ...grantLoaders(em), ...fourZerosLoaders(em) };
+  return { ...schoolingLoaders(em), ...grantLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -3,6 +3,7 @@ import { Migration20261202142841_employment } from '../migrations/Migration20261
 import { employmentCoverage } from './household-coverage/coverage.js';
 import { department } from './department.js';
 import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
+import { zeroEmployment } from './four-zeros/four-zeros.rule.js';
 import { EmploymentEntity } from './employment/employment.entity.js';
 import { EmploymentResolver } from './employment/employment.resolver.js';
 import { HouseholdResolver } from './household/household.resolver.js';
@@ -21,7 +22,7 @@ export const employment = department.subgraph({
   migrations: [{ name: 'Migration20261202142841_employment', class: Migration20261202142841_employment }],
   resolvers: [EmploymentResolver, TrainingResolver, IndustrySupportResolver, MemberResolver, HouseholdResolver, ZeroEmploymentResolver, WithoutWorkResolver, FourZerosResolver],
   loaders: createLoaders,
-  fourZeros: true,
+  fourZeros: zeroEmployment,
   personalData: ['Member.employment', 'Member.trainings', 'Household.industrySupport', 'Query.zeroEmploymentHouseholds', 'Query.membersWithoutWork'],
   imports: async () => ({ 'migrant-workers': (await import('./employment/employment.import.js')).migrantWorkerImport }),
   coverage: employmentCoverage,

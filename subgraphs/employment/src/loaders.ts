@@ -1,12 +1,11 @@
 import type { SubgraphContext } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { fourZerosLoaders } from './four-zeros/four-zeros.loader.js';
 import { employmentLoaders } from './employment/employment.loader.js';
 import { industrySupportLoaders } from './industry-support/industry-support.loader.js';
 import { trainingLoaders } from './training/training.loader.js';
 
 export function createLoaders(em: EntityManager) {
-  return { ...employmentLoaders(em), ...trainingLoaders(em), ...industrySupportLoaders(em), ...fourZerosLoaders(em) };
+  return { ...employmentLoaders(em), ...trainingLoaders(em), ...industrySupportLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

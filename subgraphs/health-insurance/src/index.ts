@@ -5,6 +5,7 @@ import { ClaimResolver } from './claim/claim.resolver.js';
 import { healthCoverage, healthSettings } from './household-coverage/coverage.js';
 import { department } from './department.js';
 import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
+import { highMedicalBurden } from './four-zeros/four-zeros.rule.js';
 import { EnrollmentEntity } from './enrollment/enrollment.entity.js';
 import { EnrollmentResolver } from './enrollment/enrollment.resolver.js';
 import { FamilyDoctorContractEntity } from './family-doctor/family-doctor.entity.js';
@@ -19,7 +20,7 @@ export const healthInsurance = department.subgraph({
   migrations: [{ name: 'Migration20261124000000_health', class: Migration20261124000000_health }],
   resolvers: [EnrollmentResolver, ClaimResolver, FamilyDoctorResolver, MemberResolver, HouseholdResolver, FourZerosResolver],
   loaders: createLoaders,
-  fourZeros: true,
+  fourZeros: highMedicalBurden,
   personalData: ['Member.insurance', 'Member.claims', 'Member.familyDoctor', 'Household.medical'],
   imports: async () => ({ enrollments: (await import('./enrollment/enrollment.import.js')).enrollmentImport }),
   settings: healthSettings,

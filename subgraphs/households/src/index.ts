@@ -10,10 +10,12 @@ import { Migration20261202130000_roster_v2 } from '../migrations/Migration202612
 import { Migration20261202160000_exit_evidence } from '../migrations/Migration20261202160000_exit_evidence.js';
 import { Migration20261202170000_rural_population } from '../migrations/Migration20261202170000_rural_population.js';
 import { Migration20261202180000_roster_village_index } from '../migrations/Migration20261202180000_roster_village_index.js';
+import { Migration20261202190000_village_figures } from '../migrations/Migration20261202190000_village_figures.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { IncomeEntity } from './household/income.entity.js';
 import { StatusChangeEntity } from './household/status-change.entity.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { refreshVillageFigures } from './four-zeros/four-zeros.loader.js';
 import { MemberEntity } from './member/member.entity.js';
 import { sealLegacyIdNumbers } from './member/seal-legacy-id-numbers.js';
 import { RegionEntity } from './region/region.entity.js';
@@ -39,6 +41,7 @@ export const households: SubgraphDefinition<Loaders> = {
     { name: 'Migration20261202160000_exit_evidence', class: Migration20261202160000_exit_evidence },
     { name: 'Migration20261202170000_rural_population', class: Migration20261202170000_rural_population },
     { name: 'Migration20261202180000_roster_village_index', class: Migration20261202180000_roster_village_index },
+    { name: 'Migration20261202190000_village_figures', class: Migration20261202190000_village_figures },
   ],
   schema: federatedSchema(
     'households',
@@ -47,6 +50,7 @@ export const households: SubgraphDefinition<Loaders> = {
   ),
   settings: registrySettings,
   loaders: createLoaders,
+  warm: refreshVillageFigures,
   appendOnly: ['household_status_change'],
   publishesRoster: true,
   personalData: [

@@ -5,6 +5,7 @@ import { AppraisalResolver } from './appraisal/appraisal.resolver.js';
 import { housingCoverage } from './household-coverage/coverage.js';
 import { department } from './department.js';
 import { FourZerosResolver } from './four-zeros/four-zeros.resolver.js';
+import { unsafeHousing } from './four-zeros/four-zeros.rule.js';
 import { HouseholdResolver, HousingResolver } from './housing/housing.resolver.js';
 import { createLoaders } from './loaders.js';
 import { PriorityResolver } from './priority/priority.resolver.js';
@@ -19,7 +20,7 @@ export const housingRepair = department.subgraph({
   migrations: [{ name: 'Migration20261202124124_housing_repair', class: Migration20261202124124_housing_repair }],
   resolvers: [AppraisalResolver, RenovationResolver, RelocationResolver, HouseholdResolver, HousingResolver, PriorityResolver, FourZerosResolver],
   loaders: createLoaders,
-  fourZeros: true,
+  fourZeros: unsafeHousing,
   personalData: ['Household.housing', 'Query.unsafeHousing'],
   imports: async () => ({ appraisals: (await import('./appraisal/appraisal.import.js')).appraisalListImport }),
   coverage: housingCoverage,

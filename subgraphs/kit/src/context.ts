@@ -1,3 +1,5 @@
+import type DataLoader from 'dataloader';
+import type { FourZerosKey } from './four-zeros/four-zeros.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 
@@ -21,6 +23,8 @@ export interface SubgraphContext<L = unknown, S = Record<string, unknown>> {
   peers: Peers;
   /** A department's replica of the registry's roster (subgraphs declaring `roster: true`). */
   roster?: Roster;
+  /** A department's four-zeros count of the regions asked (departments declaring `fourZeros`). */
+  fourZeros?: DataLoader<FourZerosKey, number, string>;
 }
 
 export function requestIdFrom(headers: Record<string, string | string[] | undefined>): string {

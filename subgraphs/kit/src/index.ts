@@ -30,3 +30,4 @@ export * from './db/columns.js';
 export * from './household-coverage/index.js';
 export * from './server/peers.js';
 export * from './four-zeros/four-zeros.js';
+export * from './four-zeros/figures.js';

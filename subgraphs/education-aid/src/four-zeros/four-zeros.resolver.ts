@@ -8,6 +8,6 @@ export class FourZerosResolver {
   @Authorized(...department.readers)
   @FieldResolver(() => Int, { nullable: true, description: 'Members with DROPOUT in the year (零辍学: compulsory-age, no schooling record for the school year or DROPPED_OUT), in the region and below' })
   dropoutMembers(@Root() zeros: FourZerosKey, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.dropoutCount.load(zeros);
+    return ctx.fourZeros!.load(zeros);
   }
 }

@@ -8,6 +8,6 @@ export class FourZerosResolver {
   @Authorized(...department.readers)
   @FieldResolver(() => Int, { nullable: true, description: 'Households with ZERO_EMPLOYMENT in the year (零就业家庭), in the region and below, whatever their status' })
   zeroEmploymentHouseholds(@Root() zeros: FourZerosKey, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.zeroEmploymentCount.load(zeros);
+    return ctx.fourZeros!.load(zeros);
   }
 }

@@ -8,6 +8,6 @@ export class FourZerosResolver {
   @Authorized(...department.readers)
   @FieldResolver(() => Int, { nullable: true, description: 'Households with HIGH_MEDICAL_BURDEN in the year (零负担: out of pocket above the limit of the claims dated in the year), in the region and below' })
   highMedicalBurdenHouseholds(@Root() zeros: FourZerosKey, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.highMedicalBurdenCount(ctx.settings.FUPIN_OUT_OF_POCKET_LIMIT).load(zeros);
+    return ctx.fourZeros!.load(zeros);
   }
 }

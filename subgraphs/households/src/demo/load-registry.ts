@@ -37,6 +37,9 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
   await client.connect();
   try {
     await client.query('begin');
+    // The four zeros' village figures are built again on the next read; nothing is marked while
+    // the roster fills. First, before the roster is locked: a refresh holding them reads it.
+    await client.query('truncate village_figure_state, village_figure_stale, village_figure');
     const { rows } = await client.query<{ n: string }>('select count(*) as n from household');
     if (Number(rows[0]!.n) > 0) {
       if (!options.replace) throw new Error(`the registry already has ${rows[0]!.n} households; pass --replace to empty it first`);

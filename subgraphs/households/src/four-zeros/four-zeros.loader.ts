@@ -11,22 +11,60 @@ export interface RegistryFigures {
   ruralPopulation: number | null;
 }
 
-/** The registry's figures of every region a dashboard asks for, in one statement. */
+// One refresher at a time: a build and a refresh must not interleave.
+const FIGURES_LOCK = 7_042_016;
+
+/** A village's figures from its roster rows: a household is counted by its head, people by their household's status. */
+const VILLAGE_FIGURES = (where: string) => `
+  select village_code, count(*) filter (where is_head) as households,
+         count(*) filter (where household_status in ('POOR', 'RELAPSED')) as poor_people,
+         count(*) filter (where household_status <> 'MONITORED') as registered_people,
+         count(*) filter (where household_status = 'LIFTED') as lifted_people
+    from roster where ${where} group by village_code`;
+
+/**
+ * Makes the village figures current (at start, and before each read): built from the whole roster the first time, then each
+ * village marked since counted again. Marks are taken before the villages are counted, in
+ * one transaction: a change committed later is marked again and waits for the next read.
+ */
+export async function refreshVillageFigures(em: EntityManager): Promise<void> {
+  const conn = em.getConnection();
+  const [state] = await conn.execute<{ built: boolean | null; stale: boolean }[]>(
+    `select (select built from village_figure_state) as built, exists (select 1 from village_figure_stale) as stale`,
+  );
+  if (state!.built && !state!.stale) return;
+  // Committed before the build reads the roster: from here on, every change is marked.
+  if (state!.built === null) await conn.execute(`insert into village_figure_state (built) select false where not exists (select 1 from village_figure_state)`);
+  await em.transactional(async (tx) => {
+    const q = <T = Record<string, unknown>>(sql: string) => conn.execute<T[]>(sql, [], 'all', tx.getTransactionContext());
+    await q(`select pg_advisory_xact_lock(${FIGURES_LOCK})`);
+    await q(`create temp table village_figure_refresh (village_code char(12) primary key) on commit drop`);
+    await q(`with taken as (delete from village_figure_stale returning village_code) insert into village_figure_refresh select distinct village_code from taken`);
+    const [{ built } = { built: false }] = await q<{ built: boolean }>(`select built from village_figure_state`);
+    if (!built) {
+      await q(`delete from village_figure`);
+      await q(`insert into village_figure ${VILLAGE_FIGURES('true')}`);
+      await q(`update village_figure_state set built = true`);
+    } else {
+      await q(`delete from village_figure where village_code in (select village_code from village_figure_refresh)`);
+      await q(`insert into village_figure ${VILLAGE_FIGURES('village_code in (select village_code from village_figure_refresh)')}`);
+    }
+  });
+}
+
+/** The registry's figures of every region a dashboard asks for: the village figures made current, then summed by code range. */
 export function fourZerosLoaders(em: EntityManager) {
   return {
     registryFiguresByRegion: new DataLoader<string, RegistryFigures>(async (codes) => {
+      await refreshVillageFigures(em);
       const ranges = codes.map((code) => ({ code, ...regionRange(code) }));
       const rows = await em.getConnection().execute<Record<string, string | number | null>[]>(
-        // Over the roster the registry publishes (a row per member with its household's village
-        // and status): one scan, and a household is counted by its head, so no count(distinct).
-        `select g.code, count(r.member_id) filter (where r.is_head) as households,
-                count(r.member_id) filter (where r.household_status in ('POOR', 'RELAPSED')) as poor_people,
-                count(r.member_id) filter (where r.household_status <> 'MONITORED') as registered_people,
-                count(r.member_id) filter (where r.household_status = 'LIFTED') as lifted_people,
+        `select g.code, coalesce(sum(f.households), 0) as households, coalesce(sum(f.poor_people), 0) as poor_people,
+                coalesce(sum(f.registered_people), 0) as registered_people, coalesce(sum(f.lifted_people), 0) as lifted_people,
                 min(p.rural_population) as rural_population
            from (values ${ranges.map(() => '(?::text, ?::text, ?::text)').join(', ')}) as g(code, lo, hi)
            left join region p on p.code = g.code
-           left join roster r on r.village_code >= g.lo and r.village_code < g.hi
+           left join village_figure f on f.village_code >= g.lo and f.village_code < g.hi
           group by g.code`,
         ranges.flatMap((r) => [r.code, r.lo, r.hi]),
       );

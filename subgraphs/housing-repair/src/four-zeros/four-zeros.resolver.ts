@@ -8,6 +8,6 @@ export class FourZerosResolver {
   @Authorized(...department.readers)
   @FieldResolver(() => Int, { nullable: true, description: 'Households with UNSAFE_HOUSING as of 31 December of the year (零危房), in the region and below, whatever their status' })
   unsafeHousingHouseholds(@Root() zeros: FourZerosKey, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.unsafeHousingCount.load(zeros);
+    return ctx.fourZeros!.load(zeros);
   }
 }

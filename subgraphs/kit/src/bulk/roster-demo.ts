@@ -4,6 +4,7 @@ import type { DemoOptions } from '../server/subgraph.js';
 import { copyLine, copyPipelined, dropSecondaryIndexes, yieldToEventLoop } from './copy.js';
 import { todayInChina } from '../domain/dates.js';
 import { ProgressBar } from './progress.js';
+import { figuresForBulkLoad } from '../four-zeros/figures.js';
 import { Random } from './random.js';
 
 /** One person as the registry's roster has them: what a department's demo records are made from. */
@@ -110,6 +111,8 @@ export async function loadRosterDemo<S>(name: string, demo: RosterDemo<S>, optio
       }
     }
     await client.query('set local synchronous_commit = off');
+    // The figures first, before its tables are locked: a refresh holding them reads the tables.
+    const figures = await figuresForBulkLoad((sql) => client.query(sql), tables);
     await client.query(`truncate ${tables.join(', ')}`);
     // Its own tables, emptied: their keys are rebuilt once, after the rows are in.
     const rebuildIndexes = await dropSecondaryIndexes(client, tables, { primaryKeys: true });
@@ -166,6 +169,7 @@ export async function loadRosterDemo<S>(name: string, demo: RosterDemo<S>, optio
     );
     bar?.finish();
     await rebuildIndexes();
+    await figures.enable();
     await client.query('commit');
     await client.query(`analyze ${tables.join(', ')}`);
     return `${name}: ${tables.map((t) => `${counts[t]} ${t}`).join(', ')} for ${total} members in ${((Date.now() - started) / 1000).toFixed(1)} s`;

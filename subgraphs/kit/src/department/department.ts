@@ -8,6 +8,7 @@ import type { DepartmentImport } from '../bulk/department-import.js';
 import type { RosterDemo } from '../bulk/roster-demo.js';
 import type { CoverageOf } from '../household-coverage/coverage-route.js';
 import { fourZerosStub, resolveFourZerosReference } from '../four-zeros/four-zeros.js';
+import { type FourZerosFigure, warmFigures } from '../four-zeros/figures.js';
 import type { SubgraphContext } from '../context.js';
 import { federatedSchema } from '../graphql/federation.js';
 import { visibleHouseholdRef, visibleMemberRef } from '../roster/roster.js';
@@ -79,8 +80,11 @@ export interface DepartmentParts<L> {
   imports?: () => Promise<Record<string, DepartmentImport<any>>>;
   /** Its part of households' coverage for a year: the batches it covers and the gaps it finds (`COVERAGE_SOURCES`). */
   coverage?: CoverageOf;
-  /** It adds a count to a region's four zeros (`department.FourZeros` with a field resolver of its own). */
-  fourZeros?: boolean;
+  /**
+   * It adds a count to a region's four zeros: its rule, kept per household and year, which a
+   * field resolver of its own on `department.FourZeros` reads through `ctx.fourZeros`.
+   */
+  fourZeros?: FourZerosFigure;
   /** The demo generator (one person, one household); loaded only when demo data is made. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   demo?: () => Promise<RosterDemo<any>>;
@@ -136,6 +140,7 @@ export function defineDepartment(name: string, code: Department) {
         ),
         ...(parts.imports ? { imports: parts.imports } : {}),
         ...(parts.coverage ? { coverage: parts.coverage } : {}),
+        ...(parts.fourZeros ? { fourZeros: parts.fourZeros, warm: (em: EntityManager, settings: Record<string, unknown>) => warmFigures(em, parts.fourZeros!, settings) } : {}),
         ...(demo
           ? {
               demo: async (options) => {

@@ -23,6 +23,7 @@ import { listedSubgraph } from '../hub/subgraph-list.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
 import { coverageRoute, type CoverageOf } from '../household-coverage/coverage-route.js';
 import { COVERAGE_PATH } from '../household-coverage/coverage.js';
+import { attachFigureSources, figureCountLoader, FOUR_ZEROS_FIGURES_MIGRATION, type FourZerosFigure } from '../four-zeros/figures.js';
 import { Peers } from './peers.js';
 import { envName, readSubgraphList } from '../hub/subgraph-list.js';
 
@@ -61,6 +62,10 @@ export interface SubgraphDefinition<L = unknown> {
   demo?(options: DemoOptions): Promise<string | null>;
   /** A department's part of households' coverage for a year, which the registry asks for (`COVERAGE_SOURCES`). */
   coverage?: CoverageOf;
+  /** A department's four-zeros count, kept per household and year (`four_zeros_figure`). */
+  fourZeros?: FourZerosFigure;
+  /** Runs in the background once it serves: work the first read would otherwise wait for (figures to build). */
+  warm?(em: EntityManager, settings: Record<string, unknown>): Promise<void>;
   /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
   prepare?(em: EntityManager, pii: PersonalDataCipher): Promise<void>;
 }
@@ -124,6 +129,8 @@ export interface RunningSubgraph {
   graphqlUrl: string;
   orm: MikroORM;
   http: RunningHttp;
+  /** Settles when its warm-up is done (or failed, which is logged: a read then does the work). */
+  warmed: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -135,12 +142,13 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     databaseUrl: options.databaseUrl,
     entities,
     // Every subgraph keeps its own audit log, created by the kit's migration.
-    migrations: [AUDIT_MIGRATION, ...(def.roster ? ROSTER_REPLICA_MIGRATIONS : []), ...def.migrations],
+    migrations: [AUDIT_MIGRATION, ...(def.roster ? ROSTER_REPLICA_MIGRATIONS : []), ...def.migrations, ...(def.fourZeros ? [FOUR_ZEROS_FIGURES_MIGRATION] : [])],
   })) as MikroORM;
   const pii = new PersonalDataCipher(options.piiKey);
   let servingUrl: string;
   try {
     if (options.roster) await subscribeToRoster(options.databaseUrl, options.roster.sourceUrl, rosterSubscriptionName(options.databaseUrl));
+    if (def.fourZeros) await attachFigureSources(owner.em.fork() as EntityManager, def.fourZeros);
     await def.prepare?.(owner.em.fork() as EntityManager, pii);
     servingUrl = await appRoleUrl(owner, options.databaseUrl, options.gatewaySecret, def.appendOnly ?? [], def.roster ? ['roster'] : []);
   } finally {
@@ -170,7 +178,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       }
       const em = orm.em.fork() as EntityManager;
       const roster = rosterSource ? new Roster(em, rosterSource) : undefined;
-      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, peers, ...(roster ? { roster } : {}) };
+      const fourZeros = def.fourZeros && figureCountLoader(em, def.fourZeros, settings);
+      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}) };
     },
     posts: def.coverage ? { [COVERAGE_PATH]: coverageRoute(def.coverage, () => orm.em.fork() as EntityManager, options.gatewaySecret, settings) } : {},
     routes: {
@@ -186,13 +195,19 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     },
   });
   const http = await listen(handler, options.port ?? listedSubgraph(def.name).defaultPort, options.host);
+  let stopped = false;
+  const warmed = (def.warm?.(orm.em.fork() as EntityManager, settings) ?? Promise.resolve()).catch((err: Error) => {
+    if (!stopped) console.error(`${def.name}: warming up failed (the first read does it instead): ${err.message}`);
+  });
   return {
     name: def.name,
     url: http.url,
     graphqlUrl: `${http.url}/graphql`,
     orm,
     http,
+    warmed,
     stop: async () => {
+      stopped = true;
       await http.close();
       await apollo.stop();
       await orm.close(true);

@@ -39,6 +39,8 @@ export async function startTestSubgraph<L>(
     await db.drop();
     throw err;
   });
+  // Its figures built before a test counts its statements.
+  await running.warmed;
   return {
     ...running,
     sql,

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Migration } from '@mikro-orm/migrations';
+import { todayInChina } from '../domain/dates.js';
+import { regionCountLoader } from './four-zeros.js';
+
+/**
+ * A department's four-zeros count (四个清零), kept per household and year so that a province's
+ * dashboard reads an index over village codes instead of running the rule over a million
+ * households. The rule stays the one the coverage and the work lists read; the figures are
+ * what it said, refreshed before every count for each household whose data changed since.
+ */
+export interface FourZerosFigure {
+  /**
+   * One row per household it counts for the year — `household_id`, `village_code`, `n` (how
+   * many: 1 for a household-level gap, the members for a member-level one; rows with `n` 0 are
+   * left out) — over the roster rows `r` that match `where` (SQL without parameters).
+   */
+  rule(year: number, where: string, settings: Record<string, unknown>): { sql: string; params: unknown[] };
+  /**
+   * The department's tables whose rows change a count, each with the column naming its member
+   * or household: a trigger on each marks the household for refreshing.
+   */
+  sources: Record<string, 'member_id' | 'household_id'>;
+}
+
+const TABLES = ['four_zeros_figure', 'four_zeros_year', 'four_zeros_stale'] as const;
+
+/**
+ * The figures' tables, and the roster replica's trigger: a household the registry changes
+ * (a member born, moved, a labor capacity re-assessed) is marked too. The trigger fires under
+ * logical replication (`enable always`), whose worker runs with an empty search path.
+ * Nothing is marked while no year has figures, so a bulk load of the registry costs nothing.
+ */
+export class Migration20261202190000_four_zeros_figures extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table four_zeros_year (
+      year int primary key,
+      fingerprint text not null,
+      built boolean not null default false)`);
+    // A log with no key: writers append and never wait on each other.
+    this.addSql(`create table four_zeros_stale (household_id uuid not null)`);
+    this.addSql(`create table four_zeros_figure (
+      year int not null,
+      household_id uuid not null,
+      village_code char(12) not null,
+      n int not null check (n > 0),
+      primary key (year, household_id))`);
+    this.addSql(`create index four_zeros_figure_village_idx on four_zeros_figure (year, village_code) include (n)`);
+    this.addSql(`create function four_zeros_roster_changed() returns trigger language plpgsql as $$
+      begin
+        if exists (select 1 from public.four_zeros_year) then
+          if tg_op <> 'INSERT' then insert into public.four_zeros_stale values (old.household_id); end if;
+          if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new.household_id <> old.household_id) then
+            insert into public.four_zeros_stale values (new.household_id);
+          end if;
+        end if;
+        return null;
+      end $$`);
+    this.addSql(`create trigger four_zeros_stale after insert or update or delete on roster for each row execute function four_zeros_roster_changed()`);
+    this.addSql(`alter table roster enable always trigger four_zeros_stale`);
+    // A department's own table: its row names a member (the roster finds the household) or a household.
+    this.addSql(`create function four_zeros_record_changed() returns trigger language plpgsql as $$
+      begin
+        if not exists (select 1 from public.four_zeros_year) then return null; end if;
+        if tg_argv[0] = 'member_id' then
+          if tg_op <> 'INSERT' then insert into public.four_zeros_stale select household_id from public.roster where member_id = old.member_id; end if;
+          if tg_op <> 'DELETE' then insert into public.four_zeros_stale select household_id from public.roster where member_id = new.member_id; end if;
+        else
+          if tg_op <> 'INSERT' then insert into public.four_zeros_stale values (old.household_id); end if;
+          if tg_op <> 'DELETE' then insert into public.four_zeros_stale values (new.household_id); end if;
+        end if;
+        return null;
+      end $$`);
+  }
+}
+
+export const FOUR_ZEROS_FIGURES_MIGRATION = { name: 'Migration20261202190000_four_zeros_figures', class: Migration20261202190000_four_zeros_figures };
+
+const identifier = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad table name ${name}`);
+  return name;
+};
+
+/** Each source table's trigger, (re)attached when the department starts, as the owner. */
+export async function attachFigureSources(em: EntityManager, figure: FourZerosFigure): Promise<void> {
+  const conn = em.getConnection();
+  for (const [table, by] of Object.entries(figure.sources)) {
+    await conn.execute(
+      `create or replace trigger four_zeros_stale after insert or update or delete on ${identifier(table)}
+         for each row execute function four_zeros_record_changed('${by === 'member_id' ? 'member_id' : 'household_id'}')`,
+    );
+  }
+}
+
+/**
+ * For a bulk load that replaces a department's records: its triggers off for the load (a
+ * million rows would mark every household one by one) and every year's figures dropped, to
+ * be built again on the next ask. Inside the load's transaction; `enable` before it commits.
+ */
+export async function figuresForBulkLoad(query: (sql: string) => Promise<unknown>, tables: readonly string[]): Promise<{ enable(): Promise<void> }> {
+  const exists = (await query(`select to_regclass('four_zeros_year') is not null as yes`)) as { rows: { yes: boolean }[] };
+  if (!exists.rows[0]?.yes) return { enable: async () => {} };
+  await query(`truncate ${TABLES.join(', ')}`);
+  for (const t of tables) await query(`alter table ${identifier(t)} disable trigger user`);
+  return {
+    enable: async () => {
+      for (const t of tables) await query(`alter table ${identifier(t)} enable trigger user`);
+    },
+  };
+}
+
+// One refresher at a time per database: a build and a refresh must not interleave.
+const FIGURES_LOCK = 7_042_015;
+
+/** What the rule was for a year (its SQL and parameters, settings included): figures of another rule are rebuilt. */
+const fingerprintOf = (figure: FourZerosFigure, year: number, settings: Record<string, unknown>) =>
+  createHash('sha256').update(JSON.stringify(figure.rule(year, 'true', settings))).digest('hex');
+
+/**
+ * Makes the year's figures current: built (the rule over every household) the first time a
+ * year is asked or after the rule changed, then refreshed for the households marked since, in
+ * every year already built. Marked households are taken first and their figures recomputed
+ * after, in one transaction: a change committed later is marked again and waits for the next.
+ */
+export async function refreshFigures(em: EntityManager, figure: FourZerosFigure, year: number, settings: Record<string, unknown>): Promise<void> {
+  const conn = em.getConnection();
+  const fingerprint = fingerprintOf(figure, year, settings);
+  const [state] = await conn.execute<{ ready: boolean | null; stale: boolean }[]>(
+    `select (select built and fingerprint = ? from four_zeros_year where year = ?) as ready, exists (select 1 from four_zeros_stale) as stale`,
+    [fingerprint, year],
+  );
+  if (state!.ready && !state!.stale) return;
+  if (!state!.ready) {
+    // Committed before the build reads anything: from here on, every change is marked.
+    await conn.execute(
+      `insert into four_zeros_year (year, fingerprint) values (?, ?)
+       on conflict (year) do update set fingerprint = excluded.fingerprint, built = false where four_zeros_year.fingerprint <> excluded.fingerprint`,
+      [year, fingerprint],
+    );
+  }
+  await em.transactional(async (tx) => {
+    const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => conn.execute<T[]>(sql, params, 'all', tx.getTransactionContext());
+    await q('select pg_advisory_xact_lock(?)', [FIGURES_LOCK]);
+    await q(`create temp table four_zeros_refresh (household_id uuid primary key) on commit drop`);
+    const [{ n: marked } = { n: 0 }] = await q<{ n: number }>(
+      `with taken as (delete from four_zeros_stale returning household_id),
+            added as (insert into four_zeros_refresh select distinct household_id from taken returning 1)
+       select count(*)::int as n from added`,
+    );
+    if (marked) await q('analyze four_zeros_refresh');
+    const fill = async (y: number, where: string) => {
+      const rule = figure.rule(y, where, settings);
+      await q(`insert into four_zeros_figure (year, household_id, village_code, n) select ?::int, c.household_id, c.village_code, c.n from (${rule.sql}) c where c.n > 0`, [y, ...rule.params]);
+    };
+    for (const row of await q<{ year: number; fingerprint: string; built: boolean }>('select year, fingerprint, built from four_zeros_year order by year for update')) {
+      if (row.year === year && !row.built) {
+        await q('delete from four_zeros_figure where year = ?', [row.year]);
+        await fill(row.year, 'true');
+        await q('update four_zeros_year set built = true where year = ?', [row.year]);
+      } else if (row.built && row.fingerprint !== fingerprintOf(figure, row.year, settings)) {
+        // Another year's rule changed (a setting): built again when that year is asked.
+        await q('update four_zeros_year set built = false where year = ?', [row.year]);
+      } else if (row.built && marked) {
+        await q('delete from four_zeros_figure where year = ? and household_id in (select household_id from four_zeros_refresh)', [row.year]);
+        await fill(row.year, 'r.household_id in (select household_id from four_zeros_refresh)');
+      }
+    }
+  });
+}
+
+/**
+ * At start, the figures of the years a county office opens first — 2020, the year the exits
+ * were assessed, and this one — so that a dashboard's first read at a million households does
+ * not wait for a build; other years are built when first asked.
+ */
+export async function warmFigures(em: EntityManager, figure: FourZerosFigure, settings: Record<string, unknown>): Promise<void> {
+  for (const year of new Set([2020, Number(todayInChina().slice(0, 4))])) await refreshFigures(em, figure, year, settings);
+}
+
+/**
+ * A department's count for every region a dashboard asks, from the figures: the year's made
+ * current, then one index read over village codes for all regions.
+ */
+export function figureCountLoader(em: EntityManager, figure: FourZerosFigure, settings: Record<string, unknown>) {
+  return regionCountLoader(async (year, g) => {
+    await refreshFigures(em, figure, year, settings);
+    return em.getConnection().execute<{ code: string; n: string }[]>(
+      `select g.code, coalesce(sum(f.n), 0) as n
+         from ${g.sql} left join four_zeros_figure f on f.year = ? and f.village_code >= g.lo and f.village_code < g.hi
+        group by g.code`,
+      [...g.params, year],
+    );
+  });
+}
