@@ -7,16 +7,36 @@ export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
   new URL(import.meta.url.includes('/dist/') ? '../../../schema/supergraph.graphql' : '../../schema/supergraph.graphql', import.meta.url),
 );
 
-const schema = z.object({
+/** How the gateway calls its subgraphs: the same settings whether it runs alone or in `npm start`. */
+const calls = z.object({
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  SUBGRAPH_READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+});
+
+const schema = calls.extend({
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   FUPIN_JWKS: z.string().min(1, 'a JWKS file or URL that verifies tokens'),
   FUPIN_GATEWAY_SECRET: gatewaySecret,
   FUPIN_MODE: z.enum(['development', 'production']).default('production'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
+
+const subgraphNames = (supergraphPath: string) => [...readFileSync(supergraphPath, 'utf8').matchAll(/@join__graph\(name: "([^"]+)"/g)].map(([, name]) => name!);
+const prefixOf = (name: string) => name.toUpperCase().replaceAll('-', '_');
+
+/**
+ * Deadlines and retries of subgraph calls: SUBGRAPH_TIMEOUT_MS, or for a subgraph named
+ * `health-insurance` HEALTH_INSURANCE_TIMEOUT_MS when that is set; SUBGRAPH_READ_RETRIES.
+ */
+export function subgraphCallSettings(env: NodeJS.ProcessEnv = process.env, supergraphPath = DEFAULT_SUPERGRAPH_PATH) {
+  const names = subgraphNames(supergraphPath);
+  const own = z.object(Object.fromEntries(names.map((n) => [`${prefixOf(n)}_TIMEOUT_MS`, z.coerce.number().int().positive().optional()])));
+  const parsed = parseEnv(calls.extend(own.shape), env) as z.infer<typeof calls> & Record<string, number | undefined>;
+  const subgraphTimeouts = Object.fromEntries(names.flatMap((n) => (parsed[`${prefixOf(n)}_TIMEOUT_MS`] ? [[n, parsed[`${prefixOf(n)}_TIMEOUT_MS`]!]] : [])));
+  return { subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS, subgraphTimeouts, readRetries: parsed.SUBGRAPH_READ_RETRIES };
+}
 
 /** Settings from the environment; each subgraph's URL is `<NAME>_URL` (e.g. HOUSEHOLDS_URL). */
 export function gatewayEnv(env: NodeJS.ProcessEnv = process.env) {
@@ -24,16 +44,15 @@ export function gatewayEnv(env: NodeJS.ProcessEnv = process.env) {
   // A subgraph named `health-insurance` is found at HEALTH_INSURANCE_URL when that is set,
   // else at the URL the supergraph was composed with.
   const subgraphUrls: Record<string, string> = {};
-  const sdl = readFileSync(parsed.SUPERGRAPH_PATH, 'utf8');
-  for (const [, name] of sdl.matchAll(/@join__graph\(name: "([^"]+)"/g)) {
-    const url = env[`${name!.toUpperCase().replaceAll('-', '_')}_URL`];
-    if (url) subgraphUrls[name!] = url;
+  for (const name of subgraphNames(parsed.SUPERGRAPH_PATH)) {
+    const url = env[`${prefixOf(name)}_URL`];
+    if (url) subgraphUrls[name] = url;
   }
   return {
     port: parsed.PORT,
     host: parsed.HOST,
     supergraphPath: parsed.SUPERGRAPH_PATH,
-    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    ...subgraphCallSettings(env, parsed.SUPERGRAPH_PATH),
     jwksSource: parsed.FUPIN_JWKS,
     gatewaySecret: parsed.FUPIN_GATEWAY_SECRET,
     mode: parsed.FUPIN_MODE,

@@ -1,5 +1,5 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { type Caller, createHttpHandler, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
@@ -16,6 +16,10 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   /** A subgraph call that takes longer fails instead of holding the client. */
   subgraphTimeoutMs?: number;
+  /** Per subgraph name, a deadline of its own (a department known to be slow, or one that must answer fast). */
+  subgraphTimeouts?: Record<string, number>;
+  /** How many times a read is tried again when a subgraph could not be reached or answered 502–504 (never a mutation). */
+  readRetries?: number;
   /** JWKS file or URL that verifies callers' tokens. */
   jwksSource: string;
   /** Shared with the subgraphs: the gateway signs each caller for them with it. */
@@ -47,15 +51,55 @@ function fetcherWithTimeout(timeoutMs: number) {
     fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as typeof fetch;
 }
 
+/** Why a subgraph gave no usable answer; a client may try again later for each. */
+export type UnavailableReason = 'TIMEOUT' | 'UNREACHABLE' | 'FAILED' | 'BAD_RESPONSE';
+
+/** Raised inside a fetch, turned into the client's DEPARTMENT_UNAVAILABLE by `process`. */
+class Unavailable extends Error {
+  constructor(readonly reason: UnavailableReason, detail: string) {
+    super(detail);
+  }
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+function reasonOf(err: unknown): UnavailableReason {
+  if (err instanceof Unavailable) return err.reason;
+  const name = (err as { name?: string }).name;
+  if (name === 'TimeoutError' || name === 'AbortError') return 'TIMEOUT';
+  // A body that is no JSON, or JSON that is no object. (Names, not instanceof: fetch's errors come from another realm under test.)
+  if (name === 'SyntaxError' || /^Expected JSON response body/.test((err as Error).message ?? '')) return 'BAD_RESPONSE';
+  // undici: "fetch failed" with the socket's error as cause (ECONNREFUSED, ECONNRESET...).
+  if (name === 'TypeError') return 'UNREACHABLE';
+  return 'FAILED';
+}
+
+/** Where in the client's response the fetch's fields are: its path, list positions left out, then each field it asked for. */
+function affectedPaths(path: readonly (string | number)[] | undefined, document: DocumentNode | undefined): (string | number)[][] {
+  const base = (path ?? []).filter((p) => p !== '@');
+  const op = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const top = op?.selectionSet.selections ?? [];
+  // An entity fetch asks `_entities { ... on Household { fields } }`; a root fetch asks its fields.
+  const inner = top.flatMap((s) => (s.kind === Kind.FIELD && s.name.value === '_entities' ? (s.selectionSet?.selections ?? []) : [s]));
+  const fields = inner.flatMap((s) => (s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet.selections : [s]));
+  const names = [...new Set(fields.flatMap((f) => (f.kind === Kind.FIELD && f.name.value !== '__typename' ? [f.alias?.value ?? f.name.value] : [])))];
+  return names.length ? names.map((n) => [...base, n]) : [base];
+}
+
 /**
  * A subgraph answers 400 when a variable fails its scalar (a Money with three decimals):
- * the client's mistake, passed on as the subgraph worded it. Other failures do not tell
- * clients the subgraph's internal address.
+ * the client's mistake, passed on as the subgraph worded it. A subgraph that is down, slower
+ * than its deadline, failing or answering something that is no GraphQL response becomes
+ * DEPARTMENT_UNAVAILABLE naming it and the fields it leaves null; the rest of the answer
+ * stands. Internal addresses and exceptions stay inside. Reads are tried again a few times
+ * when the subgraph could not be reached; mutations never.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
     private readonly secret: string,
+    private readonly department: string,
+    private readonly retries: number,
   ) {
     super(config);
   }
@@ -67,6 +111,40 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http!.headers.set('x-request-id', context.requestId);
   }
 
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const incoming = options.kind === 'incoming operation' ? options : undefined;
+    const read = !incoming
+      ? true
+      : incoming.document
+        ? incoming.document.definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query')
+        : !/^\s*mutation\b/.test(incoming.request.query ?? '');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await super.process(options);
+        // A 200 that is no GraphQL response (a proxy's page, a half-written body) is no answer.
+        const data = (response as { data?: unknown }).data;
+        const entities = data && typeof data === 'object' ? (data as { _entities?: unknown })._entities : undefined;
+        if ((data === undefined && !response.errors) || (data !== undefined && data !== null && typeof data !== 'object') || (entities !== undefined && !Array.isArray(entities))) {
+          throw new Unavailable('BAD_RESPONSE', 'the answer is no GraphQL response');
+        }
+        return response;
+      } catch (err) {
+        if (err instanceof GraphQLError && !(err.originalError instanceof Unavailable)) throw err; // the client's own (400, 401, 403)
+        const reason = reasonOf(err instanceof GraphQLError ? err.originalError : err);
+        if (read && reason === 'UNREACHABLE' && attempt < this.retries) {
+          // Jittered, growing pauses: a restarting subgraph is not hit by every gateway at once.
+          await new Promise((r) => setTimeout(r, (50 + Math.random() * 100) * (attempt + 1)));
+          continue;
+        }
+        const paths = affectedPaths(incoming?.pathInIncomingRequest, incoming ? (incoming.document ?? parse(incoming.request.query ?? '{ __typename }')) : undefined);
+        throw new GraphQLError(`${this.department} is unavailable (${reason.toLowerCase().replace('_', ' ')}); its fields are null`, {
+          path: paths[0],
+          extensions: { code: 'DEPARTMENT_UNAVAILABLE', department: this.department, reason, retryable: true, affects: paths.map((p) => p.join('.')) },
+        });
+      }
+    }
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override async errorFromResponse(response: any): Promise<GraphQLError> {
     const body = (await this.parseBody(response).catch(() => null)) as { errors?: { message: string; extensions?: { code?: string } }[] } | null;
@@ -74,8 +152,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (response.status === 400 && first?.extensions?.code === 'BAD_USER_INPUT') {
       return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
     }
-    const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'SUBGRAPH_ERROR';
-    return new GraphQLError(`subgraph answered ${response.status}`, { extensions: { code } });
+    if (response.status === 401 || response.status === 403) {
+      return new GraphQLError(`subgraph answered ${response.status}`, { extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' } });
+    }
+    const reason = RETRYABLE_STATUS.has(response.status) ? 'UNREACHABLE' : 'FAILED';
+    return new GraphQLError(`subgraph answered ${response.status}`, { originalError: new Unavailable(reason, `answered ${response.status}`) });
   }
 }
 
@@ -84,15 +165,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // addresses (169.254.169.254) for them: a hub on a government intranet calls nobody.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const supergraphSdl = await readFile(options.supergraphPath, 'utf8');
-  const fetcher = fetcherWithTimeout(options.subgraphTimeoutMs ?? 10_000);
   const serviceUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url!;
       serviceUrls.set(name, target);
+      const fetcher = fetcherWithTimeout(options.subgraphTimeouts?.[name] ?? options.subgraphTimeoutMs ?? 10_000);
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return new SubgraphDataSource({ url: target, fetcher: fetcher as any }, options.gatewaySecret);
+      return new SubgraphDataSource({ url: target, fetcher: fetcher as any }, options.gatewaySecret, name, options.readRetries ?? 2);
     },
   });
   const verify = await tokenVerifier(options.jwksSource);

@@ -1,4 +1,4 @@
-import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway } from '@fupin/gateway';
+import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway, subgraphCallSettings } from '@fupin/gateway';
 import { EnvError, type HubSubgraph, loadSubgraphs, parseEnv, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { type HubKeys, hubKeys } from './keys.js';
@@ -21,6 +21,14 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
   const listed = await loadSubgraphs();
   // Every subgraph's own settings, before anything starts: one start lists every problem.
   parseEnv(z.object(Object.assign({}, ...listed.map((s) => s.def.settings?.shape ?? {}))));
+  // The deadlines nest: a statement is cancelled before the gateway gives up on its subgraph.
+  const calls = subgraphCallSettings();
+  for (const { def } of listed) {
+    const deadline = calls.subgraphTimeouts[def.name] ?? calls.subgraphTimeoutMs;
+    if (settings.FUPIN_STATEMENT_TIMEOUT_MS >= deadline) {
+      throw new EnvError(`invalid environment:\n  - FUPIN_STATEMENT_TIMEOUT_MS: ${settings.FUPIN_STATEMENT_TIMEOUT_MS} must be below the gateway's deadline for ${def.name} (${deadline} ms)`);
+    }
+  }
   const postgres = running ?? (await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT }));
   log(postgres.embedded ? `PostgreSQL (embedded) on 127.0.0.1:${settings.FUPIN_PG_PORT}, data in ${settings.postgresDir}` : 'PostgreSQL from DATABASE_URL');
   const keys = await hubKeys(settings);
@@ -37,7 +45,7 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
       const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
       if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in subgraphs/subgraphs.json`);
       const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS } : undefined;
-      subgraphs.push(await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, peers, ...(roster ? { roster } : {}) }));
+      subgraphs.push(await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, ...(roster ? { roster } : {}) }));
       peers[def.name] = subgraphs.at(-1)!.graphqlUrl;
       if (def.publishesRoster) rosterSource = databaseUrl;
     }
@@ -45,6 +53,7 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
       port: settings.PORT,
       host: settings.HOST,
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+      ...calls,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
       jwksSource: keys.jwksSource,
       gatewaySecret: keys.gatewaySecret,

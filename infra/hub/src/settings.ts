@@ -25,6 +25,7 @@ const schema = z.object({
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
   ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
+  FUPIN_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   FUPIN_DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(2000),
   FUPIN_DEMO_SEED: z.coerce.number().int().default(20140101),
   FUPIN_MODE: z.enum(['development', 'production']).default('development'),

@@ -14,7 +14,7 @@ let hub: ChildProcess;
 
 afterAll(async () => {
   if (hub && hub.exitCode === null) hub.kill('SIGKILL');
-  await rm(dataDir, { recursive: true, force: true });
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 test('starts with demo data, answers, and stops cleanly on SIGINT', async () => {
@@ -46,4 +46,18 @@ test('starts with demo data, answers, and stops cleanly on SIGINT', async () => 
   expect(code).toBe(0);
   expect(isProcessAlive(postmaster)).toBe(false);
   await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
+});
+
+test('the deadlines must nest: a statement deadline not below the gateway’s for a subgraph stops the start (exit 78)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const dir = await mkdtemp(join(tmpdir(), 'fupin-deadlines-'));
+  try {
+    for (const wrong of [{ FUPIN_STATEMENT_TIMEOUT_MS: '10000' }, { EMPLOYMENT_TIMEOUT_MS: '5000' }]) {
+      const res = spawnSync(process.execPath, [START], { env: { ...process.env, FUPIN_DATA_DIR: dir, ...wrong }, encoding: 'utf8', timeout: 60_000 });
+      expect(res.status).toBe(78);
+      expect(res.stderr).toMatch(/FUPIN_STATEMENT_TIMEOUT_MS: \d+ must be below the gateway's deadline for \S+ \(\d+ ms\)/);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -50,7 +50,7 @@ export const households: SubgraphDefinition<Loaders> = {
   ),
   settings: registrySettings,
   loaders: createLoaders,
-  warm: refreshVillageFigures,
+  upkeep: refreshVillageFigures,
   appendOnly: ['household_status_change'],
   publishesRoster: true,
   personalData: [

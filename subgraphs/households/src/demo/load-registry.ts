@@ -2,6 +2,7 @@ import { fenToDecimal, PersonalDataCipher } from '@fupin/kit';
 import { copyInto, copyLine, copyPipelined, dropSecondaryIndexes, ProgressBar, yieldToEventLoop } from '@fupin/kit/bulk';
 import pg from 'pg';
 import { FILL_ROSTER } from '../roster/fill-roster.sql.js';
+import { VILLAGE_FIGURES_LOCK } from '../four-zeros/four-zeros.loader.js';
 import { generateHouseholds, planRegions, type GeneratedHousehold } from './registry-generator.js';
 
 export interface SeedOptions {
@@ -37,8 +38,9 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
   await client.connect();
   try {
     await client.query('begin');
-    // The four zeros' village figures are built again on the next read; nothing is marked while
-    // the roster fills. First, before the roster is locked: a refresh holding them reads it.
+    // The four zeros' village figures are built again on the next read. First, after the
+    // refreshers (their lock) and before the roster is locked: a refresh holding them reads it.
+    await client.query(`select pg_advisory_xact_lock(${VILLAGE_FIGURES_LOCK})`);
     await client.query('truncate village_figure_state, village_figure_stale, village_figure');
     const { rows } = await client.query<{ n: string }>('select count(*) as n from household');
     if (Number(rows[0]!.n) > 0) {
@@ -88,7 +90,10 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
       (batch) => bar?.tick(batch.length),
     );
     bar?.finish();
+    // Nothing to mark while the roster fills: the figures are built from all of it.
+    await client.query('alter table roster disable trigger village_figure_stale');
     await client.query(FILL_ROSTER);
+    await client.query('alter table roster enable trigger village_figure_stale');
     await client.query('alter table member enable trigger roster_sync');
     await client.query('alter table household enable trigger roster_sync');
     await rebuildIndexes();

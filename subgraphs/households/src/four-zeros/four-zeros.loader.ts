@@ -11,8 +11,8 @@ export interface RegistryFigures {
   ruralPopulation: number | null;
 }
 
-// One refresher at a time: a build and a refresh must not interleave.
-const FIGURES_LOCK = 7_042_016;
+// One refresher at a time: a build, a refresh and a seed must not interleave.
+export const VILLAGE_FIGURES_LOCK = 7_042_016;
 
 /** A village's figures from its roster rows: a household is counted by its head, people by their household's status. */
 const VILLAGE_FIGURES = (where: string) => `
@@ -23,9 +23,10 @@ const VILLAGE_FIGURES = (where: string) => `
     from roster where ${where} group by village_code`;
 
 /**
- * Makes the village figures current (at start, and before each read): built from the whole roster the first time, then each
- * village marked since counted again. Marks are taken before the villages are counted, in
- * one transaction: a change committed later is marked again and waits for the next read.
+ * Makes the village figures current (at start, every few minutes, and before each read):
+ * built from the whole roster the first time, then each village marked since counted again.
+ * Marks are taken before the villages are counted, in one transaction: a change committed
+ * later is marked again and waits for the next.
  */
 export async function refreshVillageFigures(em: EntityManager): Promise<void> {
   const conn = em.getConnection();
@@ -33,18 +34,17 @@ export async function refreshVillageFigures(em: EntityManager): Promise<void> {
     `select (select built from village_figure_state) as built, exists (select 1 from village_figure_stale) as stale`,
   );
   if (state!.built && !state!.stale) return;
-  // Committed before the build reads the roster: from here on, every change is marked.
-  if (state!.built === null) await conn.execute(`insert into village_figure_state (built) select false where not exists (select 1 from village_figure_state)`);
   await em.transactional(async (tx) => {
     const q = <T = Record<string, unknown>>(sql: string) => conn.execute<T[]>(sql, [], 'all', tx.getTransactionContext());
-    await q(`select pg_advisory_xact_lock(${FIGURES_LOCK})`);
+    await q(`select pg_advisory_xact_lock(${VILLAGE_FIGURES_LOCK})`);
+    await q(`set local statement_timeout = 0`);
     await q(`create temp table village_figure_refresh (village_code char(12) primary key) on commit drop`);
     await q(`with taken as (delete from village_figure_stale returning village_code) insert into village_figure_refresh select distinct village_code from taken`);
     const [{ built } = { built: false }] = await q<{ built: boolean }>(`select built from village_figure_state`);
     if (!built) {
       await q(`delete from village_figure`);
       await q(`insert into village_figure ${VILLAGE_FIGURES('true')}`);
-      await q(`update village_figure_state set built = true`);
+      await q(`insert into village_figure_state (built) values (true) on conflict (one) do update set built = true`);
     } else {
       await q(`delete from village_figure where village_code in (select village_code from village_figure_refresh)`);
       await q(`insert into village_figure ${VILLAGE_FIGURES('village_code in (select village_code from village_figure_refresh)')}`);

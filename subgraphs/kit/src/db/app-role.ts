@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
  * with only the privileges it needs, and none to rewrite append-only tables (the audit log,
  * histories): least privilege for MLPS level 3, enforced by PostgreSQL itself.
  */
-export async function appRoleUrl(owner: MikroORM, databaseUrl: string, secret: string, appendOnly: string[], readOnly: string[] = []): Promise<string> {
+export async function appRoleUrl(owner: MikroORM, databaseUrl: string, secret: string, appendOnly: string[], readOnly: string[] = [], statementTimeoutMs = 0): Promise<string> {
   const url = new URL(databaseUrl);
   const database = decodeURIComponent(url.pathname.slice(1));
   const role = `${database}_app`.slice(0, 63);
@@ -16,6 +16,8 @@ export async function appRoleUrl(owner: MikroORM, databaseUrl: string, secret: s
   const conn = owner.em.getConnection();
   await conn.execute(`do $$ begin if not exists (select from pg_roles where rolname = '${role}') then create role "${role}" login; end if; end $$`);
   await conn.execute(`alter role "${role}" with login password '${password}'`);
+  // Every session of the serving role: a runaway statement is cancelled by PostgreSQL itself (0: none).
+  await conn.execute(`alter role "${role}" set statement_timeout = ${Math.max(0, Math.trunc(statementTimeoutMs))}`);
   await conn.execute(`grant connect on database "${database}" to "${role}"`);
   await conn.execute(`grant usage on schema public to "${role}"`);
   await conn.execute(`grant select, insert, update, delete on all tables in schema public to "${role}"`);

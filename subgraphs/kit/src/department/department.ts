@@ -140,7 +140,7 @@ export function defineDepartment(name: string, code: Department) {
         ),
         ...(parts.imports ? { imports: parts.imports } : {}),
         ...(parts.coverage ? { coverage: parts.coverage } : {}),
-        ...(parts.fourZeros ? { fourZeros: parts.fourZeros, warm: (em: EntityManager, settings: Record<string, unknown>) => warmFigures(em, parts.fourZeros!, settings) } : {}),
+        ...(parts.fourZeros ? { fourZeros: parts.fourZeros, upkeep: (em: EntityManager, settings: Record<string, unknown>) => warmFigures(em, parts.fourZeros!, settings) } : {}),
         ...(demo
           ? {
               demo: async (options) => {

@@ -27,10 +27,12 @@ export interface FourZerosFigure {
 const TABLES = ['four_zeros_figure', 'four_zeros_year', 'four_zeros_stale'] as const;
 
 /**
- * The figures' tables, and the roster replica's trigger: a household the registry changes
- * (a member born, moved, a labor capacity re-assessed) is marked too. The trigger fires under
- * logical replication (`enable always`), whose worker runs with an empty search path.
- * Nothing is marked while no year has figures, so a bulk load of the registry costs nothing.
+ * The figures' tables, and the roster replica's triggers: a household the registry changes
+ * (a member born, moved, a labor capacity re-assessed) is marked too, and a roster emptied
+ * (a registry seeded again) leaves no year built. They fire under logical replication
+ * (`enable always`), whose worker runs with an empty search path. Every change is marked,
+ * also before any year is built: a change in flight while a year is first built would
+ * otherwise be missed by it and by the marks.
  */
 export class Migration20261202190000_four_zeros_figures extends Migration {
   override async up(): Promise<void> {
@@ -38,8 +40,10 @@ export class Migration20261202190000_four_zeros_figures extends Migration {
       year int primary key,
       fingerprint text not null,
       built boolean not null default false)`);
-    // A log with no key: writers append and never wait on each other.
-    this.addSql(`create table four_zeros_stale (household_id uuid not null)`);
+    // A log with no key: writers append and never wait on each other. A department's record
+    // names its member, whose household is looked up when the mark is taken (a member who
+    // moved meanwhile is counted where they are).
+    this.addSql(`create table four_zeros_stale (household_id uuid, member_id uuid, check (household_id is not null or member_id is not null))`);
     this.addSql(`create table four_zeros_figure (
       year int not null,
       household_id uuid not null,
@@ -49,26 +53,30 @@ export class Migration20261202190000_four_zeros_figures extends Migration {
     this.addSql(`create index four_zeros_figure_village_idx on four_zeros_figure (year, village_code) include (n)`);
     this.addSql(`create function four_zeros_roster_changed() returns trigger language plpgsql as $$
       begin
-        if exists (select 1 from public.four_zeros_year) then
-          if tg_op <> 'INSERT' then insert into public.four_zeros_stale values (old.household_id); end if;
-          if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new.household_id <> old.household_id) then
-            insert into public.four_zeros_stale values (new.household_id);
-          end if;
+        if tg_op <> 'INSERT' then insert into public.four_zeros_stale (household_id) values (old.household_id); end if;
+        if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new.household_id <> old.household_id) then
+          insert into public.four_zeros_stale (household_id) values (new.household_id);
         end if;
         return null;
       end $$`);
     this.addSql(`create trigger four_zeros_stale after insert or update or delete on roster for each row execute function four_zeros_roster_changed()`);
     this.addSql(`alter table roster enable always trigger four_zeros_stale`);
-    // A department's own table: its row names a member (the roster finds the household) or a household.
+    this.addSql(`create function four_zeros_roster_emptied() returns trigger language plpgsql as $$
+      begin
+        update public.four_zeros_year set built = false;
+        return null;
+      end $$`);
+    this.addSql(`create trigger four_zeros_emptied after truncate on roster for each statement execute function four_zeros_roster_emptied()`);
+    this.addSql(`alter table roster enable always trigger four_zeros_emptied`);
+    // A department's own table: its row names a member or a household.
     this.addSql(`create function four_zeros_record_changed() returns trigger language plpgsql as $$
       begin
-        if not exists (select 1 from public.four_zeros_year) then return null; end if;
         if tg_argv[0] = 'member_id' then
-          if tg_op <> 'INSERT' then insert into public.four_zeros_stale select household_id from public.roster where member_id = old.member_id; end if;
-          if tg_op <> 'DELETE' then insert into public.four_zeros_stale select household_id from public.roster where member_id = new.member_id; end if;
+          if tg_op <> 'INSERT' then insert into public.four_zeros_stale (member_id) values (old.member_id); end if;
+          if tg_op <> 'DELETE' then insert into public.four_zeros_stale (member_id) values (new.member_id); end if;
         else
-          if tg_op <> 'INSERT' then insert into public.four_zeros_stale values (old.household_id); end if;
-          if tg_op <> 'DELETE' then insert into public.four_zeros_stale values (new.household_id); end if;
+          if tg_op <> 'INSERT' then insert into public.four_zeros_stale (household_id) values (old.household_id); end if;
+          if tg_op <> 'DELETE' then insert into public.four_zeros_stale (household_id) values (new.household_id); end if;
         end if;
         return null;
       end $$`);
@@ -93,14 +101,19 @@ export async function attachFigureSources(em: EntityManager, figure: FourZerosFi
   }
 }
 
+// One refresher at a time per database: a build, a refresh and a bulk load must not interleave.
+const FIGURES_LOCK = 7_042_015;
+
 /**
  * For a bulk load that replaces a department's records: its triggers off for the load (a
  * million rows would mark every household one by one) and every year's figures dropped, to
- * be built again on the next ask. Inside the load's transaction; `enable` before it commits.
+ * be built again on the next ask. Inside the load's transaction, after the refreshers (the
+ * same lock, so the tables are locked in one order); `enable` before it commits.
  */
 export async function figuresForBulkLoad(query: (sql: string) => Promise<unknown>, tables: readonly string[]): Promise<{ enable(): Promise<void> }> {
   const exists = (await query(`select to_regclass('four_zeros_year') is not null as yes`)) as { rows: { yes: boolean }[] };
   if (!exists.rows[0]?.yes) return { enable: async () => {} };
+  await query(`select pg_advisory_xact_lock(${FIGURES_LOCK})`);
   await query(`truncate ${TABLES.join(', ')}`);
   for (const t of tables) await query(`alter table ${identifier(t)} disable trigger user`);
   return {
@@ -109,9 +122,6 @@ export async function figuresForBulkLoad(query: (sql: string) => Promise<unknown
     },
   };
 }
-
-// One refresher at a time per database: a build and a refresh must not interleave.
-const FIGURES_LOCK = 7_042_015;
 
 /** What the rule was for a year (its SQL and parameters, settings included): figures of another rule are rebuilt. */
 const fingerprintOf = (figure: FourZerosFigure, year: number, settings: Record<string, unknown>) =>
@@ -131,21 +141,23 @@ export async function refreshFigures(em: EntityManager, figure: FourZerosFigure,
     [fingerprint, year],
   );
   if (state!.ready && !state!.stale) return;
-  if (!state!.ready) {
-    // Committed before the build reads anything: from here on, every change is marked.
-    await conn.execute(
+  await em.transactional(async (tx) => {
+    const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => conn.execute<T[]>(sql, params, 'all', tx.getTransactionContext());
+    await q('select pg_advisory_xact_lock(?)', [FIGURES_LOCK]);
+    // A build is maintenance, not a request: no statement deadline cuts it.
+    await q(`set local statement_timeout = 0`);
+    await q(
       `insert into four_zeros_year (year, fingerprint) values (?, ?)
        on conflict (year) do update set fingerprint = excluded.fingerprint, built = false where four_zeros_year.fingerprint <> excluded.fingerprint`,
       [year, fingerprint],
     );
-  }
-  await em.transactional(async (tx) => {
-    const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => conn.execute<T[]>(sql, params, 'all', tx.getTransactionContext());
-    await q('select pg_advisory_xact_lock(?)', [FIGURES_LOCK]);
     await q(`create temp table four_zeros_refresh (household_id uuid primary key) on commit drop`);
     const [{ n: marked } = { n: 0 }] = await q<{ n: number }>(
-      `with taken as (delete from four_zeros_stale returning household_id),
-            added as (insert into four_zeros_refresh select distinct household_id from taken returning 1)
+      `with taken as (delete from four_zeros_stale returning household_id, member_id),
+            added as (insert into four_zeros_refresh
+                      select distinct coalesce(t.household_id, r.household_id) from taken t left join roster r on r.member_id = t.member_id
+                       where coalesce(t.household_id, r.household_id) is not null
+                      returning 1)
        select count(*)::int as n from added`,
     );
     if (marked) await q('analyze four_zeros_refresh');
@@ -170,9 +182,10 @@ export async function refreshFigures(em: EntityManager, figure: FourZerosFigure,
 }
 
 /**
- * At start, the figures of the years a county office opens first — 2020, the year the exits
- * were assessed, and this one — so that a dashboard's first read at a million households does
- * not wait for a build; other years are built when first asked.
+ * At start and every few minutes, the figures of the years a county office opens first — 2020,
+ * the year the exits were assessed, and this one — so that a dashboard's first read at a
+ * million households does not wait for a build (other years are built when first asked), and
+ * the marks of a department nobody reads dashboards of are taken before they pile up.
  */
 export async function warmFigures(em: EntityManager, figure: FourZerosFigure, settings: Record<string, unknown>): Promise<void> {
   for (const year of new Set([2020, Number(todayInChina().slice(0, 4))])) await refreshFigures(em, figure, year, settings);

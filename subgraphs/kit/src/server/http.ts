@@ -23,6 +23,8 @@ export interface RunningHttp {
   url: string;
   /** Stops taking connections, lets requests in flight finish, then closes. */
   close(): Promise<void>;
+  /** Listens again on the same port with the same handler, after `close` (a service back from an outage). */
+  reopen(): Promise<void>;
 }
 
 class HttpError extends Error {
@@ -112,7 +114,7 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
   };
 }
 
-export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, port: number, host = '127.0.0.1'): Promise<RunningHttp> {
+async function open(handler: (req: IncomingMessage, res: ServerResponse) => void, port: number, host: string): Promise<Server> {
   const server = createServer(handler);
   // Keep-alive between gateway and subgraphs only pays off if idle sockets outlive the
   // gateway's reuse window.
@@ -122,19 +124,30 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  const actual = (server.address() as AddressInfo).port;
-  return {
-    server,
+  return server;
+}
+
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, port: number, host = '127.0.0.1'): Promise<RunningHttp> {
+  const first = await open(handler, port, host);
+  const actual = (first.address() as AddressInfo).port;
+  const running: RunningHttp = {
+    server: first,
     port: actual,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`,
     close: () =>
       new Promise<void>((resolve) => {
+        const server = running.server;
+        if (!server.listening) return resolve();
         server.close(() => resolve());
         server.closeIdleConnections();
         // Requests still running after the grace period are cut.
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       }),
+    reopen: async () => {
+      running.server = await open(handler, actual, host);
+    },
   };
+  return running;
 }
 
 /** Runs `stop` once on SIGINT/SIGTERM, then exits. */

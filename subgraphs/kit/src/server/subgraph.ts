@@ -64,8 +64,11 @@ export interface SubgraphDefinition<L = unknown> {
   coverage?: CoverageOf;
   /** A department's four-zeros count, kept per household and year (`four_zeros_figure`). */
   fourZeros?: FourZerosFigure;
-  /** Runs in the background once it serves: work the first read would otherwise wait for (figures to build). */
-  warm?(em: EntityManager, settings: Record<string, unknown>): Promise<void>;
+  /**
+   * Runs in the background once it serves, then every ten minutes: work the first read would
+   * otherwise wait for (figures to build), and marks taken before they pile up.
+   */
+  upkeep?(em: EntityManager, settings: Record<string, unknown>): Promise<void>;
   /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
   prepare?(em: EntityManager, pii: PersonalDataCipher): Promise<void>;
 }
@@ -110,7 +113,14 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** The other subgraphs' GraphQL URLs by name, for calls inside the hub; read when a call is made, so the hub may fill it as it starts them. */
   peers?: Readonly<Record<string, string>>;
+  /**
+   * PostgreSQL cancels a statement of the serving role that runs longer (default 8000): below
+   * the gateway's deadline for the subgraph, so a slow query ends before the client is answered.
+   */
+  statementTimeoutMs?: number;
 }
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 8000;
 
 export interface RosterSettings {
   /** The registry database (its owner, or a role with REPLICATION and SELECT on roster). */
@@ -134,6 +144,8 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+const UPKEEP_EVERY_MS = 10 * 60_000;
+
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   if (def.roster && !options.roster) throw new Error(`${def.name} keeps a roster: it needs the registry's database (roster.sourceUrl)`);
   const settings = subgraphSettings(def, options.env);
@@ -150,7 +162,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     if (options.roster) await subscribeToRoster(options.databaseUrl, options.roster.sourceUrl, rosterSubscriptionName(options.databaseUrl));
     if (def.fourZeros) await attachFigureSources(owner.em.fork() as EntityManager, def.fourZeros);
     await def.prepare?.(owner.em.fork() as EntityManager, pii);
-    servingUrl = await appRoleUrl(owner, options.databaseUrl, options.gatewaySecret, def.appendOnly ?? [], def.roster ? ['roster'] : []);
+    servingUrl = await appRoleUrl(owner, options.databaseUrl, options.gatewaySecret, def.appendOnly ?? [], def.roster ? ['roster'] : [], options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
   } finally {
     await owner.close(true);
   }
@@ -196,9 +208,15 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   });
   const http = await listen(handler, options.port ?? listedSubgraph(def.name).defaultPort, options.host);
   let stopped = false;
-  const warmed = (def.warm?.(orm.em.fork() as EntityManager, settings) ?? Promise.resolve()).catch((err: Error) => {
-    if (!stopped) console.error(`${def.name}: warming up failed (the first read does it instead): ${err.message}`);
-  });
+  let keeping: Promise<void> | null = null;
+  const upkeep = (): Promise<void> =>
+    (keeping ??= (def.upkeep?.(orm.em.fork() as EntityManager, settings) ?? Promise.resolve())
+      .catch((err: Error) => {
+        if (!stopped) console.error(`${def.name}: upkeep failed (the next read does it instead): ${err.message}`);
+      })
+      .finally(() => (keeping = null)));
+  const warmed = upkeep();
+  const upkeepTimer = def.upkeep ? setInterval(() => void upkeep(), UPKEEP_EVERY_MS).unref() : undefined;
   return {
     name: def.name,
     url: http.url,
@@ -208,6 +226,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     warmed,
     stop: async () => {
       stopped = true;
+      clearInterval(upkeepTimer);
       await http.close();
       await apollo.stop();
       await orm.close(true);
@@ -226,6 +245,7 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     FUPIN_PII_KEY: piiKey,
     ROSTER_SOURCE_URL: def.roster ? postgresUrl : postgresUrl.optional(),
     ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
+    FUPIN_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_STATEMENT_TIMEOUT_MS),
   });
   // The kit's settings and the subgraph's own, checked together: one start lists every problem.
   const env = parseEnvOrExit(def.settings ? kitSettings.extend(def.settings.shape) : kitSettings) as z.infer<typeof kitSettings>;
@@ -235,6 +255,7 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     host: env.HOST,
     gatewaySecret: env.FUPIN_GATEWAY_SECRET,
     piiKey: env.FUPIN_PII_KEY,
+    statementTimeoutMs: env.FUPIN_STATEMENT_TIMEOUT_MS,
     ...(def.roster && env.ROSTER_SOURCE_URL ? { roster: { sourceUrl: env.ROSTER_SOURCE_URL, waitMs: env.ROSTER_WAIT_MS } } : {}),
     // The others where the gateway finds them: <NAME>_URL, else their default ports here.
     peers: Object.fromEntries(readSubgraphList().map((s) => [s.name, process.env[`${envName(s.name)}_URL`] ?? `http://127.0.0.1:${s.defaultPort}/graphql`])),

@@ -32,10 +32,12 @@ export async function startTestSubgraph<L>(
   env?: NodeJS.ProcessEnv,
   /** The other subgraphs' URLs, for calls inside the hub (filled as they start). */
   peers?: Readonly<Record<string, string>>,
+  /** PostgreSQL's deadline for its serving statements (default: the kit's). */
+  statementTimeoutMs?: number,
 ): Promise<TestSubgraph> {
   const db = await createTestDatabase(def.name.replaceAll('-', '_'));
   const sql = new SqlCounter();
-  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey, ...(roster ? { roster } : {}), ...(env ? { env } : {}), ...(peers ? { peers } : {}) }).catch(async (err) => {
+  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey, ...(roster ? { roster } : {}), ...(env ? { env } : {}), ...(peers ? { peers } : {}), ...(statementTimeoutMs ? { statementTimeoutMs } : {}) }).catch(async (err) => {
     await db.drop();
     throw err;
   });
@@ -86,6 +88,8 @@ export interface TestHub {
 export interface TestHubOptions {
   /** How long department writes wait for the roster replica (the default is the kit's). */
   rosterWaitMs?: number;
+  /** PostgreSQL's deadline for every subgraph's serving statements (the default is the kit's). */
+  statementTimeoutMs?: number;
 }
 
 export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], startGateway: GatewayStarter, options: TestHubOptions = {}): Promise<TestHub> {
@@ -106,7 +110,7 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
       if (!rosterSource) throw new Error(`${def.name} keeps a roster: start the registry with it`);
       roster = { sourceUrl: rosterSource, ...(options.rosterWaitMs !== undefined ? { waitMs: options.rosterWaitMs } : {}) };
     }
-    const started = await startTestSubgraph(def, gatewaySecret, piiKey, roster, undefined, peers);
+    const started = await startTestSubgraph(def, gatewaySecret, piiKey, roster, undefined, peers, options.statementTimeoutMs);
     subgraphs[def.name] = started;
     peers[def.name] = started.graphqlUrl;
     if (def.publishesRoster) rosterSource = started.ownerUrl;
