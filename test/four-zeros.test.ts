@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { awaitInReplica, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
@@ -194,4 +195,26 @@ test('within the jurisdiction only: a caseworker of a village sees its village, 
   expect(res.data?.region.fourZeros ?? null).toBeNull();
   const department = await hub.as('DEPARTMENT_OFFICER', county, 'HOUSING_REPAIR');
   expect(errorCode(await department.request(COUNTS, { code: township }))).toBe('FORBIDDEN');
+});
+
+test('a year being built: a request does not queue behind the build — FIGURES_NOT_READY (retryable) until it is, a built year answers as it stands', async () => {
+  const health = new pg.Client({ connectionString: hub.subgraphs['health-insurance']!.ownerUrl });
+  await health.connect();
+  const ask = (year: number) => hub.client.request<{ region: { fourZeros: Record<string, number | null> } }>(
+    `query($code: ID!, $year: Int!) { region(code: $code) { fourZeros(year: $year) { highMedicalBurdenHouseholds dropoutMembers } } }`, { code: county, year });
+  try {
+    // The refreshers' lock held, as a build of another year would.
+    await health.query('begin');
+    await health.query('select pg_advisory_xact_lock(7042015)');
+    const unbuilt = await ask(2019);
+    expect(unbuilt.data!.region.fourZeros).toEqual({ highMedicalBurdenHouseholds: null, dropoutMembers: expect.any(Number) });
+    expect(unbuilt.errors!.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FIGURES_NOT_READY', retryable: true })]);
+    const built = await ask(2020);
+    expect(built.errors).toBeUndefined();
+    expect(built.data!.region.fourZeros.highMedicalBurdenHouseholds).toBe((await fromGaps(Object.values(households).flat())).highMedicalBurdenHouseholds);
+    await health.query('commit');
+    expect((await ask(2019)).errors).toBeUndefined();
+  } finally {
+    await health.end();
+  }
 });

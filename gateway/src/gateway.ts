@@ -1,8 +1,8 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { type Caller, createHttpHandler, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
+import { type Caller, createHttpHandler, IDEMPOTENCY_HEADER, isIdempotencyKey, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
 import { readFile } from 'node:fs/promises';
 import { graphiqlPage, graphiqlRoutes } from './graphiql.js';
 import { DEFAULT_LIMITS, type Limits, limitsPlugin, RateLimiter } from './limits.js';
@@ -33,6 +33,8 @@ export interface GatewayContext {
   caller: Caller;
   /** Joins the gateway's and every subgraph's records of one request (audit correlation id). */
   requestId: string;
+  /** The client's `Idempotency-Key`, passed to the subgraph that runs its mutation. */
+  idempotencyKey?: string;
 }
 
 export interface RunningGateway {
@@ -109,6 +111,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!('caller' in context) || !context.caller) throw new GraphQLError('no caller', { extensions: { code: 'UNAUTHENTICATED' } });
     for (const [name, value] of Object.entries(signCaller(context.caller, this.secret))) request.http!.headers.set(name, value);
     request.http!.headers.set('x-request-id', context.requestId);
+    if (context.idempotencyKey && /^\s*mutation\b/.test(request.query ?? '')) request.http!.headers.set(IDEMPOTENCY_HEADER, context.idempotencyKey);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
@@ -160,6 +163,19 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** An Idempotency-Key names one write: an operation with several mutation fields cannot carry one. */
+const oneMutationPerKey: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation }) {
+        if (contextValue.idempotencyKey && operation?.operation === 'mutation' && operation.selectionSet.selections.length !== 1) {
+          throw new GraphQLError('an Idempotency-Key covers one mutation field', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+        }
+      },
+    };
+  },
+};
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
   // addresses (169.254.169.254) for them: a hub on a government intranet calls nobody.
@@ -181,7 +197,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rate = new RateLimiter(limits.ratePerMinute);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(limits), oneMutationPerKey],
     includeStacktraceInErrorResponses: false,
     // The hub stops servers in order (gateway, subgraphs, then PostgreSQL); Apollo's own
     // signal handlers would stop them out of order and re-raise the signal, killing the
@@ -208,7 +224,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (wait > 0) {
         throw new GraphQLError('too many requests', { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } } });
       }
-      return { caller, requestId: requestIdFrom(req.headers) };
+      const idempotencyKey = req.headers['idempotency-key'];
+      if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !isIdempotencyKey(idempotencyKey))) {
+        throw new GraphQLError('Idempotency-Key must have 1 to 128 printable characters', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+      }
+      return { caller, requestId: requestIdFrom(req.headers), ...(idempotencyKey ? { idempotencyKey } : {}) };
     },
     browserPage: graphiqlPage,
     routes: {

@@ -50,7 +50,7 @@ export const households: SubgraphDefinition<Loaders> = {
   ),
   settings: registrySettings,
   loaders: createLoaders,
-  upkeep: refreshVillageFigures,
+  upkeep: (em) => refreshVillageFigures(em),
   appendOnly: ['household_status_change'],
   publishesRoster: true,
   personalData: [

@@ -1,3 +1,4 @@
+import type { IdempotentRequest } from './idempotency/idempotency.js';
 import type DataLoader from 'dataloader';
 import type { FourZerosKey } from './four-zeros/four-zeros.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -25,6 +26,8 @@ export interface SubgraphContext<L = unknown, S = Record<string, unknown>> {
   roster?: Roster;
   /** A department's four-zeros count of the regions asked (departments declaring `fourZeros`). */
   fourZeros?: DataLoader<FourZerosKey, number, string>;
+  /** The client's Idempotency-Key of a mutation, when it sent one. */
+  idempotency?: IdempotentRequest;
 }
 
 export function requestIdFrom(headers: Record<string, string | string[] | undefined>): string {

@@ -31,3 +31,4 @@ export * from './household-coverage/index.js';
 export * from './server/peers.js';
 export * from './four-zeros/four-zeros.js';
 export * from './four-zeros/figures.js';
+export * from './idempotency/idempotency.js';

@@ -1,4 +1,4 @@
-import { registryYearProblem } from '@fupin/kit';
+import { registryYearProblem, textProblem } from '@fupin/kit';
 import type { DepartmentImport } from '@fupin/kit/bulk';
 import { stageAgeProblemSql } from './school-age.js';
 import { SchoolStage, SchoolStatus } from './schooling.enums.js';
@@ -28,7 +28,8 @@ export const schoolRollImport: DepartmentImport<SchoolRollRow> = {
     if (!STAGES.has(row.stage!)) return `stage must be one of ${[...STAGES].join(', ')}`;
     if (!STATUSES.has(row.status!)) return `status must be one of ${[...STATUSES].join(', ')}`;
     const school = row.school!;
-    if (school.length < 1 || school.length > 100) return 'school must have 1 to 100 characters';
+    const schoolProblem = textProblem(school, 'school', 100);
+    if (schoolProblem) return schoolProblem;
     return { year, stage: row.stage as SchoolStage, school, status: row.status as SchoolStatus };
   },
   key: (r) => String(r.year),

@@ -1,4 +1,4 @@
-import { regionRange } from '@fupin/kit';
+import { FiguresNotReadyError, regionRange, takeFiguresLock } from '@fupin/kit';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -28,16 +28,19 @@ const VILLAGE_FIGURES = (where: string) => `
  * Marks are taken before the villages are counted, in one transaction: a change committed
  * later is marked again and waits for the next.
  */
-export async function refreshVillageFigures(em: EntityManager): Promise<void> {
+export async function refreshVillageFigures(em: EntityManager, wait = true): Promise<void> {
   const conn = em.getConnection();
   const [state] = await conn.execute<{ built: boolean | null; stale: boolean }[]>(
     `select (select built from village_figure_state) as built, exists (select 1 from village_figure_stale) as stale`,
   );
   if (state!.built && !state!.stale) return;
   await em.transactional(async (tx) => {
-    const q = <T = Record<string, unknown>>(sql: string) => conn.execute<T[]>(sql, [], 'all', tx.getTransactionContext());
-    await q(`select pg_advisory_xact_lock(${VILLAGE_FIGURES_LOCK})`);
+    const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => conn.execute<T[]>(sql, params, 'all', tx.getTransactionContext());
     await q(`set local statement_timeout = 0`);
+    if (!(await takeFiguresLock(q, VILLAGE_FIGURES_LOCK, wait))) {
+      if (state!.built) return;
+      throw new FiguresNotReadyError();
+    }
     await q(`create temp table village_figure_refresh (village_code char(12) primary key) on commit drop`);
     await q(`with taken as (delete from village_figure_stale returning village_code) insert into village_figure_refresh select distinct village_code from taken`);
     const [{ built } = { built: false }] = await q<{ built: boolean }>(`select built from village_figure_state`);
@@ -56,7 +59,7 @@ export async function refreshVillageFigures(em: EntityManager): Promise<void> {
 export function fourZerosLoaders(em: EntityManager) {
   return {
     registryFiguresByRegion: new DataLoader<string, RegistryFigures>(async (codes) => {
-      await refreshVillageFigures(em);
+      await refreshVillageFigures(em, false);
       const ranges = codes.map((code) => ({ code, ...regionRange(code) }));
       const rows = await em.getConnection().execute<Record<string, string | number | null>[]>(
         `select g.code, coalesce(sum(f.households), 0) as households, coalesce(sum(f.poor_people), 0) as poor_people,

@@ -1,4 +1,4 @@
-import { appendAudit, BadUserInputError, isUuid, NotFoundError } from '@fupin/kit';
+import { appendAudit, BadUserInputError, isUuid, NotFoundError, printable, textProblem } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { visibleMember } from '../access.js';
 import type { Context } from '../loaders.js';
@@ -10,10 +10,11 @@ import type { Context } from '../loaders.js';
  */
 export async function revealIdNumber(ctx: Context, memberId: string, reason: string): Promise<string> {
   const audit = (outcome: 'ALLOWED' | 'REFUSED', why: string) =>
-    appendAudit(ctx.em.fork() as EntityManager, ctx.caller, ctx.requestId, { action: 'revealIdNumber', subjectId: memberId.slice(0, 64), outcome, reason: why.slice(0, 500) });
+    appendAudit(ctx.em.fork() as EntityManager, ctx.caller, ctx.requestId, { action: 'revealIdNumber', subjectId: printable(memberId.slice(0, 64)), outcome, reason: why.slice(0, 500) });
   try {
     const given = reason.trim();
-    if (given.length < 2 || given.length > 500) throw new BadUserInputError('reason must have 2 to 500 characters', { field: 'reason' });
+    const problem = given.length < 2 ? 'reason must have 2 to 500 characters' : textProblem(given, 'reason', 500);
+    if (problem) throw new BadUserInputError(problem, { field: 'reason' });
     const member = isUuid(memberId) ? await ctx.loaders.memberById.load(memberId) : null;
     if (!member) throw new NotFoundError('member', { field: 'memberId' });
     await visibleMember(ctx, member);
@@ -22,7 +23,7 @@ export async function revealIdNumber(ctx: Context, memberId: string, reason: str
     return idNumber;
   } catch (err) {
     const code = (err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-    await audit('REFUSED', `${code}: ${reason.trim().slice(0, 400)}`);
+    await audit('REFUSED', `${code}: ${printable(reason.trim().slice(0, 400))}`);
     throw err;
   }
 }

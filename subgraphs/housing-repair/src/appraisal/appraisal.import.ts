@@ -1,4 +1,4 @@
-import { isIsoDate, pastDateProblem } from '@fupin/kit';
+import { isIsoDate, pastDateProblem, textProblem } from '@fupin/kit';
 import type { DepartmentImport } from '@fupin/kit/bulk';
 import { AppraisalGrade } from './appraisal.enums.js';
 
@@ -26,7 +26,8 @@ export const appraisalListImport: DepartmentImport<AppraisalRow> = {
     if (date) return date;
     if (!GRADES.has(row.grade!)) return `grade must be one of ${[...GRADES].join(', ')}`;
     const appraiser = row.appraiser!;
-    if (appraiser.length < 1 || appraiser.length > 100) return 'appraiser must have 1 to 100 characters';
+    const appraiserProblem = textProblem(appraiser, 'appraiser', 100);
+    if (appraiserProblem) return appraiserProblem;
     return { appraisedOn: row.appraised_on!, grade: row.grade as AppraisalGrade, appraiser };
   },
   key: (r) => r.appraisedOn,

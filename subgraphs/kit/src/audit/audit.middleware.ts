@@ -4,6 +4,7 @@ import type { MiddlewareFn } from 'type-graphql';
 import type { SubgraphContext } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 import { appendAudit } from './audit.js';
+import { claimIdempotencyKey } from '../idempotency/idempotency.js';
 
 type Args = Record<string, unknown> & { input?: Record<string, unknown> };
 
@@ -42,9 +43,11 @@ export const auditMutations: MiddlewareFn<SubgraphContext> = async ({ context, i
   if (info.parentType.name !== 'Mutation' || info.fieldName === 'revealIdNumber') return next();
   const original = context.em;
   try {
-    return await original.transactional(async (tx) => {
+    const result = await original.transactional(async (tx) => {
       context.em = tx as EntityManager;
       try {
+        // The client's key, if it sent one, is taken with the write: both land or neither.
+        await claimIdempotencyKey(context.em, context);
         const result = await next();
         const id = (result as { id?: unknown } | null)?.id;
         await appendAudit(context.em, context.caller, context.requestId, {
@@ -59,6 +62,8 @@ export const auditMutations: MiddlewareFn<SubgraphContext> = async ({ context, i
         context.em = original;
       }
     });
+    if (context.idempotency?.requestHash) context.idempotency.claimed = true;
+    return result;
   } catch (err) {
     await auditRefusal(context, info, args as Args, codeOf(err));
     throw err;

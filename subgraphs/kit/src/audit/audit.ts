@@ -1,3 +1,4 @@
+import { printable } from '../domain/input.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
@@ -42,7 +43,8 @@ async function appendAuditRow(query: AuditQuery, caller: Caller, correlationId: 
   await query('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
   const last = await query('select hash from audit_log order by id desc limit 1', []);
   const prevHash = (last[0]?.hash as string | undefined) ?? GENESIS;
-  const row = { at: new Date(), actor: caller.subject, role: caller.role, region: caller.regionCode, ...entry, correlationId };
+  // What a client sent is quoted as text PostgreSQL and a terminal can hold.
+  const row = { at: new Date(), actor: caller.subject, role: caller.role, region: caller.regionCode, ...entry, subjectId: entry.subjectId && printable(entry.subjectId), reason: entry.reason && printable(entry.reason), correlationId };
   await query(
     `insert into audit_log (at, actor, role, region, action, subject_id, outcome, reason, correlation_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [row.at, row.actor, row.role, row.region, row.action, row.subjectId, row.outcome, row.reason, row.correlationId, prevHash, auditHash(prevHash, row)],

@@ -12,11 +12,26 @@ export function requireRegistryYear(year: number, field = 'year'): number {
   return year;
 }
 
-/** Free text a person typed: trimmed, 1 to `max` characters. */
-export function requireText(value: string, field: string, max: number): string {
+// Control characters (NUL breaks PostgreSQL text; escapes garble terminals and exports) and
+// bidirectional overrides (they make a name read as another on screen).
+const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
+/** Text refused as it was typed, made safe to record (the audit of a refusal quotes it). */
+export const printable = (text: string) => text.replace(new RegExp(UNPRINTABLE.source, 'gu'), '\uFFFD');
+
+/** Why free text a person typed is refused, or null: 1 to `max` characters once trimmed, nothing unprintable. */
+export function textProblem(value: string, field: string, max: number): string | null {
   const trimmed = value.trim();
-  if (trimmed.length < 1 || trimmed.length > max) throw new BadUserInputError(`${field} must have 1 to ${max} characters`, { field });
-  return trimmed;
+  if (trimmed.length < 1 || trimmed.length > max) return `${field} must have 1 to ${max} characters`;
+  if (UNPRINTABLE.test(trimmed)) return `${field} must not contain control or direction-override characters`;
+  return null;
+}
+
+/** Free text a person typed: trimmed, 1 to `max` characters, nothing unprintable. */
+export function requireText(value: string, field: string, max: number): string {
+  const problem = textProblem(value, field, max);
+  if (problem) throw new BadUserInputError(problem, { field });
+  return value.trim();
 }
 
 /** Why the day something happened is refused, or null: not in the future (China time), not before 2014. */

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
 import { todayInChina } from '../domain/dates.js';
 import { regionCountLoader } from './four-zeros.js';
+import { HubError } from '../errors.js';
 
 /**
  * A department's four-zeros count (四个清零), kept per household and year so that a province's
@@ -101,6 +102,23 @@ export async function attachFigureSources(em: EntityManager, figure: FourZerosFi
   }
 }
 
+/** A request that finds a year's figures being built: asked again in a little while, it is answered. */
+export class FiguresNotReadyError extends HubError {
+  constructor() {
+    super('the figures of this year are being built; ask again in a minute', 'FIGURES_NOT_READY', { retryable: true });
+  }
+}
+
+/** The refreshers' lock: waited for by the upkeep, only tried by a request (which must not queue behind a build). */
+export async function takeFiguresLock(q: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>, lock: number, wait: boolean): Promise<boolean> {
+  if (wait) {
+    await q('select pg_advisory_xact_lock(?)', [lock]);
+    return true;
+  }
+  const [row] = await q('select pg_try_advisory_xact_lock(?) as taken', [lock]);
+  return row?.taken === true;
+}
+
 // One refresher at a time per database: a build, a refresh and a bulk load must not interleave.
 const FIGURES_LOCK = 7_042_015;
 
@@ -133,7 +151,7 @@ const fingerprintOf = (figure: FourZerosFigure, year: number, settings: Record<s
  * every year already built. Marked households are taken first and their figures recomputed
  * after, in one transaction: a change committed later is marked again and waits for the next.
  */
-export async function refreshFigures(em: EntityManager, figure: FourZerosFigure, year: number, settings: Record<string, unknown>): Promise<void> {
+export async function refreshFigures(em: EntityManager, figure: FourZerosFigure, year: number, settings: Record<string, unknown>, wait = true): Promise<void> {
   const conn = em.getConnection();
   const fingerprint = fingerprintOf(figure, year, settings);
   const [state] = await conn.execute<{ ready: boolean | null; stale: boolean }[]>(
@@ -143,9 +161,13 @@ export async function refreshFigures(em: EntityManager, figure: FourZerosFigure,
   if (state!.ready && !state!.stale) return;
   await em.transactional(async (tx) => {
     const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => conn.execute<T[]>(sql, params, 'all', tx.getTransactionContext());
-    await q('select pg_advisory_xact_lock(?)', [FIGURES_LOCK]);
     // A build is maintenance, not a request: no statement deadline cuts it.
     await q(`set local statement_timeout = 0`);
+    if (!(await takeFiguresLock(q, FIGURES_LOCK, wait))) {
+      // Another is building or refreshing: a request counts the figures as they are, once built.
+      if (state!.ready) return;
+      throw new FiguresNotReadyError();
+    }
     await q(
       `insert into four_zeros_year (year, fingerprint) values (?, ?)
        on conflict (year) do update set fingerprint = excluded.fingerprint, built = false where four_zeros_year.fingerprint <> excluded.fingerprint`,
@@ -197,7 +219,7 @@ export async function warmFigures(em: EntityManager, figure: FourZerosFigure, se
  */
 export function figureCountLoader(em: EntityManager, figure: FourZerosFigure, settings: Record<string, unknown>) {
   return regionCountLoader(async (year, g) => {
-    await refreshFigures(em, figure, year, settings);
+    await refreshFigures(em, figure, year, settings, false);
     return em.getConnection().execute<{ code: string; n: string }[]>(
       `select g.code, coalesce(sum(f.n), 0) as n
          from ${g.sql} left join four_zeros_figure f on f.year = ? and f.village_code >= g.lo and f.village_code < g.hi

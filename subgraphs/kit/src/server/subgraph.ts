@@ -23,6 +23,8 @@ import { listedSubgraph } from '../hub/subgraph-list.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
 import { coverageRoute, type CoverageOf } from '../household-coverage/coverage-route.js';
 import { COVERAGE_PATH } from '../household-coverage/coverage.js';
+import { textGuardPlugin } from './text-guard.js';
+import { IDEMPOTENCY_MIGRATION, idempotencyOf, idempotencyPlugin } from '../idempotency/idempotency.js';
 import { attachFigureSources, figureCountLoader, FOUR_ZEROS_FIGURES_MIGRATION, type FourZerosFigure } from '../four-zeros/figures.js';
 import { Peers } from './peers.js';
 import { envName, readSubgraphList } from '../hub/subgraph-list.js';
@@ -154,7 +156,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     databaseUrl: options.databaseUrl,
     entities,
     // Every subgraph keeps its own audit log, created by the kit's migration.
-    migrations: [AUDIT_MIGRATION, ...(def.roster ? ROSTER_REPLICA_MIGRATIONS : []), ...def.migrations, ...(def.fourZeros ? [FOUR_ZEROS_FIGURES_MIGRATION] : [])],
+    migrations: [AUDIT_MIGRATION, IDEMPOTENCY_MIGRATION, ...(def.roster ? ROSTER_REPLICA_MIGRATIONS : []), ...def.migrations, ...(def.fourZeros ? [FOUR_ZEROS_FIGURES_MIGRATION] : [])],
   })) as MikroORM;
   const pii = new PersonalDataCipher(options.piiKey);
   let servingUrl: string;
@@ -172,7 +174,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   const peers = new Peers(options.peers ?? {}, options.gatewaySecret);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), textGuardPlugin(), idempotencyPlugin()],
     includeStacktraceInErrorResponses: false,
     // The hub stops servers in order (gateway, subgraphs, then PostgreSQL); Apollo's own
     // signal handlers would stop them out of order and re-raise the signal, killing the
@@ -191,7 +193,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       const em = orm.em.fork() as EntityManager;
       const roster = rosterSource ? new Roster(em, rosterSource) : undefined;
       const fourZeros = def.fourZeros && figureCountLoader(em, def.fourZeros, settings);
-      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}) };
+      const idempotency = idempotencyOf(req.headers);
+      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}), ...(idempotency ? { idempotency } : {}) };
     },
     posts: def.coverage ? { [COVERAGE_PATH]: coverageRoute(def.coverage, () => orm.em.fork() as EntityManager, options.gatewaySecret, settings) } : {},
     routes: {
