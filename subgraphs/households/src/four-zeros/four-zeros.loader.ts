@@ -34,7 +34,7 @@ export async function refreshVillageFigures(em: EntityManager, wait = true): Pro
     `select (select built from village_figure_state) as built, exists (select 1 from village_figure_stale) as stale`,
   );
   if (state!.built && !state!.stale) return;
-  await em.transactional(async (tx) => {
+  await em.fork().transactional(async (tx) => {
     const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => conn.execute<T[]>(sql, params, 'all', tx.getTransactionContext());
     await q(`set local statement_timeout = 0`);
     if (!(await takeFiguresLock(q, VILLAGE_FIGURES_LOCK, wait))) {

@@ -76,3 +76,31 @@ export class FenType extends Type<Fen | null | undefined, string | null | undefi
     return 'number';
   }
 }
+
+interface PooledClient {
+  _queryable?: boolean;
+  _ending?: boolean;
+  release?: (err?: Error | boolean) => void;
+}
+
+/**
+ * Returns to the pool, as broken, connections a transaction still holds after the server
+ * dropped them (PostgreSQL restarted mid-transaction): the driver stack does not always release
+ * them, and each one lost would shrink the pool until the service stopped answering. A dead
+ * connection can serve nobody, so releasing it takes nothing from anyone. Stops with the returned function.
+ */
+export async function releaseDeadConnections(orm: MikroORM, everyMs = 2000): Promise<() => void> {
+  const pool = (await orm.em.getConnection().getNativeClient()) as unknown as { _clients: PooledClient[]; _idle: { client: PooledClient }[] };
+  const timer = setInterval(() => {
+    const idle = new Set(pool._idle.map((i) => i.client));
+    for (const client of pool._clients) {
+      if (idle.has(client) || (client._queryable !== false && !client._ending)) continue;
+      try {
+        client.release?.(new Error('connection lost'));
+      } catch {
+        // released meanwhile by its holder
+      }
+    }
+  }, everyMs).unref();
+  return () => clearInterval(timer);
+}

@@ -159,7 +159,8 @@ export async function refreshFigures(em: EntityManager, figure: FourZerosFigure,
     [fingerprint, year],
   );
   if (state!.ready && !state!.stale) return;
-  await em.transactional(async (tx) => {
+  // A fork of its own: the counts of one request (two levels of a dashboard) refresh side by side.
+  await em.fork().transactional(async (tx) => {
     const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => conn.execute<T[]>(sql, params, 'all', tx.getTransactionContext());
     // A build is maintenance, not a request: no statement deadline cuts it.
     await q(`set local statement_timeout = 0`);

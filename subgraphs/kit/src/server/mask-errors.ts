@@ -7,10 +7,27 @@ import { HubError } from '../errors.js';
  * "internal error": their text can hold SQL, table names or a constraint's key, which may be
  * an ID number. The server log gets the error's kind, never its message.
  */
+// The database cannot be reached or is shutting down (SQLSTATE class 08, 57P01–57P03), or the
+// socket to it failed: nothing the request did, and asked again later it may succeed.
+const UNAVAILABLE_SQLSTATE = /^(08\d{3}|57P0[123])$/;
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+function databaseUnavailable(err: unknown): boolean {
+  // Through causes, and through what a library threw that was no Error of this realm.
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown; thrownValue?: unknown } | undefined, depth = 0; e && depth < 4; e = (e.cause ?? e.thrownValue) as typeof e, depth++) {
+    if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_SOCKET.has(e.code))) return true;
+    if (typeof e.message === 'string' && /Connection terminated|connection is closed|Client has encountered a connection error/i.test(e.message)) return true;
+  }
+  return false;
+}
+
 export function maskInternalError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
   if (original instanceof HubError || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
+  if (databaseUnavailable(original)) {
+    return { message: 'the database of this service is unavailable; ask again', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true } };
+  }
   // SQLSTATE and kind are safe to log; the message is not.
   const sqlState = (original as { code?: unknown })?.code;
   console.error(`internal error in ${formatted.path?.join('.') ?? 'request'}: ${(original as Error)?.constructor?.name ?? typeof original}${typeof sqlState === 'string' ? ` (SQLSTATE ${sqlState})` : ''}`);

@@ -8,7 +8,7 @@ import { requestIdFrom, type SubgraphContext } from '../context.js';
 import { PersonalDataCipher } from '../domain/personal-data.js';
 import { AUDIT_MIGRATION } from '../audit/audit-log.migration.js';
 import { appRoleUrl } from '../db/app-role.js';
-import { connectDatabase, openDatabase } from '../db/orm.js';
+import { connectDatabase, openDatabase, releaseDeadConnections } from '../db/orm.js';
 import { gatewaySecret, piiKey, parseEnv, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
 import type { FederatedSchema } from '../graphql/federation.js';
 import { maskInternalError } from './mask-errors.js';
@@ -169,6 +169,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     await owner.close(true);
   }
   const orm = (await connectDatabase({ databaseUrl: servingUrl, entities, onQuery: options.onQuery })) as MikroORM;
+  const stopSweeping = await releaseDeadConnections(orm);
   const rosterSource = options.roster && { pool: new pg.Pool({ connectionString: options.roster.sourceUrl, max: 2 }), waitMs: options.roster.waitMs ?? 3000 };
   const { schema } = await def.schema();
   const peers = new Peers(options.peers ?? {}, options.gatewaySecret);
@@ -230,6 +231,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     stop: async () => {
       stopped = true;
       clearInterval(upkeepTimer);
+      stopSweeping();
       await http.close();
       await apollo.stop();
       await orm.close(true);

@@ -1,0 +1,101 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freePort, type RunningPostgres, startPostgres } from '@fupin/postgres';
+import { awaitInReplica, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { startHub } from './support/hub.js';
+
+// PostgreSQL restarted under write load, the services left running: while it is down,
+// readiness says so and requests fail with a typed, retryable error (no process dies); once it
+// is back, they reconnect by themselves and serve, the roster replication resumes, and every
+// write acknowledged before, during and after is in the database.
+let postgres: RunningPostgres;
+let hub: Awaited<ReturnType<typeof startHub>>;
+let dir: string;
+let dataDir: string;
+let port: number;
+let h: SeededHousehold;
+const savedUrl = process.env.FUPIN_TEST_PG_URL;
+
+beforeAll(async () => {
+  // A server of this file's own: the suite's shared one must not go down under other files.
+  dir = await mkdtemp(join(tmpdir(), 'fupin-restart-'));
+  await chmod(dir, 0o755);
+  dataDir = join(dir, 'data');
+  port = await freePort();
+  postgres = await startPostgres({ dataDir, port });
+  process.env.FUPIN_TEST_PG_URL = postgres.url;
+  hub = await startHub({ limits: { ratePerMinute: 1_000_000 } });
+  const s = seed(hub.client);
+  h = await s.household({ villageCode: await s.village() });
+  await awaitInReplica(hub.subgraphs['health-insurance']!.orm, h.members.at(-1)!.id);
+}, 120_000);
+afterAll(async () => {
+  await hub?.stop().catch(() => {});
+  await postgres?.stop();
+  process.env.FUPIN_TEST_PG_URL = savedUrl;
+  await rm(dir, { recursive: true, force: true });
+});
+
+const CLAIM = `mutation($input: RecordClaimInput!) { recordClaim(input: $input) { id } }`;
+const claim = (n: number) => ({
+  input: { memberId: h.members[0]!.id, date: '2021-05-01', hospital: '县医院', kind: 'OUTPATIENT', totalCost: `${10 + n}.00`, basicPaid: '0', criticalIllnessPaid: '0', supplementaryPaid: '0', assistancePaid: '0', oneStop: false },
+});
+const READ = `query($id: ID!) { household(id: $id) { id members { claims(year: 2021) { id } } } }`;
+
+test('PostgreSQL restarted under load: typed errors while it is down, reconnected without a restart, nothing acknowledged lost', async () => {
+  const acknowledged: string[] = [];
+  const refusedCodes = new Set<string>();
+  let writing = true;
+  let n = 0;
+  const clerks = Array.from({ length: 4 }, async () => {
+    while (writing) {
+      const res = await hub.client.request<{ recordClaim: { id: string } }>(CLAIM, claim(n++));
+      if (res.data?.recordClaim) acknowledged.push(res.data.recordClaim.id);
+      else refusedCodes.add(String(res.errors?.[0]?.extensions?.code));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  while (acknowledged.length < 20) await new Promise((r) => setTimeout(r, 20));
+
+  await postgres.stop();
+  const health = hub.subgraphs['health-insurance']!;
+  expect((await fetch(`${health.url}/health/ready`)).status).toBe(503);
+  const down = await hub.client.request(READ, { id: h.id });
+  expect(down.errors?.length).toBeGreaterThan(0);
+  for (const e of down.errors!) expect(e.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', retryable: true });
+
+  postgres = await startPostgres({ dataDir, port });
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const res = await hub.client.request(READ, { id: h.id });
+    if (!res.errors) break;
+    if (Date.now() > until) throw new Error(`not serving again: ${JSON.stringify(res.errors)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // Every service serves again, the same processes.
+  for (const sub of Object.values(hub.subgraphs)) expect((await fetch(`${sub.url}/health/ready`)).status).toBe(200);
+  const before = acknowledged.length;
+  while (acknowledged.length < before + 20) await new Promise((r) => setTimeout(r, 20));
+  writing = false;
+  await Promise.all(clerks);
+  // While it was down the writes were refused as such, never as an internal error.
+  expect([...refusedCodes].filter((c) => c !== 'DATABASE_UNAVAILABLE')).toEqual([]);
+
+  // The roster replication resumed: a household registered now reaches the department.
+  const s = seed(hub.client);
+  const later = await s.household({ villageCode: (await hub.client.data<{ household: { village: { code: string } } }>(`query($id: ID!) { household(id: $id) { village { code } } }`, { id: h.id })).household.village.code });
+  await awaitInReplica(health.orm, later.members.at(-1)!.id);
+
+  // No connection a transaction held when the server went away stays checked out of the pool.
+  const pool = (await health.orm.em.getConnection().getNativeClient()) as unknown as { totalCount: number; idleCount: number };
+  const settled = Date.now() + 5000;
+  while (pool.totalCount !== pool.idleCount && Date.now() < settled) await new Promise((r) => setTimeout(r, 100));
+  expect(pool.totalCount - pool.idleCount).toBe(0);
+  const db = new pg.Client({ connectionString: health.ownerUrl });
+  await db.connect();
+  const { rows } = await db.query<{ n: string }>('select count(*) as n from medical_claim where id = any($1::uuid[])', [acknowledged]);
+  await db.end();
+  expect(Number(rows[0]!.n)).toBe(acknowledged.length);
+}, 120_000);
