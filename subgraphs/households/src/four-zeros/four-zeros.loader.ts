@@ -1,4 +1,4 @@
-import { FiguresNotReadyError, regionRange, takeFiguresLock } from '@fupin/kit';
+import { FiguresNotReadyError, regionRange, underFiguresLock } from '@fupin/kit';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -34,13 +34,7 @@ export async function refreshVillageFigures(em: EntityManager, wait = true): Pro
     `select (select built from village_figure_state) as built, exists (select 1 from village_figure_stale) as stale`,
   );
   if (state!.built && !state!.stale) return;
-  await em.fork().transactional(async (tx) => {
-    const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => conn.execute<T[]>(sql, params, 'all', tx.getTransactionContext());
-    await q(`set local statement_timeout = 0`);
-    if (!(await takeFiguresLock(q, VILLAGE_FIGURES_LOCK, wait))) {
-      if (state!.built) return;
-      throw new FiguresNotReadyError();
-    }
+  const done = await underFiguresLock(em, VILLAGE_FIGURES_LOCK, wait, async (q) => {
     await q(`create temp table village_figure_refresh (village_code char(12) primary key) on commit drop`);
     await q(`with taken as (delete from village_figure_stale returning village_code) insert into village_figure_refresh select distinct village_code from taken`);
     const [{ built } = { built: false }] = await q<{ built: boolean }>(`select built from village_figure_state`);
@@ -53,6 +47,8 @@ export async function refreshVillageFigures(em: EntityManager, wait = true): Pro
       await q(`insert into village_figure ${VILLAGE_FIGURES('village_code in (select village_code from village_figure_refresh)')}`);
     }
   });
+  // Another is building or refreshing: a request sums the figures as they are, once built.
+  if (!done && !state!.built) throw new FiguresNotReadyError();
 }
 
 /** The registry's figures of every region a dashboard asks for: the village figures made current, then summed by code range. */

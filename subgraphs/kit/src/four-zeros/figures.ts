@@ -109,14 +109,26 @@ export class FiguresNotReadyError extends HubError {
   }
 }
 
-/** The refreshers' lock: waited for by the upkeep, only tried by a request (which must not queue behind a build). */
-export async function takeFiguresLock(q: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>, lock: number, wait: boolean): Promise<boolean> {
-  if (wait) {
-    await q('select pg_advisory_xact_lock(?)', [lock]);
+/** A statement inside a refresh's transaction (`?` placeholders). */
+export type FiguresQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+/**
+ * Runs a build or refresh of figures in a transaction of its own (a fork: the counts of one
+ * request, two levels of a dashboard, refresh side by side) holding the refreshers' `lock`,
+ * with no statement deadline (a build is maintenance, not a request). The upkeep waits for the
+ * lock; a request only tries it, and is told (false) when another holds it, rather than queue
+ * behind a build.
+ */
+export async function underFiguresLock(em: EntityManager, lock: number, wait: boolean, work: (q: FiguresQuery) => Promise<void>): Promise<boolean> {
+  const conn = em.getConnection();
+  return em.fork().transactional(async (tx) => {
+    const q: FiguresQuery = (sql, params = []) => conn.execute(sql, params, 'all', tx.getTransactionContext());
+    await q('set local statement_timeout = 0');
+    const [taken] = await q<{ taken: boolean }>(wait ? 'select pg_advisory_xact_lock(?) is not null as taken' : 'select pg_try_advisory_xact_lock(?) as taken', [lock]);
+    if (!taken?.taken) return false;
+    await work(q);
     return true;
-  }
-  const [row] = await q('select pg_try_advisory_xact_lock(?) as taken', [lock]);
-  return row?.taken === true;
+  });
 }
 
 // One refresher at a time per database: a build, a refresh and a bulk load must not interleave.
@@ -159,16 +171,7 @@ export async function refreshFigures(em: EntityManager, figure: FourZerosFigure,
     [fingerprint, year],
   );
   if (state!.ready && !state!.stale) return;
-  // A fork of its own: the counts of one request (two levels of a dashboard) refresh side by side.
-  await em.fork().transactional(async (tx) => {
-    const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => conn.execute<T[]>(sql, params, 'all', tx.getTransactionContext());
-    // A build is maintenance, not a request: no statement deadline cuts it.
-    await q(`set local statement_timeout = 0`);
-    if (!(await takeFiguresLock(q, FIGURES_LOCK, wait))) {
-      // Another is building or refreshing: a request counts the figures as they are, once built.
-      if (state!.ready) return;
-      throw new FiguresNotReadyError();
-    }
+  const done = await underFiguresLock(em, FIGURES_LOCK, wait, async (q) => {
     await q(
       `insert into four_zeros_year (year, fingerprint) values (?, ?)
        on conflict (year) do update set fingerprint = excluded.fingerprint, built = false where four_zeros_year.fingerprint <> excluded.fingerprint`,
@@ -202,6 +205,8 @@ export async function refreshFigures(em: EntityManager, figure: FourZerosFigure,
       }
     }
   });
+  // Another is building or refreshing: a request counts the figures as they are, once built.
+  if (!done && !state!.ready) throw new FiguresNotReadyError();
 }
 
 /**
