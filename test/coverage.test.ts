@@ -1,7 +1,6 @@
-import { parse, print } from 'graphql';
-import { readFile } from 'node:fs/promises';
 import { type Caller, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, signCaller } from '@fupin/kit';
 import { awaitInReplica, errorCode, type GraphQLClient, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 
 // 两不愁三保障 and 五个一批 through the gateway: coverage computed now from the registry's and
@@ -331,8 +330,7 @@ test('a page of 50 households with coverage costs the same statements as a page 
 });
 
 test('the contract HouseholdView answers with every department and the coverage, with no error', async () => {
-  const contract = parse(await readFile(new URL('../schema/contract/operations.graphql', import.meta.url), 'utf8'));
-  const view = print(contract.definitions.find((d) => d.kind === 'OperationDefinition' && d.name?.value === 'HouseholdView')!);
+  const view = contractOperation('HouseholdView');
   const h = await family({ children: ['2012-05-05'] });
   await covered(h, 1);
   const res = await hub.client.request<{ household: any }>(view, { id: h.id, year: 2020 });
@@ -342,8 +340,7 @@ test('the contract HouseholdView answers with every department and the coverage,
 });
 
 test('HouseholdView for one household costs the same statements in every subgraph with 2 members as with 6', async () => {
-  const contract = parse(await readFile(new URL('../schema/contract/operations.graphql', import.meta.url), 'utf8'));
-  const view = print(contract.definitions.find((d) => d.kind === 'OperationDefinition' && d.name?.value === 'HouseholdView')!);
+  const view = contractOperation('HouseholdView');
   const statements = async (h: SeededHousehold) => {
     await covered(h, h.members.length - 2);
     const counts: Record<string, number> = {};

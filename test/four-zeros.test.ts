@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { awaitInReplica, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 
 // 四个清零 through the gateway: each count by the department that owns the data, at village,
@@ -11,19 +12,7 @@ const county = '420115000000';
 const township = '420115777000';
 const villages = ['420115777001', '420115777002'];
 
-// The contract's operation, as clients send it.
-const FOUR_ZEROS = `query RegionFourZeros($code: ID!, $year: Int!) {
-  region(code: $code) {
-    code name
-    fourZeros(year: $year) {
-      unsafeHousingHouseholds
-      highMedicalBurdenHouseholds
-      dropoutMembers
-      zeroEmploymentHouseholds
-    }
-    children { code name fourZeros(year: $year) { unsafeHousingHouseholds dropoutMembers } }
-  }
-}`;
+const FOUR_ZEROS = contractOperation('RegionFourZeros');
 const COUNTS = `query($code: ID!) { region(code: $code) { fourZeros(year: 2020) {
   unsafeHousingHouseholds highMedicalBurdenHouseholds dropoutMembers zeroEmploymentHouseholds households poorPeople ruralPopulation povertyIncidence
   villageExit { eligible povertyIncidence incidenceLimit liftedShare liftedShareRequired } } } }`;

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { awaitInReplica, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 
 // A department down, slower than its deadline, or answering garbage: the household view and the
@@ -16,13 +16,7 @@ type DepartmentName = (typeof DEPARTMENTS)[number];
 let hub: Awaited<ReturnType<typeof startHub>>;
 let h: SeededHousehold;
 
-const contract = readFileSync(new URL('../../shared/contract/operations.graphql', import.meta.url), 'utf8');
-const operation = (name: string) => {
-  const start = contract.search(new RegExp(`^(query|mutation) ${name}\\b`, 'm'));
-  const end = contract.indexOf('\n}\n', start);
-  return contract.slice(start, end + 2);
-};
-const HOUSEHOLD_VIEW = operation('HouseholdView');
+const HOUSEHOLD_VIEW = contractOperation('HouseholdView');
 const FOUR_ZEROS = `query($code: ID!) { region(code: $code) { code name fourZeros(year: 2020) {
   households unsafeHousingHouseholds highMedicalBurdenHouseholds dropoutMembers zeroEmploymentHouseholds } } }`;
 

@@ -109,6 +109,19 @@ export class FiguresNotReadyError extends HubError {
   }
 }
 
+// A request waits this long for another's refresh (a small one ends well within it), then
+// answers with what is built rather than queue behind a build of a million households.
+const REQUEST_LOCK_WAIT_MS = 2000;
+
+async function tryFor(ms: number, attempt: () => Promise<boolean>): Promise<boolean> {
+  const until = Date.now() + ms;
+  for (;;) {
+    if (await attempt()) return true;
+    if (Date.now() >= until) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** A statement inside a refresh's transaction (`?` placeholders). */
 export type FiguresQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 
@@ -116,16 +129,16 @@ export type FiguresQuery = <T = Record<string, unknown>>(sql: string, params?: u
  * Runs a build or refresh of figures in a transaction of its own (a fork: the counts of one
  * request, two levels of a dashboard, refresh side by side) holding the refreshers' `lock`,
  * with no statement deadline (a build is maintenance, not a request). The upkeep waits for the
- * lock; a request only tries it, and is told (false) when another holds it, rather than queue
- * behind a build.
+ * lock; a request tries it for two seconds, and is told (false) when another still holds it,
+ * rather than queue behind a build.
  */
 export async function underFiguresLock(em: EntityManager, lock: number, wait: boolean, work: (q: FiguresQuery) => Promise<void>): Promise<boolean> {
   const conn = em.getConnection();
   return em.fork().transactional(async (tx) => {
     const q: FiguresQuery = (sql, params = []) => conn.execute(sql, params, 'all', tx.getTransactionContext());
     await q('set local statement_timeout = 0');
-    const [taken] = await q<{ taken: boolean }>(wait ? 'select pg_advisory_xact_lock(?) is not null as taken' : 'select pg_try_advisory_xact_lock(?) as taken', [lock]);
-    if (!taken?.taken) return false;
+    if (wait) await q('select pg_advisory_xact_lock(?)', [lock]);
+    else if (!(await tryFor(REQUEST_LOCK_WAIT_MS, async () => (await q<{ taken: boolean }>('select pg_try_advisory_xact_lock(?) as taken', [lock]))[0]?.taken === true))) return false;
     await work(q);
     return true;
   });
