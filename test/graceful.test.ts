@@ -1,0 +1,43 @@
+import { createServer } from 'node:http';
+import { awaitInReplica, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { startHub } from './support/hub.js';
+
+// Graceful shutdown: a subgraph told to stop takes no new request but lets the ones in flight
+// finish with their answers (within its grace period), then closes.
+let hub: Awaited<ReturnType<typeof startHub>>;
+let h: SeededHousehold;
+
+beforeAll(async () => {
+  hub = await startHub();
+  const s = seed(hub.client);
+  h = await s.household({ villageCode: await s.village() });
+  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, h.members.at(-1)!.id);
+});
+afterAll(() => hub?.stop());
+
+test('a request in flight when the registry stops is answered; the next one is not taken', async () => {
+  // The employment department answers the registry's coverage question only after 2 s: the
+  // household view is in flight in the registry for that long.
+  const employment = hub.subgraphs.employment!;
+  await employment.http.close();
+  const slow = createServer((_req, res) => setTimeout(() => res.end('{"parts":[]}'), 2000).unref());
+  await new Promise<void>((resolve) => slow.listen(employment.http.port, '127.0.0.1', resolve));
+  const registry = hub.subgraphs.households!;
+  try {
+    const inFlight = hub.client.request<{ household: { id: string; coverage: { year: number } } }>(`query($id: ID!) { household(id: $id) { id coverage(year: 2020) { year } } }`, { id: h.id });
+    await new Promise((r) => setTimeout(r, 500));
+    const closing = registry.http.close();
+    // Stopped taking connections: a new request to the registry finds nobody.
+    await expect(fetch(`${registry.url}/health/live`)).rejects.toThrow();
+    const answer = await inFlight;
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.household).toEqual({ id: h.id, coverage: { year: 2020 } });
+    await closing;
+  } finally {
+    slow.closeAllConnections();
+    await new Promise((resolve) => slow.close(resolve));
+    await employment.http.reopen();
+    await registry.http.reopen();
+  }
+  expect((await hub.client.request(`query($id: ID!) { household(id: $id) { id } }`, { id: h.id })).errors).toBeUndefined();
+});
