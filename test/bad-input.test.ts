@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { buildSchema, type GraphQLField, getNamedType, getNullableType, type GraphQLInputObjectType, type GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { awaitInReplica, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
 // Bad input, generated: every mutation of the schema, each sent with one field of a valid input
@@ -134,7 +134,7 @@ beforeAll(async () => {
   const s = seed(hub.client);
   village = await s.village();
   h = await s.household({ villageCode: village, members: [{ relationToHead: 'HEAD', birthDate: '1980-01-01' }, { relationToHead: 'SPOUSE', gender: 'FEMALE', birthDate: '2003-03-03' }] });
-  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, h.members.at(-1)!.id);
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
   await meetExitStandard(hub.client, h);
   const { recordRenovation } = await hub.client.data<{ recordRenovation: { id: string } }>(
     `mutation($input: RecordRenovationInput!) { recordRenovation(input: $input) { id } }`,

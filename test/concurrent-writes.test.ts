@@ -1,6 +1,6 @@
-import pg from 'pg';
-import { awaitInReplica, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
+import { ownerQuery } from './support/owner.js';
 
 // 200 clerks writing at once, through the gateway: claims and grants accumulate to the exact
 // totals, employment (one record per person and year, recorded again it replaces) ends with
@@ -14,21 +14,13 @@ beforeAll(async () => {
   const s = seed(hub.client);
   const village = await s.village();
   for (let i = 0; i < 10; i++) households.push(await s.household({ villageCode: village, members: [{ relationToHead: 'HEAD', birthDate: '1980-01-01' }, { relationToHead: 'SPOUSE', gender: 'FEMALE', birthDate: '2004-04-04' }] }));
-  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, households.at(-1)!.members.at(-1)!.id);
+  await awaitInReplicas(hub.subgraphs, households.at(-1)!.members.at(-1)!.id);
 });
 afterAll(() => hub?.stop());
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-async function rows<T>(subgraph: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: hub.subgraphs[subgraph]!.ownerUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const rows = <T>(subgraph: string, sql: string) => ownerQuery<T>(hub, subgraph, sql);
 
 test('200 concurrent writers: exact totals, every acknowledged write present, one employment record per person and year', async () => {
   const heads = households.map((h) => h.members[0]!);

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { awaitInReplica, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
 // A department down while coverage is asked: its part is listed as not consulted, its gaps are
@@ -14,7 +14,7 @@ beforeAll(async () => {
   hub = await startHub();
   const s = seed(hub.client);
   h = await s.household({ villageCode: await s.village() });
-  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, h.members.at(-1)!.id);
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
   await meetExitStandard(hub.client, h);
 });
 afterAll(() => hub?.stop());

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { awaitInReplica, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 
@@ -30,7 +30,7 @@ async function household(village: string, children: string[] = []): Promise<Seed
       ...children.map((birthDate) => ({ relationToHead: 'CHILD', birthDate, laborCapacity: 'NONE' })),
     ],
   });
-  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, h.members.at(-1)!.id);
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
   (households[village] ??= []).push(h);
   return h;
 }

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { awaitInReplica, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
 // Graceful shutdown: a subgraph told to stop takes no new request but lets the ones in flight
@@ -11,7 +11,7 @@ beforeAll(async () => {
   hub = await startHub();
   const s = seed(hub.client);
   h = await s.household({ villageCode: await s.village() });
-  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, h.members.at(-1)!.id);
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
 });
 afterAll(() => hub?.stop());
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { awaitInReplica, errorCode, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, errorCode, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
+import { ownerQuery } from './support/owner.js';
 
 // Idempotency keys: a client that sends a mutation again with its Idempotency-Key (a retry
 // after a timeout) gets the first answer and nothing is written twice; the same key with
@@ -14,21 +14,13 @@ const claim = (totalCost: string) => ({
   input: { memberId: h.members[0]!.id, date: '2021-05-01', hospital: '县医院', kind: 'OUTPATIENT', totalCost, basicPaid: '0', criticalIllnessPaid: '0', supplementaryPaid: '0', assistancePaid: '0', oneStop: false },
 });
 
-async function claims(): Promise<number> {
-  const client = new pg.Client({ connectionString: hub.subgraphs['health-insurance']!.ownerUrl });
-  await client.connect();
-  try {
-    return Number((await client.query('select count(*) as n from medical_claim')).rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
+const claims = async () => Number((await ownerQuery<{ n: string }>(hub, 'health-insurance', 'select count(*) as n from medical_claim'))[0]!.n);
 
 beforeAll(async () => {
   hub = await startHub();
   const s = seed(hub.client);
   h = await s.household({ villageCode: await s.village() });
-  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, h.members.at(-1)!.id);
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
 });
 afterAll(() => hub?.stop());
 

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { PersonalDataCipher, signCaller } from '@fupin/kit';
 import { awaitInReplica, GraphQLClient, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
+import { ownerQuery } from './support/owner.js';
 
 // A department's process killed with SIGKILL while clerks write to it, then started again:
 // every write it acknowledged is in its database, and it serves again. (PostgreSQL commits
@@ -90,10 +90,7 @@ test('SIGKILL under write load: every acknowledged claim is there after the rest
 
   child = await startProcess(port);
   try {
-    const db = new pg.Client({ connectionString: hub.subgraphs['health-insurance']!.ownerUrl });
-    await db.connect();
-    const { rows } = await db.query<{ n: string }>('select count(*) as n from medical_claim where id = any($1::uuid[])', [acknowledged]);
-    await db.end();
+    const rows = await ownerQuery<{ n: string }>(hub, 'health-insurance', 'select count(*) as n from medical_claim where id = any($1::uuid[])', [acknowledged]);
     expect(Number(rows[0]!.n)).toBe(acknowledged.length);
     const after = await clerk.request<{ recordClaim: { id: string } }>(CLAIM, input(n++));
     expect(after.errors).toBeUndefined();

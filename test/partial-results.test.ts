@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { awaitInReplica, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   hub = await startHub({ subgraphTimeouts: timeouts }, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
   const s = seed(hub.client);
   h = await s.household({ villageCode: await s.village() });
-  for (const sub of Object.values(hub.subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, h.members.at(-1)!.id);
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
   await meetExitStandard(hub.client, h);
 });
 afterAll(() => hub?.stop());

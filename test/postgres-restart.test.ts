@@ -1,10 +1,10 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { freePort, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { awaitInReplica, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
+import { ownerQuery } from './support/owner.js';
 
 // PostgreSQL restarted under write load, the services left running: while it is down,
 // readiness says so and requests fail with a typed, retryable error (no process dies); once it
@@ -93,9 +93,6 @@ test('PostgreSQL restarted under load: typed errors while it is down, reconnecte
   const settled = Date.now() + 5000;
   while (pool.totalCount !== pool.idleCount && Date.now() < settled) await new Promise((r) => setTimeout(r, 100));
   expect(pool.totalCount - pool.idleCount).toBe(0);
-  const db = new pg.Client({ connectionString: health.ownerUrl });
-  await db.connect();
-  const { rows } = await db.query<{ n: string }>('select count(*) as n from medical_claim where id = any($1::uuid[])', [acknowledged]);
-  await db.end();
+  const rows = await ownerQuery<{ n: string }>(hub, 'health-insurance', 'select count(*) as n from medical_claim where id = any($1::uuid[])', [acknowledged]);
   expect(Number(rows[0]!.n)).toBe(acknowledged.length);
 }, 120_000);
