@@ -1,4 +1,4 @@
-import { gatewaySecret, parseEnv, port, z } from '@fupin/kit';
+import { EnvError, gatewaySecret, parseEnv, port, z } from '@fupin/kit';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,7 @@ export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
 const calls = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SUBGRAPH_READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 });
 
 const schema = calls.extend({
@@ -35,7 +36,12 @@ export function subgraphCallSettings(env: NodeJS.ProcessEnv = process.env, super
   const own = z.object(Object.fromEntries(names.map((n) => [`${prefixOf(n)}_TIMEOUT_MS`, z.coerce.number().int().positive().optional()])));
   const parsed = parseEnv(calls.extend(own.shape), env) as z.infer<typeof calls> & Record<string, number | undefined>;
   const subgraphTimeouts = Object.fromEntries(names.flatMap((n) => (parsed[`${prefixOf(n)}_TIMEOUT_MS`] ? [[n, parsed[`${prefixOf(n)}_TIMEOUT_MS`]!]] : [])));
-  return { subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS, subgraphTimeouts, readRetries: parsed.SUBGRAPH_READ_RETRIES };
+  // The deadlines nest: the client's request outlasts any one subgraph call.
+  const longest = Math.max(parsed.SUBGRAPH_TIMEOUT_MS, ...Object.values(subgraphTimeouts));
+  if (parsed.GATEWAY_REQUEST_TIMEOUT_MS <= longest) {
+    throw new EnvError(`invalid environment:\n  - GATEWAY_REQUEST_TIMEOUT_MS: ${parsed.GATEWAY_REQUEST_TIMEOUT_MS} must be above every subgraph's deadline (the longest is ${longest} ms)`);
+  }
+  return { subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS, subgraphTimeouts, readRetries: parsed.SUBGRAPH_READ_RETRIES, requestTimeoutMs: parsed.GATEWAY_REQUEST_TIMEOUT_MS };
 }
 
 /** Settings from the environment; each subgraph's URL is `<NAME>_URL` (e.g. HOUSEHOLDS_URL). */

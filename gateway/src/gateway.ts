@@ -18,6 +18,11 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Per subgraph name, a deadline of its own (a department known to be slow, or one that must answer fast). */
   subgraphTimeouts?: Record<string, number>;
+  /**
+   * The whole request's deadline (default 15000): a plan of several fetches in a row never holds
+   * the client longer; each fetch gets what is left of it when that is less than its own deadline.
+   */
+  requestTimeoutMs?: number;
   /** How many times a read is tried again when a subgraph could not be reached or answered 502–504 (never a mutation). */
   readRetries?: number;
   /** JWKS file or URL that verifies callers' tokens. */
@@ -35,6 +40,8 @@ export interface GatewayContext {
   requestId: string;
   /** The client's `Idempotency-Key`, passed to the subgraph that runs its mutation. */
   idempotencyKey?: string;
+  /** When the client stops waiting (epoch ms): no subgraph call runs past it. */
+  deadline: number;
 }
 
 export interface RunningGateway {
@@ -44,13 +51,19 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/** Carries a request's deadline from `willSendRequest` to the fetcher; never sent on. */
+const DEADLINE_HEADER = 'x-fupin-deadline';
+
 /**
  * Node's fetch pools connections per origin and keeps them alive, so gateway → subgraph
- * calls reuse sockets; each call gets its own deadline.
+ * calls reuse sockets; each call gets its own deadline, cut to what is left of the request's.
  */
 function fetcherWithTimeout(timeoutMs: number) {
-  return ((url: string, init?: RequestInit) =>
-    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as typeof fetch;
+  return ((url: string, init: RequestInit & { headers: Record<string, string> }) => {
+    const { [DEADLINE_HEADER]: deadline, ...headers } = init.headers;
+    const left = deadline ? Number(deadline) - Date.now() : timeoutMs;
+    return fetch(url, { ...init, headers, signal: AbortSignal.timeout(Math.max(0, Math.min(timeoutMs, left))) });
+  }) as unknown as typeof fetch;
 }
 
 /** Why a subgraph gave no usable answer; a client may try again later for each. */
@@ -111,6 +124,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!('caller' in context) || !context.caller) throw new GraphQLError('no caller', { extensions: { code: 'UNAUTHENTICATED' } });
     for (const [name, value] of Object.entries(signCaller(context.caller, this.secret))) request.http!.headers.set(name, value);
     request.http!.headers.set('x-request-id', context.requestId);
+    if (context.deadline) request.http!.headers.set(DEADLINE_HEADER, String(context.deadline));
     if (context.idempotencyKey && /^\s*mutation\b/.test(request.query ?? '')) request.http!.headers.set(IDEMPOTENCY_HEADER, context.idempotencyKey);
   }
 
@@ -134,7 +148,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       } catch (err) {
         if (err instanceof GraphQLError && !(err.originalError instanceof Unavailable)) throw err; // the client's own (400, 401, 403)
         const reason = reasonOf(err instanceof GraphQLError ? err.originalError : err);
-        if (read && reason === 'UNREACHABLE' && attempt < this.retries) {
+        if (read && reason === 'UNREACHABLE' && attempt < this.retries && !(Date.now() >= options.context.deadline)) {
           // Jittered, growing pauses: a restarting subgraph is not hit by every gateway at once.
           await new Promise((r) => setTimeout(r, (50 + Math.random() * 100) * (attempt + 1)));
           continue;
@@ -175,6 +189,8 @@ const oneMutationPerKey: ApolloServerPlugin<GatewayContext> = {
     };
   },
 };
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
@@ -228,7 +244,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !isIdempotencyKey(idempotencyKey))) {
         throw new GraphQLError('Idempotency-Key must have 1 to 128 printable characters', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
       }
-      return { caller, requestId: requestIdFrom(req.headers), ...(idempotencyKey ? { idempotencyKey } : {}) };
+      const deadline = Date.now() + (options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+      return { caller, requestId: requestIdFrom(req.headers), deadline, ...(idempotencyKey ? { idempotencyKey } : {}) };
     },
     browserPage: graphiqlPage,
     routes: {

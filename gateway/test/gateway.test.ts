@@ -86,3 +86,62 @@ test('a body that is not JSON is a 400', async () => {
   const res = await fetch(gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
   expect(res.status).toBe(400);
 });
+
+describe('the request deadline', () => {
+  // A plan of two fetches in a row: the registry's household, then health's fields on it. Each
+  // answers after 700 ms, inside the subgraph deadline (1000 ms); the request's (1200 ms) is
+  // what is left for the second.
+  const servers: import('node:http').Server[] = [];
+  const slowly = async (body: unknown) => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      req.resume();
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)), 700).unref();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    return `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/graphql`;
+  };
+  afterAll(() => Promise.all(servers.map((s) => (s.closeAllConnections(), new Promise((r) => s.close(r))))));
+
+  async function ask(requestTimeoutMs: number) {
+    const jwksSource = join(await mkdtemp(join(tmpdir(), 'gw-')), 'jwks.json');
+    await writeFile(jwksSource, JSON.stringify(key.jwks));
+    const planned = await startGateway({
+      port: 0,
+      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+      subgraphUrls: {
+        households: await slowly({ data: { household: { __typename: 'Household', id: 'h1' } } }),
+        'health-insurance': await slowly({ data: { _entities: [{ __typename: 'Household', medical: null }] } }),
+      },
+      subgraphTimeoutMs: 1000,
+      requestTimeoutMs,
+      jwksSource,
+      gatewaySecret: 'x'.repeat(32),
+    });
+    try {
+      const started = Date.now();
+      const res = await fetch(planned.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(key, admin)}` },
+        body: JSON.stringify({ query: '{ household(id: "h1") { id medical(year: 2020) { year } } }' }),
+      });
+      return { body: (await res.json()) as { data?: { household: unknown }; errors?: { extensions: Record<string, unknown> }[] }, ms: Date.now() - started };
+    } finally {
+      await planned.stop();
+    }
+  }
+
+  test('a second fetch gets only what is left of the request: cut at the request deadline, not its own', async () => {
+    const { body, ms } = await ask(1200);
+    expect(body.data).toEqual({ household: { id: 'h1', medical: null } });
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'DEPARTMENT_UNAVAILABLE', department: 'health-insurance', reason: 'TIMEOUT' }) })]);
+    expect(ms).toBeLessThan(1400); // both fetches in full would take 1400
+  });
+
+  test('with time left, both fetches answer', async () => {
+    const { body, ms } = await ask(5000);
+    expect(body).toEqual({ data: { household: { id: 'h1', medical: null } } });
+    expect(ms).toBeGreaterThanOrEqual(1400);
+  });
+});

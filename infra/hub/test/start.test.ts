@@ -48,7 +48,7 @@ test('starts with demo data, answers, and stops cleanly on SIGINT', async () => 
   await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
 });
 
-test('the deadlines must nest: a statement deadline not below the gateway’s for a subgraph stops the start (exit 78)', async () => {
+test('the deadlines must nest: a statement deadline not below the gateway’s for a subgraph, or a request deadline not above every subgraph’s, stops the start (exit 78)', async () => {
   const { spawnSync } = await import('node:child_process');
   const dir = await mkdtemp(join(tmpdir(), 'fupin-deadlines-'));
   try {
@@ -56,6 +56,12 @@ test('the deadlines must nest: a statement deadline not below the gateway’s fo
       const res = spawnSync(process.execPath, [START], { env: { ...process.env, FUPIN_DATA_DIR: dir, ...wrong }, encoding: 'utf8', timeout: 60_000 });
       expect(res.status).toBe(78);
       expect(res.stderr).toMatch(/FUPIN_STATEMENT_TIMEOUT_MS: \d+ must be below the gateway's deadline for \S+ \(\d+ ms\)/);
+    }
+    // ...and the client's request outlasts every subgraph call.
+    for (const wrong of [{ GATEWAY_REQUEST_TIMEOUT_MS: '10000' }, { HEALTH_INSURANCE_TIMEOUT_MS: '20000' }]) {
+      const res = spawnSync(process.execPath, [START], { env: { ...process.env, FUPIN_DATA_DIR: dir, ...wrong }, encoding: 'utf8', timeout: 60_000 });
+      expect(res.status).toBe(78);
+      expect(res.stderr).toMatch(/GATEWAY_REQUEST_TIMEOUT_MS: \d+ must be above every subgraph's deadline \(the longest is \d+ ms\)/);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
