@@ -29,7 +29,7 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
       throw new EnvError(`invalid environment:\n  - FUPIN_STATEMENT_TIMEOUT_MS: ${settings.FUPIN_STATEMENT_TIMEOUT_MS} must be below the gateway's deadline for ${def.name} (${deadline} ms)`);
     }
   }
-  const postgres = running ?? (await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT }));
+  const postgres = running ?? (await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT, slotWalKeepMb: settings.FUPIN_SLOT_WAL_KEEP_MB }));
   log(postgres.embedded ? `PostgreSQL (embedded) on 127.0.0.1:${settings.FUPIN_PG_PORT}, data in ${settings.postgresDir}` : 'PostgreSQL from DATABASE_URL');
   const keys = await hubKeys(settings);
   const subgraphs: RunningSubgraph[] = [];
@@ -44,7 +44,7 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
     for (const { def, portVariable } of listed) {
       const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
       if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in subgraphs/subgraphs.json`);
-      const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS } : undefined;
+      const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS, maxLagMs: settings.FUPIN_ROSTER_MAX_LAG_MS } : undefined;
       subgraphs.push(await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, ...(roster ? { roster } : {}) }));
       peers[def.name] = subgraphs.at(-1)!.graphqlUrl;
       if (def.publishesRoster) rosterSource = databaseUrl;

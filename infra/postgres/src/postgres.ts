@@ -15,6 +15,12 @@ export interface PostgresOptions {
   log?: (line: string) => void;
   /** A server a running hub holds on the data folder is used as it is (command-line tools). */
   attach?: boolean;
+  /**
+   * WAL the server keeps for a replication slot whose subscriber is away, in MB (default 4096):
+   * past it the slot is given up and the department copies the roster again, instead of the
+   * registry's disk filling while a department is down.
+   */
+  slotWalKeepMb?: number;
 }
 
 export interface RunningPostgres {
@@ -170,6 +176,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
     'max_replication_slots=64',
     'max_wal_senders=64',
     'max_logical_replication_workers=16',
+    `max_slot_wal_keep_size=${options.slotWalKeepMb ?? 4096}MB`,
     'max_worker_processes=32',
     // Bulk loads (the seed writes ~10 GB of WAL for a million households): fewer checkpoints,
     // so fewer full-page images, and room to cache the indexes being filled.

@@ -6,6 +6,7 @@ import { inJurisdiction } from '../auth/caller.js';
 import { isRegistryYear } from '../domain/dates.js';
 import { isUuid } from '../domain/ids.js';
 import { json } from '../server/http.js';
+import type { ReplicaState } from '../roster/replication.js';
 import { COVERAGE_BATCH_LIMIT, type CoveragePart } from './coverage.js';
 
 /** What a department's coverage reads: its database and its own settings. */
@@ -23,10 +24,11 @@ export type CoverageOf = (ctx: CoverageContext, householdIds: string[], year: nu
  * jurisdiction only. Households it does not have are left out: the registry reads that as
  * "not consulted" (its roster is behind), never as "no gap".
  */
-export function coverageRoute(coverage: CoverageOf, em: () => EntityManager, gatewaySecret: string, settings: Record<string, unknown>) {
+export function coverageRoute(coverage: CoverageOf, em: () => EntityManager, gatewaySecret: string, settings: Record<string, unknown>, replica: () => ReplicaState) {
   return async (req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> => {
     const caller = verifyCaller(req.headers, gatewaySecret);
     if (typeof caller === 'string') return json(res, 401, { error: caller });
+    if (replica() !== 'CURRENT') return json(res, 503, { error: 'its roster is behind the registry (ROSTER_BEHIND)' });
     if (!(READERS as readonly string[]).includes(caller.role)) return json(res, 403, { error: 'coverage is for the registry readers' });
     const { householdIds, year } = (body ?? {}) as { householdIds?: unknown; year?: unknown };
     if (!Array.isArray(householdIds) || householdIds.length > COVERAGE_BATCH_LIMIT || !householdIds.every((id) => typeof id === 'string' && isUuid(id))) {

@@ -4,3 +4,4 @@ export * from './roster.table.js';
 export * from './roster.entity.js';
 export * from './roster.js';
 export * from './work-list.js';
+export * from './replication.js';

@@ -42,8 +42,10 @@ export class Peers {
       throw new PeerUnavailable(name, (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable');
     }
     if (!res.ok) {
-      await res.body?.cancel().catch(() => {});
-      throw new PeerUnavailable(name, `answered ${res.status}`);
+      // A 503 says why (a department whose roster is behind); other failures stay unexplained.
+      const said = res.status === 503 ? ((await res.json().catch(() => null)) as { error?: unknown } | null)?.error : undefined;
+      if (said === undefined) await res.body?.cancel().catch(() => {});
+      throw new PeerUnavailable(name, typeof said === 'string' ? said.slice(0, 200) : `answered ${res.status}`);
     }
     try {
       return (await res.json()) as T;

@@ -19,6 +19,7 @@ import { ROSTER_REPLICA_MIGRATIONS } from '../roster/roster.migration.js';
 import { RosterMemberEntity } from '../roster/roster.entity.js';
 import { Roster } from '../roster/roster.js';
 import { subscribeToRoster } from '../roster/subscribe.js';
+import { ReplicaWatch, replicaGuardPlugin } from '../roster/replication.js';
 import { listedSubgraph } from '../hub/subgraph-list.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
 import { coverageRoute, type CoverageOf } from '../household-coverage/coverage-route.js';
@@ -129,6 +130,12 @@ export interface RosterSettings {
   sourceUrl: string;
   /** How long a write waits for a registration the replica has not received; default 3000. */
   waitMs?: number;
+  /** Behind the registry by more than this, the department answers ROSTER_BEHIND; default 5000. */
+  maxLagMs?: number;
+  /** How often the replica is compared with the registry; default 1000. */
+  checkEveryMs?: number;
+  /** How long start waits for the replica to show it is current before serving (behind: ROSTER_BEHIND); default 3000. */
+  startWaitMs?: number;
 }
 
 /** One subscription per department database; slot names are per server. */
@@ -147,6 +154,7 @@ export interface RunningSubgraph {
 }
 
 const UPKEEP_EVERY_MS = 10 * 60_000;
+const REPLICA_START_WAIT_MS = 3000;
 
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   if (def.roster && !options.roster) throw new Error(`${def.name} keeps a roster: it needs the registry's database (roster.sourceUrl)`);
@@ -171,11 +179,23 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   const orm = (await connectDatabase({ databaseUrl: servingUrl, entities, onQuery: options.onQuery })) as MikroORM;
   const stopSweeping = await releaseDeadConnections(orm);
   const rosterSource = options.roster && { pool: new pg.Pool({ connectionString: options.roster.sourceUrl, max: 2 }), waitMs: options.roster.waitMs ?? 3000 };
+  const replica =
+    options.roster &&
+    new ReplicaWatch({
+      departmentUrl: options.databaseUrl,
+      registryUrl: options.roster.sourceUrl,
+      subscription: rosterSubscriptionName(options.databaseUrl),
+      ...(options.roster.maxLagMs !== undefined ? { maxLagMs: options.roster.maxLagMs } : {}),
+      ...(options.roster.checkEveryMs !== undefined ? { checkEveryMs: options.roster.checkEveryMs } : {}),
+      log: (line) => console.log(`${def.name}: ${line}`),
+    });
+  // A healthy replica shows it is current within a moment; one far behind is served as such.
+  await replica?.start(options.roster?.startWaitMs ?? REPLICA_START_WAIT_MS);
   const { schema } = await def.schema();
   const peers = new Peers(options.peers ?? {}, options.gatewaySecret);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), textGuardPlugin(), idempotencyPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(replica ? [replicaGuardPlugin<SubgraphContext<L>>(replica, def.name)] : []), textGuardPlugin(), idempotencyPlugin()],
     includeStacktraceInErrorResponses: false,
     // The hub stops servers in order (gateway, subgraphs, then PostgreSQL); Apollo's own
     // signal handlers would stop them out of order and re-raise the signal, killing the
@@ -197,13 +217,14 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       const idempotency = idempotencyOf(req.headers);
       return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}), ...(idempotency ? { idempotency } : {}) };
     },
-    posts: def.coverage ? { [COVERAGE_PATH]: coverageRoute(def.coverage, () => orm.em.fork() as EntityManager, options.gatewaySecret, settings) } : {},
+    posts: def.coverage ? { [COVERAGE_PATH]: coverageRoute(def.coverage, () => orm.em.fork() as EntityManager, options.gatewaySecret, settings, () => replica?.status.state ?? 'CURRENT') } : {},
     routes: {
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
       '/health/ready': async (_req, res) => {
         try {
           await orm.em.fork().getConnection().execute('select 1');
-          json(res, 200, { status: 'ready' });
+          // Behind is still ready: the service answers, with ROSTER_BEHIND, and catches up by itself.
+          json(res, 200, { status: 'ready', ...(replica ? { roster: replica.status } : {}) });
         } catch {
           json(res, 503, { status: 'database unreachable' });
         }
@@ -236,6 +257,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       await apollo.stop();
       await orm.close(true);
       await rosterSource?.pool.end();
+      await replica?.stop();
     },
   };
 }
@@ -250,6 +272,7 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     FUPIN_PII_KEY: piiKey,
     ROSTER_SOURCE_URL: def.roster ? postgresUrl : postgresUrl.optional(),
     ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
+    FUPIN_ROSTER_MAX_LAG_MS: z.coerce.number().int().min(1000).default(5000),
     FUPIN_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_STATEMENT_TIMEOUT_MS),
   });
   // The kit's settings and the subgraph's own, checked together: one start lists every problem.
@@ -261,7 +284,7 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     gatewaySecret: env.FUPIN_GATEWAY_SECRET,
     piiKey: env.FUPIN_PII_KEY,
     statementTimeoutMs: env.FUPIN_STATEMENT_TIMEOUT_MS,
-    ...(def.roster && env.ROSTER_SOURCE_URL ? { roster: { sourceUrl: env.ROSTER_SOURCE_URL, waitMs: env.ROSTER_WAIT_MS } } : {}),
+    ...(def.roster && env.ROSTER_SOURCE_URL ? { roster: { sourceUrl: env.ROSTER_SOURCE_URL, waitMs: env.ROSTER_WAIT_MS, maxLagMs: env.FUPIN_ROSTER_MAX_LAG_MS } } : {}),
     // The others where the gateway finds them: <NAME>_URL, else their default ports here.
     peers: Object.fromEntries(readSubgraphList().map((s) => [s.name, process.env[`${envName(s.name)}_URL`] ?? `http://127.0.0.1:${s.defaultPort}/graphql`])),
   });

@@ -88,9 +88,17 @@ export interface TestHub {
 export interface TestHubOptions {
   /** How long department writes wait for the roster replica (the default is the kit's). */
   rosterWaitMs?: number;
+  /** How far behind a department's replica may fall, and how often it is checked (the defaults are the kit's). */
+  replica?: Pick<RosterSettings, 'maxLagMs' | 'checkEveryMs' | 'startWaitMs'>;
   /** PostgreSQL's deadline for every subgraph's serving statements (the default is the kit's). */
   statementTimeoutMs?: number;
 }
+
+/**
+ * Tests share two cores with other test files: replication that is seconds late there is load,
+ * not a fault, so a replica counts as behind only after 30 s, and start waits for it to be current.
+ */
+const TEST_REPLICA = { maxLagMs: 30_000, startWaitMs: 30_000 };
 
 export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], startGateway: GatewayStarter, options: TestHubOptions = {}): Promise<TestHub> {
   const gatewaySecret = newGatewaySecret();
@@ -108,7 +116,7 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
     let roster: RosterSettings | undefined;
     if (def.roster) {
       if (!rosterSource) throw new Error(`${def.name} keeps a roster: start the registry with it`);
-      roster = { sourceUrl: rosterSource, ...(options.rosterWaitMs !== undefined ? { waitMs: options.rosterWaitMs } : {}) };
+      roster = { sourceUrl: rosterSource, ...(options.rosterWaitMs !== undefined ? { waitMs: options.rosterWaitMs } : {}), ...TEST_REPLICA, ...options.replica };
     }
     const started = await startTestSubgraph(def, gatewaySecret, piiKey, roster, undefined, peers, options.statementTimeoutMs);
     subgraphs[def.name] = started;

@@ -1,0 +1,166 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rosterSubscriptionName, ReplicaWatch } from '@fupin/kit';
+import { freePort, type RunningPostgres, startPostgres } from '@fupin/postgres';
+import { awaitInReplicas, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { contractOperation } from './support/contract.js';
+import { startHub } from './support/hub.js';
+import { ownerQuery } from './support/owner.js';
+
+// The roster under faults. A department away from the registry's replication (its database
+// down, its subscription stopped) falls behind: it answers ROSTER_BEHIND, retryable, while
+// the registry and every other department answer, and catches up by itself when it is back.
+// A department away so long that the registry gave up the WAL it kept for it
+// (max_slot_wal_keep_size) copies the roster again, keeping its own records.
+const SLOT_WAL_KEEP_MB = 64;
+const MAX_LAG_MS = 1000;
+let postgres: RunningPostgres;
+let hub: Awaited<ReturnType<typeof startHub>>;
+let dir: string;
+let h: SeededHousehold;
+let villageCode: string;
+let s: ReturnType<typeof seed>;
+const savedUrl = process.env.FUPIN_TEST_PG_URL;
+
+beforeAll(async () => {
+  // A server of this file's own: slots are given up after 64 MB of WAL, which must not touch other files' hubs.
+  dir = await mkdtemp(join(tmpdir(), 'fupin-slots-'));
+  await chmod(dir, 0o755);
+  postgres = await startPostgres({ dataDir: join(dir, 'data'), port: await freePort(), slotWalKeepMb: SLOT_WAL_KEEP_MB });
+  process.env.FUPIN_TEST_PG_URL = postgres.url;
+  hub = await startHub({ limits: { ratePerMinute: 1_000_000 } }, { replica: { maxLagMs: MAX_LAG_MS, checkEveryMs: 100 } });
+  s = seed(hub.client);
+  villageCode = await s.village();
+  h = await s.household({ villageCode });
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
+}, 120_000);
+afterAll(async () => {
+  await hub?.stop().catch(() => {});
+  await postgres?.stop();
+  process.env.FUPIN_TEST_PG_URL = savedUrl;
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Answer {
+  data?: { household: any } | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+const HOUSEHOLD_VIEW = contractOperation('HouseholdView');
+const view = (id = h.id) => hub.client.request(HOUSEHOLD_VIEW, { id, year: 2020 }) as Promise<Answer>;
+const CLAIM = `mutation($input: RecordClaimInput!) { recordClaim(input: $input) { id } }`;
+const claimFor = (memberId: string) => ({
+  input: { memberId, date: '2021-05-01', hospital: '县医院', kind: 'OUTPATIENT', totalCost: '12.00', basicPaid: '0', criticalIllnessPaid: '0', supplementaryPaid: '0', assistancePaid: '0', oneStop: false },
+});
+const CONSULTED = `query($id: ID!) { household(id: $id) { coverage(year: 2020) { exitEligible consulted { source consulted unavailableReason } } } }`;
+const GRANTS = `query($id: ID!) { member(id: $id) { grants { id } } }`;
+
+const subscription = (name: string) => rosterSubscriptionName(hub.subgraphs[name]!.ownerUrl);
+const setSubscription = (name: string, state: 'enable' | 'disable') => ownerQuery(hub, name, `alter subscription "${subscription(name)}" ${state}`);
+const ready = async (name: string) => (await fetch(new URL('/health/ready', hub.subgraphs[name]!.url))).json() as Promise<{ status: string; roster?: { state: string; resyncs: number } }>;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const got = await probe();
+    if (got) return got;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('a department cut off from the roster answers ROSTER_BEHIND (retryable) while the rest answers, and catches up by itself', async () => {
+  await setSubscription('health-insurance', 'disable');
+  let back = false;
+  try {
+    // Registered while health cannot hear of it.
+    const newcomer = await s.household({ villageCode });
+    const behind = await until('health to say it is behind', async () => {
+      const res = await view();
+      return res.errors?.some((e) => e.extensions?.code === 'ROSTER_BEHIND') && res;
+    });
+    // The registry's data and every other department's are there; health's fields are null.
+    expect(behind.data!.household).toMatchObject({ id: h.id, status: 'POOR' });
+    expect(behind.data!.household.medical).toBeNull();
+    expect(behind.data!.household.members.every((m: any) => m.claims === null && m.insurance === null)).toBe(true);
+    expect(behind.data!.household.members.some((m: any) => Array.isArray(m.grants))).toBe(true);
+    // One error for each of health's fetches (the members' fields, the household's), each naming it and the fields it leaves null.
+    expect(behind.errors!.map((e) => e.extensions!.affects).flat().sort()).toEqual(['household.medical', 'household.members.claims', 'household.members.insurance']);
+    for (const e of behind.errors!) {
+      expect(e.extensions).toMatchObject({ code: 'ROSTER_BEHIND', department: 'health-insurance', retryable: true });
+      expect(e.path?.join('.')).toBe(e.extensions!.affects[0]);
+    }
+    // The registry's coverage lists health as not consulted, and why.
+    const coverage = await hub.client.request<{ household: any }>(CONSULTED, { id: h.id });
+    const healthConsulted = coverage.data!.household.coverage.consulted.find((c: any) => c.source === 'HEALTH_INSURANCE');
+    expect(healthConsulted).toEqual(expect.objectContaining({ consulted: false, unavailableReason: expect.stringContaining('ROSTER_BEHIND') }));
+    // A write is refused the same way, and writes nothing; the service is still ready.
+    const refused = await hub.client.request(CLAIM, claimFor(newcomer.members[0]!.id));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'ROSTER_BEHIND', retryable: true });
+    expect(await ownerQuery(hub, 'health-insurance', 'select 1 from medical_claim where member_id = $1', [newcomer.members[0]!.id])).toHaveLength(0);
+    expect(await ready('health-insurance')).toMatchObject({ status: 'ready', roster: { state: 'CATCHING_UP' } });
+    // Another department is current all along.
+    expect((await hub.client.request(GRANTS, { id: newcomer.members[0]!.id })).errors).toBeUndefined();
+
+    // A health service started now, with the backlog, knows it is behind before any sample ages.
+    const restarted = new ReplicaWatch({ departmentUrl: hub.subgraphs['health-insurance']!.ownerUrl, registryUrl: hub.subgraphs.households!.ownerUrl, subscription: subscription('health-insurance'), maxLagMs: 60_000 });
+    await restarted.start(300);
+    expect(restarted.status.state).toBe('CATCHING_UP');
+
+    await setSubscription('health-insurance', 'enable');
+    back = true;
+    await until('the restarted watch to see the replica current', async () => (await restarted.check(), restarted.status.state === 'CURRENT'));
+    await restarted.stop();
+    const caughtUp = await until('health to answer again', async () => {
+      const res = await view();
+      return !res.errors && res;
+    });
+    expect(caughtUp.data!.household.members[0].claims).toEqual(expect.any(Array));
+    const written = await hub.client.request<{ recordClaim: { id: string } }>(CLAIM, claimFor(newcomer.members[0]!.id));
+    expect(written.errors).toBeUndefined();
+    expect(written.data!.recordClaim.id).toEqual(expect.any(String));
+  } finally {
+    if (!back) await setSubscription('health-insurance', 'enable');
+  }
+}, 90_000);
+
+test('past max_slot_wal_keep_size the slot is given up, the registry keeps no more WAL for it, and the department copies the roster again, its own records kept', async () => {
+  const education = hub.subgraphs['education-aid']!;
+  const name = subscription('education-aid');
+  // A record of education's own, before the outage.
+  const grant = await hub.client.request<{ recordGrant: { id: string } }>(`mutation($input: RecordGrantInput!) { recordGrant(input: $input) { id } }`, {
+    input: { memberId: h.members[0]!.id, program: 'TWO_EXEMPTIONS_ONE_SUBSIDY', amount: '1000.00', paidOn: '2020-09-01' },
+  });
+  expect(grant.errors).toBeUndefined();
+  const resyncsBefore = (await ready('education-aid')).roster!.resyncs;
+
+  await setSubscription('education-aid', 'disable');
+  const newcomer = await s.household({ villageCode });
+  // More WAL than the server keeps for a slot, then a checkpoint: the slot is given up.
+  await ownerQuery(hub, 'households', `create table wal_filler as select g, repeat(md5(g::text), 30) as pad from generate_series(1, ${SLOT_WAL_KEEP_MB * 1100}) g`);
+  await ownerQuery(hub, 'households', 'drop table wal_filler');
+  await ownerQuery(hub, 'households', 'select pg_switch_wal()');
+  await ownerQuery(hub, 'households', 'checkpoint');
+  await until('the slot to be given up, or the department to have copied the roster again already', async () => {
+    const [slot] = await ownerQuery<{ wal_status: string }>(hub, 'households', 'select wal_status from pg_replication_slots where slot_name = $1', [name]);
+    return slot?.wal_status === 'lost' || (await ready('education-aid')).roster!.resyncs > resyncsBefore;
+  });
+
+  // The department notices by itself, copies the roster again and is current.
+  const after = await until('education to copy the roster again', async () => {
+    const r = await ready('education-aid');
+    return r.roster!.resyncs > resyncsBefore && r.roster!.state === 'CURRENT' && r;
+  });
+  expect(after.status).toBe('ready');
+  const [slot] = await ownerQuery<{ wal_status: string; active: boolean }>(hub, 'households', 'select wal_status, active from pg_replication_slots where slot_name = $1', [name]);
+  expect(slot).toMatchObject({ wal_status: 'reserved', active: true });
+  // Every member the registry has, the newcomer included; education's own grant kept.
+  const [{ registry }] = await ownerQuery<{ registry: string }>(hub, 'households', 'select count(*) as registry from roster');
+  const [{ replica }] = await ownerQuery<{ replica: string }>(hub, 'education-aid', 'select count(*) as replica from roster');
+  expect(replica).toBe(registry);
+  expect(await ownerQuery(hub, 'education-aid', 'select 1 from roster where member_id = $1', [newcomer.members[0]!.id])).toHaveLength(1);
+  expect(await ownerQuery(hub, 'education-aid', 'select 1 from education_grant where id = $1', [grant.data!.recordGrant.id])).toHaveLength(1);
+  const res = await hub.client.request(GRANTS, { id: newcomer.members[0]!.id });
+  expect(res.errors).toBeUndefined();
+  void education;
+}, 120_000);
