@@ -1,8 +1,9 @@
 import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway, subgraphCallSettings } from '@fupin/gateway';
-import { EnvError, type HubSubgraph, loadSubgraphs, parseEnv, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
+import { envName, EnvError, type HubSubgraph, loadSubgraphs, parseEnv, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { type HubKeys, hubKeys } from './keys.js';
 import type { HubSettings } from './settings.js';
+import { superviseSubgraph, type SupervisedSubgraph } from './supervisor.js';
 
 export interface RunningHub {
   keys: HubKeys;
@@ -16,8 +17,8 @@ export interface RunningHub {
 
 export const databaseName = (def: SubgraphDefinition<unknown>) => `fupin_${def.name.replaceAll('-', '_')}`;
 
-/** PostgreSQL (embedded unless DATABASE_URL), each subgraph over its database, then the gateway. */
-export async function startHub(settings: HubSettings, log: (line: string) => void = console.log, running?: RunningPostgres): Promise<RunningHub> {
+/** Settings checked, PostgreSQL up, keys read: what both ways of running the hub start with. */
+async function prepareHub(settings: HubSettings, log: (line: string) => void, running?: RunningPostgres) {
   const listed = await loadSubgraphs();
   // Every subgraph's own settings, before anything starts: one start lists every problem.
   parseEnv(z.object(Object.assign({}, ...listed.map((s) => s.def.settings?.shape ?? {}))));
@@ -31,7 +32,25 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
   }
   const postgres = running ?? (await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT, slotWalKeepMb: settings.FUPIN_SLOT_WAL_KEEP_MB }));
   log(postgres.embedded ? `PostgreSQL (embedded) on 127.0.0.1:${settings.FUPIN_PG_PORT}, data in ${settings.postgresDir}` : 'PostgreSQL from DATABASE_URL');
-  const keys = await hubKeys(settings);
+  return { listed, calls, postgres, keys: await hubKeys(settings) };
+}
+
+function hubGateway(settings: HubSettings, keys: HubKeys, calls: ReturnType<typeof subgraphCallSettings>, subgraphs: { name: string; graphqlUrl: string }[]) {
+  return startGateway({
+    port: settings.PORT,
+    host: settings.HOST,
+    supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+    ...calls,
+    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
+    jwksSource: keys.jwksSource,
+    gatewaySecret: keys.gatewaySecret,
+    mode: settings.FUPIN_MODE,
+  });
+}
+
+/** PostgreSQL (embedded unless DATABASE_URL), each subgraph in this process over its database, then the gateway (tools, benchmarks). */
+export async function startHub(settings: HubSettings, log: (line: string) => void = console.log, running?: RunningPostgres): Promise<RunningHub> {
+  const { listed, calls, postgres, keys } = await prepareHub(settings, log, running);
   const subgraphs: RunningSubgraph[] = [];
   const stopAll = async () => {
     for (const s of subgraphs.reverse()) await s.stop().catch(() => {});
@@ -49,16 +68,64 @@ export async function startHub(settings: HubSettings, log: (line: string) => voi
       peers[def.name] = subgraphs.at(-1)!.graphqlUrl;
       if (def.publishesRoster) rosterSource = databaseUrl;
     }
-    const gateway = await startGateway({
-      port: settings.PORT,
-      host: settings.HOST,
-      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
-      ...calls,
-      subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
-      jwksSource: keys.jwksSource,
-      gatewaySecret: keys.gatewaySecret,
-      mode: settings.FUPIN_MODE,
-    });
+    const gateway = await hubGateway(settings, keys, calls, subgraphs);
+    return {
+      keys,
+      postgres,
+      subgraphs,
+      listed,
+      gateway,
+      stop: async () => {
+        await gateway.stop();
+        await stopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+export interface RunningSupervisedHub extends Omit<RunningHub, 'subgraphs'> {
+  subgraphs: SupervisedSubgraph[];
+}
+
+/**
+ * `npm start`: as `startHub`, but each subgraph is a process of its own, started again with
+ * backoff when it crashes, so one department's crash takes nothing else down.
+ */
+export async function startSupervisedHub(settings: HubSettings, log: (line: string) => void = console.log): Promise<RunningSupervisedHub> {
+  const { listed, calls, postgres, keys } = await prepareHub(settings, log);
+  const subgraphs: SupervisedSubgraph[] = [];
+  const stopAll = async () => {
+    for (const s of [...subgraphs].reverse()) await s.stop().catch(() => {});
+    await postgres.stop();
+  };
+  try {
+    const host = settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST;
+    const urlOf = (portVariable: string) => `http://${host}:${settings.ports[portVariable]}`;
+    // Each finds the others where they will listen (the registry asks the departments for coverage).
+    const peers = Object.fromEntries(listed.map((s) => [`${envName(s.name)}_URL`, `${urlOf(s.portVariable)}/graphql`]));
+    let rosterSource: string | undefined;
+    for (const { def, portVariable } of listed) {
+      if (!settings.ports[portVariable]) throw new Error(`${portVariable} must be a port number for npm start`);
+      const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
+      if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in subgraphs/subgraphs.json`);
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        ...peers,
+        DATABASE_URL: databaseUrl,
+        PORT: String(settings.ports[portVariable]),
+        HOST: settings.HOST,
+        FUPIN_GATEWAY_SECRET: keys.gatewaySecret,
+        FUPIN_PII_KEY: keys.piiKey,
+        FUPIN_STATEMENT_TIMEOUT_MS: String(settings.FUPIN_STATEMENT_TIMEOUT_MS),
+        ...(def.roster ? { ROSTER_SOURCE_URL: rosterSource!, ROSTER_WAIT_MS: String(settings.ROSTER_WAIT_MS), FUPIN_ROSTER_MAX_LAG_MS: String(settings.FUPIN_ROSTER_MAX_LAG_MS) } : {}),
+      };
+      subgraphs.push(await superviseSubgraph({ name: def.name, url: urlOf(portVariable), env, log }));
+      if (def.publishesRoster) rosterSource = databaseUrl;
+    }
+    const gateway = await hubGateway(settings, keys, calls, subgraphs);
     return {
       keys,
       postgres,
@@ -114,9 +181,9 @@ function exitWith(err: unknown): never {
 }
 
 /** For command lines: a start-up that fails says why in one message and exits 1. */
-export async function startHubOrExit(settings: HubSettings, log?: (line: string) => void): Promise<RunningHub> {
+export async function startHubOrExit(settings: HubSettings, log?: (line: string) => void): Promise<RunningSupervisedHub> {
   try {
-    return await startHub(settings, log);
+    return await startSupervisedHub(settings, log);
   } catch (err) {
     exitWith(err);
   }

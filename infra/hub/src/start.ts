@@ -1,5 +1,6 @@
 import { onShutdown, settingsOrExit } from '@fupin/kit';
 import { databaseUrl } from '@fupin/postgres';
+import pg from 'pg';
 import { loadDemo } from './demo.js';
 import { databaseName, startHubOrExit } from './hub.js';
 import { hubSettings } from './settings.js';
@@ -10,8 +11,11 @@ const hub = await startHubOrExit(settings);
 onShutdown(hub.stop);
 
 // The first start of an empty registry loads the demo county, so a newcomer can query at once.
-const registry = hub.subgraphs.find((s) => s.name === 'households')!;
-const [{ n }] = await registry.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from household');
+const registryDatabase = databaseUrl(hub.postgres.url, databaseName(hub.listed.find((s) => s.def.publishesRoster)!.def));
+const registry = new pg.Client({ connectionString: registryDatabase });
+await registry.connect();
+const [{ n }] = (await registry.query<{ n: string }>('select count(*) as n from household')).rows as [{ n: string }];
+await registry.end();
 // Departments added since get their demo records once, over the registry that is there.
 if (settings.FUPIN_DEMO_HOUSEHOLDS > 0) {
   try {

@@ -1,3 +1,4 @@
+import { readSubgraphList } from '@fupin/kit';
 import { freePort, isProcessAlive } from '@fupin/postgres';
 import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -17,13 +18,16 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-test('starts with demo data, answers, and stops cleanly on SIGINT', async () => {
+test('starts with demo data, answers, starts a crashed subgraph again, and stops cleanly on SIGINT', async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'fupin-start-'));
   await chmod(dataDir, 0o755); // the postgres user must reach the data folder below it
-  const [port, households, health, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [port, pgPort] = [await freePort(), await freePort()];
+  // Every subgraph on a free port of its own: its default could be another hub's.
+  const ports: Record<string, number> = {};
+  for (const s of readSubgraphList()) ports[s.name] = await freePort();
   const { DATABASE_URL: _ignored, ...env } = process.env; // the embedded path, whatever the suite uses
   const started = await startBuiltHub(START, {
-    env: { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), HOUSEHOLDS_PORT: String(households), HEALTH_INSURANCE_PORT: String(health), FUPIN_PG_PORT: String(pgPort), FUPIN_DEMO_HOUSEHOLDS: '50' },
+    env: { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), ...Object.fromEntries(readSubgraphList().map((s) => [s.portVariable, String(ports[s.name])])), FUPIN_PG_PORT: String(pgPort), FUPIN_DEMO_HOUSEHOLDS: '50' },
   });
   hub = started.process;
   const output = started.output();
@@ -41,10 +45,29 @@ test('starts with demo data, answers, and stops cleanly on SIGINT', async () => 
   const postmaster = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
   expect(isProcessAlive(postmaster)).toBe(true);
 
+  // Each subgraph is a process of its own: one killed outright is started again, and said so.
+  const pidOf = (name: string) => [...started.output().matchAll(new RegExp(`${name} subgraph at \\S+ \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
+  const [health] = pidOf('health-insurance');
+  expect(isProcessAlive(health!)).toBe(true);
+  process.kill(health!, 'SIGKILL');
+  const until = Date.now() + 30_000;
+  while (!/health-insurance is back \(restart 1, pid \d+\)/.test(started.output()) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  expect(started.output()).toContain('health-insurance ended (signal SIGKILL); starting it again in 1.0 s (restart 1)');
+  expect(started.output()).toMatch(/health-insurance is back \(restart 1, pid \d+\)/);
+  const again = pidOf('health-insurance').at(-1)!;
+  expect(again).not.toBe(health);
+  expect((await fetch(`http://127.0.0.1:${ports['health-insurance']}/health/ready`)).status).toBe(200);
+  expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+  const children = readSubgraphList().map((s) => pidOf(s.name).at(-1)!);
+  expect(children.every(isProcessAlive)).toBe(true);
+
   hub.kill('SIGINT');
   const code = await new Promise<number | null>((resolve) => hub.once('exit', (c) => resolve(c)));
   expect(code).toBe(0);
   expect(isProcessAlive(postmaster)).toBe(false);
+  // Stopped, not restarted: no subgraph process is left.
+  expect(children.filter(isProcessAlive)).toEqual([]);
+  expect(started.output().match(/starting it again/g)).toHaveLength(1);
   await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
 });
 

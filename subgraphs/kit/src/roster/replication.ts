@@ -61,6 +61,7 @@ export class ReplicaWatch {
   private checking: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
   private warnedUnbounded = false;
+  private saidBehind = false;
 
   constructor(private readonly options: ReplicaWatchOptions) {
     this.registry = new pg.Pool({ connectionString: options.registryUrl, max: 1 });
@@ -84,6 +85,8 @@ export class ReplicaWatch {
       if (this.current.state === 'CURRENT') return;
       await new Promise((r) => setTimeout(r, Math.min(100, this.options.checkEveryMs ?? 1000)));
     }
+    this.saidBehind = true;
+    this.options.log?.(`roster replica: not current yet (${this.current.state === 'RESYNCING' ? 'being copied' : 'catching up with what the registry wrote meanwhile'}); serving, answering ROSTER_BEHIND until it is`);
   }
 
   async stop(): Promise<void> {
@@ -135,7 +138,15 @@ export class ReplicaWatch {
     if (this.startTarget !== null && done >= this.startTarget) this.startTarget = null;
     const lagMs = this.samples.length ? now - this.samples[0]!.at : 0;
     const state = this.startTarget !== null || lagMs > this.maxLagMs ? 'CATCHING_UP' : 'CURRENT';
-    if (state !== this.current.state) this.options.log?.(state === 'CURRENT' ? 'roster replica: current again' : `roster replica: behind the registry (${lagMs} ms); answering ROSTER_BEHIND until it catches up`);
+    // Said when it matters: falling behind once serving, and catching up after that (not every start).
+    if (state === 'CATCHING_UP' && this.startTarget === null && !this.saidBehind) {
+      this.saidBehind = true;
+      this.options.log?.(`roster replica: behind the registry (${lagMs} ms); answering ROSTER_BEHIND until it catches up`);
+    }
+    if (state === 'CURRENT' && this.saidBehind) {
+      this.saidBehind = false;
+      this.options.log?.('roster replica: current again');
+    }
     this.current = { ...this.current, state, lagMs };
   }
 
@@ -166,6 +177,7 @@ export class ReplicaWatch {
     this.samples = [];
     this.startTarget = undefined;
     this.current = { state: 'RESYNCING', lagMs: 0, resyncs: this.current.resyncs + 1 };
+    this.saidBehind = true; // "current again" once the copy is done
   }
 }
 

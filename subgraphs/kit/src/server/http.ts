@@ -167,4 +167,6 @@ export function onShutdown(stop: () => Promise<void>): void {
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);
+  // Started by `npm start` over an IPC channel: when the hub goes away (even killed hard), so does this.
+  if (process.channel) process.once('disconnect', () => handler('supervisor gone'));
 }

@@ -15,6 +15,7 @@ import { maskInternalError } from './mask-errors.js';
 import type { DepartmentImport } from '../bulk/department-import.js';
 import type { Department } from '../auth/caller.js';
 import pg from 'pg';
+import { fileURLToPath } from 'node:url';
 import { ROSTER_REPLICA_MIGRATIONS } from '../roster/roster.migration.js';
 import { RosterMemberEntity } from '../roster/roster.entity.js';
 import { Roster } from '../roster/roster.js';
@@ -262,6 +263,9 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   };
 }
 
+/** The built script that runs one subgraph as its own process: `node SUBGRAPH_MAIN <name>`. */
+export const SUBGRAPH_MAIN = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? './main.js' : '../../dist/src/server/main.js', import.meta.url));
+
 /** `node dist/main.js` of a subgraph: one process, settings from the environment. */
 export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<void> {
   const kitSettings = z.object({
@@ -288,6 +292,6 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     // The others where the gateway finds them: <NAME>_URL, else their default ports here.
     peers: Object.fromEntries(readSubgraphList().map((s) => [s.name, process.env[`${envName(s.name)}_URL`] ?? `http://127.0.0.1:${s.defaultPort}/graphql`])),
   });
-  console.log(`${def.name} subgraph at ${running.graphqlUrl}`);
+  console.log(`${def.name} subgraph at ${running.graphqlUrl} (pid ${process.pid})`);
   onShutdown(running.stop);
 }
