@@ -1,5 +1,5 @@
 import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway, subgraphCallSettings } from '@fupin/gateway';
-import { envName, EnvError, type HubSubgraph, loadSubgraphs, parseEnv, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
+import { envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { type HubKeys, hubKeys } from './keys.js';
 import type { HubSettings } from './settings.js';
@@ -176,7 +176,8 @@ function exitWith(err: unknown): never {
     console.error(err.message);
     process.exit(78);
   }
-  console.error(`cannot start: ${(err as Error).message}`);
+  const { code, port, address } = err as { code?: string; port?: number; address?: string };
+  console.error(code === 'EADDRINUSE' && port ? `cannot start: ${portInUse('the gateway', address ?? '127.0.0.1', port, 'PORT')}` : `cannot start: ${(err as Error).message}`);
   process.exit(1);
 }
 

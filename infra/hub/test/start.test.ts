@@ -90,3 +90,28 @@ test('the deadlines must nest: a statement deadline not below the gateway’s fo
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a port another process holds stops the start with one line naming it and the setting to change', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { createServer } = await import('node:net');
+  const dir = await mkdtemp(join(tmpdir(), 'fupin-port-'));
+  await chmod(dir, 0o755);
+  const holder = createServer();
+  const held = await freePort();
+  await new Promise<void>((resolve) => holder.listen(held, '127.0.0.1', resolve));
+  try {
+    const ports = Object.fromEntries(await Promise.all(readSubgraphList().map(async (s) => [s.portVariable, String(await freePort())])));
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    const res = spawnSync(process.execPath, [START], {
+      env: { ...env, FUPIN_DATA_DIR: dir, PORT: String(await freePort()), FUPIN_PG_PORT: String(await freePort()), ...ports, HOUSEHOLDS_PORT: String(held), FUPIN_DEMO_HOUSEHOLDS: '0' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain(`households: port ${held} on 127.0.0.1 is in use (another hub still running?); stop what holds it, or set HOUSEHOLDS_PORT to another port`);
+    expect(res.stderr).not.toMatch(/\n\s+at /); // no stack
+  } finally {
+    holder.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 150_000);

@@ -263,6 +263,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   };
 }
 
+/** What a start says when its port is taken (by another hub, often). */
+export const portInUse = (what: string, host: string, port: number, variable: string) =>
+  `${what}: port ${port} on ${host} is in use (another hub still running?); stop what holds it, or set ${variable} to another port`;
+
 /** The built script that runs one subgraph as its own process: `node SUBGRAPH_MAIN <name>`. */
 export const SUBGRAPH_MAIN = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? './main.js' : '../../dist/src/server/main.js', import.meta.url));
 
@@ -291,6 +295,10 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     ...(def.roster && env.ROSTER_SOURCE_URL ? { roster: { sourceUrl: env.ROSTER_SOURCE_URL, waitMs: env.ROSTER_WAIT_MS, maxLagMs: env.FUPIN_ROSTER_MAX_LAG_MS } } : {}),
     // The others where the gateway finds them: <NAME>_URL, else their default ports here.
     peers: Object.fromEntries(readSubgraphList().map((s) => [s.name, process.env[`${envName(s.name)}_URL`] ?? `http://127.0.0.1:${s.defaultPort}/graphql`])),
+  }).catch((err: Error & { code?: string }) => {
+    // One line that says what to do, not a stack.
+    console.error(err.code === 'EADDRINUSE' ? portInUse(def.name, env.HOST, env.PORT, `${envName(def.name)}_PORT`) : `${def.name} cannot start: ${err.message}`);
+    process.exit(1);
   });
   console.log(`${def.name} subgraph at ${running.graphqlUrl} (pid ${process.pid})`);
   onShutdown(running.stop);
