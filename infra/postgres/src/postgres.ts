@@ -166,8 +166,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
     // The hub that started it stops it.
     return { url, embedded: true, attached: true, stop: async () => {} };
   }
-  const port = options.port ?? (await freePort());
-  const settings = [
+  const settings = (port: number) => [
     'listen_addresses=127.0.0.1',
     'unix_socket_directories=', // TCP only: no socket file to clash with a system server
     'max_connections=200',
@@ -184,18 +183,9 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
     'shared_buffers=1GB',
     // A throw-away test server trades durability for speed; a kept one does not.
     ...(throwAway ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
+    `port=${port}`,
   ];
-  const server = run(join(engine.bin, 'postgres'), ['-D', dataDir, '-p', String(port), ...settings.flatMap((s) => ['-c', s])], engine.runAs, log);
-  const killOnExit = () => server.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
-  try {
-    await waitUntilReady(url, server, dataDir, 30_000);
-  } catch (err) {
-    server.kill('SIGKILL');
-    throw failure((err as Error).message);
-  }
-  return {
+  const running = (url: string, server: ChildProcess, killOnExit: () => void): RunningPostgres => ({
     url,
     embedded: true,
     stop: async () => {
@@ -206,5 +196,25 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
       }
       if (throwAway) await rm(join(dataDir, '..'), { recursive: true, force: true });
     },
-  };
+  });
+  // A port chosen here was free a moment ago; another process starting at once (test packages
+  // run side by side) may take it first: then another port, a few times.
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await freePort());
+    const server = run(join(engine.bin, 'postgres'), ['-D', dataDir, ...settings(port).flatMap((s) => ['-c', s])], engine.runAs, log);
+    const killOnExit = () => server.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
+    try {
+      await waitUntilReady(url, server, dataDir, 30_000);
+    } catch (err) {
+      server.kill('SIGKILL');
+      await exited(server);
+      process.removeListener('exit', killOnExit);
+      const taken = (err as Error).message.startsWith('port is taken') || recent.some((line) => /could not bind|Address already in use/.test(line));
+      if (taken && options.port === undefined && attempt < 5) continue;
+      throw failure((err as Error).message);
+    }
+    return running(url, server, killOnExit);
+  }
 }
