@@ -1,9 +1,9 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rosterSubscriptionName, ReplicaWatch } from '@fupin/kit';
+import { rosterSubscriptionName, ReplicaWatch, subscribeToRoster } from '@fupin/kit';
 import { freePort, type RunningPostgres, startPostgres } from '@fupin/postgres';
-import { awaitInReplicas, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplica, awaitInReplicas, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 import { ownerQuery } from './support/owner.js';
@@ -164,3 +164,17 @@ test('past max_slot_wal_keep_size the slot is given up, the registry keeps no mo
   expect(res.errors).toBeUndefined();
   void education;
 }, 120_000);
+
+test('a subscription left pointing at an old address (the server started on another port) is pointed at the registry again when the department starts', async () => {
+  const name = subscription('employment');
+  const employment = hub.subgraphs.employment!;
+  const dead = new URL(hub.subgraphs.households!.ownerUrl);
+  dead.port = '1';
+  await ownerQuery(hub, 'employment', `alter subscription "${name}" connection '${dead.toString()}'`);
+  const newcomer = await s.household({ villageCode });
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await ownerQuery(hub, 'employment', 'select 1 from roster where member_id = $1', [newcomer.members[0]!.id])).toHaveLength(0);
+  // What every start does before serving.
+  await subscribeToRoster(employment.ownerUrl, hub.subgraphs.households!.ownerUrl, name);
+  expect(await awaitInReplica(employment.orm, newcomer.members[0]!.id)).toBe(true);
+}, 60_000);

@@ -13,11 +13,16 @@ export async function subscribeToRoster(departmentOwnerUrl: string, registryOwne
   await department.connect();
   await registry.connect();
   try {
+    const conninfo = registryOwnerUrl.replaceAll("'", "\\'");
     const exists = await department.query('select 1 from pg_subscription where subname = $1', [name]);
-    if (exists.rowCount) return;
+    if (exists.rowCount) {
+      // The registry may have moved since (the embedded server on another FUPIN_PG_PORT): a
+      // subscription still pointing at the old address would replicate nothing, silently.
+      await department.query(`alter subscription "${name}" connection '${conninfo}'`);
+      return;
+    }
     const slot = await registry.query('select 1 from pg_replication_slots where slot_name = $1', [name]);
     if (!slot.rowCount) await registry.query(`select pg_create_logical_replication_slot($1, 'pgoutput')`, [name]);
-    const conninfo = registryOwnerUrl.replaceAll("'", "\\'");
     await department.query(`create subscription "${name}" connection '${conninfo}' publication fupin_roster with (create_slot = false, slot_name = '${name}', copy_data = true)`);
   } finally {
     await department.end();
