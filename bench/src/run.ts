@@ -3,16 +3,18 @@ import { parseArgs } from 'node:util';
 import { fourZerosBench } from './four-zeros.bench.js';
 import { importBench } from './import.bench.js';
 import { seedBench } from './seed.bench.js';
+import { serveBench } from './serve.bench.js';
 
 /**
  * Benchmarks print a table and assert nothing.
  *   npm run bench -- seed [--sizes 10000,100000,1000000]     households per second of the seed generator
  *   npm run bench -- import [--sizes 100000,1000000]          rows per second of a department import
  *   npm run bench -- four-zeros [--sizes 1000000]             RegionFourZeros of a province (seeds the hub's data folder first)
+ *   npm run bench [-- serve] [--sizes 2000,10000,1000000]     HouseholdView and a village page: floor, hub, Hive Gateway, @apollo/gateway
  */
-const BENCHES = { seed: { run: seedBench, sizes: '10000,100000' }, import: { run: importBench, sizes: '100000,1000000' }, 'four-zeros': { run: fourZerosBench, sizes: '1000000', ownHub: true } };
+const BENCHES = { serve: { run: serveBench, sizes: '2000', ownHub: true }, seed: { run: seedBench, sizes: '10000,100000' }, import: { run: importBench, sizes: '100000,1000000' }, 'four-zeros': { run: fourZerosBench, sizes: '1000000', ownHub: true } };
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { sizes: { type: 'string' } } });
-const which = (positionals[0] ?? 'seed') as keyof typeof BENCHES;
+const which = (positionals[0] ?? 'serve') as keyof typeof BENCHES;
 const bench = BENCHES[which];
 if (!bench) {
   console.error(`unknown benchmark "${which}"; known: ${Object.keys(BENCHES).join(', ')}`);

@@ -30,7 +30,7 @@ async function prepareHub(settings: HubSettings, log: (line: string) => void, ru
       throw new EnvError(`invalid environment:\n  - FUPIN_STATEMENT_TIMEOUT_MS: ${settings.FUPIN_STATEMENT_TIMEOUT_MS} must be below the gateway's deadline for ${def.name} (${deadline} ms)`);
     }
   }
-  const postgres = running ?? (await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT, slotWalKeepMb: settings.FUPIN_SLOT_WAL_KEEP_MB }));
+  const postgres = running ?? (await startPostgres({ databaseUrl: settings.DATABASE_URL, dataDir: settings.postgresDir, port: settings.FUPIN_PG_PORT, slotWalKeepMb: settings.FUPIN_SLOT_WAL_KEEP_MB, statementStats: settings.FUPIN_PG_STATEMENT_STATS === '1' }));
   log(postgres.embedded ? `PostgreSQL (embedded) on 127.0.0.1:${settings.FUPIN_PG_PORT}, data in ${settings.postgresDir}` : 'PostgreSQL from DATABASE_URL');
   return { listed, calls, postgres, keys: await hubKeys(settings) };
 }

@@ -27,6 +27,7 @@ const schema = z.object({
   ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
   FUPIN_ROSTER_MAX_LAG_MS: z.coerce.number().int().min(1000).default(5000),
   FUPIN_SLOT_WAL_KEEP_MB: z.coerce.number().int().min(64).default(4096),
+  FUPIN_PG_STATEMENT_STATS: z.enum(['0', '1']).default('0'),
   FUPIN_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   FUPIN_DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(2000),
   FUPIN_DEMO_SEED: z.coerce.number().int().default(20140101),

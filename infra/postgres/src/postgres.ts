@@ -21,6 +21,8 @@ export interface PostgresOptions {
    * registry's disk filling while a department is down.
    */
   slotWalKeepMb?: number;
+  /** Loads pg_stat_statements (the serving benchmark counts each request's statements with it). */
+  statementStats?: boolean;
 }
 
 export interface RunningPostgres {
@@ -183,6 +185,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Runn
     'shared_buffers=1GB',
     // A throw-away test server trades durability for speed; a kept one does not.
     ...(throwAway ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
+    ...(options.statementStats ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'] : []),
     `port=${port}`,
   ];
   const running = (url: string, server: ChildProcess, killOnExit: () => void): RunningPostgres => ({
