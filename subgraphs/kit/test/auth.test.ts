@@ -130,4 +130,19 @@ describe('tokens', () => {
     const badClaims = await new SignJWT({ role: 'ROOT', region: '000000000000' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('a').setIssuer('fupin-hub').setAudience('fupin-hub').setExpirationTime('1h').sign(pk);
     expect(await verify(badClaims)).toBe('role is not one of ADMIN, COUNTY_OFFICER, CASEWORKER, DEPARTMENT_OFFICER, AUDITOR');
   });
+
+  test('a verified caller is kept for a while, never past its token’s expiry; a refused token is never kept', async () => {
+    const key = await createSigningKey('k1');
+    const path = join(dir, 'jwks-cache.json');
+    await writeFile(path, JSON.stringify(key.jwks));
+    const verify = await tokenVerifier(path, { cacheMs: 60_000, cacheSize: 2 });
+    const shortLived = await signToken(key, caseworker, Math.floor(Date.now() / 1000) + 2);
+    expect(await verify(shortLived)).toEqual(caseworker);
+    expect(await verify(shortLived)).toEqual(caseworker);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await verify(shortLived)).toBe('token has expired');
+    const expired = await signToken(key, caseworker, -10);
+    expect(await verify(expired)).toBe('token has expired');
+    expect(await verify(expired)).toBe('token has expired');
+  });
 });

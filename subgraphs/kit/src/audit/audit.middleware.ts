@@ -65,7 +65,7 @@ export const auditMutations: MiddlewareFn<SubgraphContext> = async ({ context, i
     if (context.idempotency?.requestHash) context.idempotency.claimed = true;
     return result;
   } catch (err) {
-    await auditRefusal(context, info, args as Args, codeOf(err));
+    if (!(err as { audited?: boolean }).audited) await auditRefusal(context, info, args as Args, codeOf(err));
     throw err;
   }
 };

@@ -16,10 +16,11 @@ export function allows(caller: Caller, rules: readonly string[]): boolean {
 export const authChecker: AuthChecker<SubgraphContext> = async ({ context, info, args }, rules) => {
   if (allows(context.caller, rules)) return true;
   const message = `${context.caller.role} may not read or write ${info.parentType.name}.${info.fieldName}`;
-  // Role checks run before any middleware: refusals are audited here.
+  // Refusals are audited here, where the role is judged (revealIdNumber has no audit wrapper);
+  // the mutation's audit wrapper then knows this one is written.
   if (info.parentType.name !== 'Mutation') return refuseRead(context, `${info.parentType.name}.${info.fieldName}`, null, message);
   await auditRefusal(context, info, args, 'FORBIDDEN');
-  throw new ForbiddenError(message);
+  throw Object.assign(new ForbiddenError(message), { audited: true });
 };
 
 /** Every registry reader; department officers see only the basics. */

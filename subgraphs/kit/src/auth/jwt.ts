@@ -53,15 +53,29 @@ export async function signToken(key: SigningKey, caller: Caller, expiresIn: stri
 }
 
 /** Verifies bearer tokens against a JWKS file or URL; returns the caller or why not. */
-export async function tokenVerifier(jwksSource: string): Promise<(token: string) => Promise<Caller | string>> {
+export async function tokenVerifier(jwksSource: string, options: { cacheMs?: number; cacheSize?: number } = {}): Promise<(token: string) => Promise<Caller | string>> {
   const keys = /^https?:\/\//.test(jwksSource)
     ? createRemoteJWKSet(new URL(jwksSource))
     : createLocalJWKSet(JSON.parse(await readFile(jwksSource, 'utf8')));
+  // A caseworker's client sends the same token with every request: its signature is checked
+  // once, and the caller kept for a short while (never past the token's expiry).
+  const cacheMs = options.cacheMs ?? 0;
+  const cacheSize = options.cacheSize ?? 10_000;
+  const verified = new Map<string, { caller: Caller; until: number }>();
   return async (token) => {
+    const now = Date.now();
+    const hit = verified.get(token);
+    if (hit && hit.until > now) return hit.caller;
+    if (hit) verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [ALG, 'RS256'] });
       if (typeof payload.exp !== 'number') return 'token has no expiry';
-      return readCaller(payload as Record<string, unknown>);
+      const caller = readCaller(payload as Record<string, unknown>);
+      if (cacheMs > 0 && typeof caller !== 'string') {
+        if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!); // the oldest
+        verified.set(token, { caller, until: Math.min(now + cacheMs, payload.exp * 1000) });
+      }
+      return caller;
     } catch (err) {
       return (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'token has expired' : 'token does not verify';
     }

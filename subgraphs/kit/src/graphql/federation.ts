@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type GraphQLSchema, parse } from 'graphql';
+import { defaultFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, parse } from 'graphql';
+import type { SubgraphContext } from '../context.js';
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
 import { auditLogModule } from '../audit/audit-log.resolver.js';
 import { auditMutations } from '../audit/audit.middleware.js';
@@ -34,11 +35,14 @@ export async function buildFederatedSchema(
     validate: false,
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [auditMutations, ...(options.globalMiddlewares ?? [])],
+    // No global middleware: type-graphql would run it for every field, scalars included, each
+    // turned into a promise. Writes are audited by wrapping the Mutation fields below.
+    ...(options.globalMiddlewares ? { globalMiddlewares: options.globalMiddlewares } : {}),
     scalarsMap: [{ type: Date, scalar: DateScalar }],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}`;
-  const resolvers = createResolversMap(built) as Record<string, object>;
+  const resolvers = createResolversMap(built) as Record<string, Record<string, unknown>>;
+  if (resolvers.Mutation) resolvers.Mutation = auditedMutations(resolvers.Mutation);
   for (const [type, ref] of Object.entries(references)) {
     resolvers[type] = { ...(resolvers[type] ?? {}), ...ref };
   }
@@ -48,6 +52,20 @@ export async function buildFederatedSchema(
 }
 
 export { MoneyScalar, DateScalar };
+
+type Resolve = (root: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => unknown;
+
+/** Each write in the audit log's transaction, with its refusal audited: the whole field (its authorization check included) runs inside `auditMutations`. */
+function auditedMutations(fields: Record<string, unknown>): Record<string, unknown> {
+  const wrap = (resolve: Resolve): Resolve => (root, args, context, info) =>
+    auditMutations({ root, args, context: context as SubgraphContext, info }, async () => resolve(root, args, context, info));
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, field]) => [
+      name,
+      typeof field === 'function' ? wrap(field as Resolve) : { ...(field as object), resolve: wrap(((field as { resolve?: Resolve }).resolve ?? defaultFieldResolver) as Resolve) },
+    ]),
+  );
+}
 
 /**
  * A subgraph's schema, built on first use and then kept for the process: its resolvers and

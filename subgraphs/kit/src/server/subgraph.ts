@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Constructor, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
@@ -196,7 +196,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   const peers = new Peers(options.peers ?? {}, options.gatewaySecret);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(replica ? [replicaGuardPlugin<SubgraphContext<L>>(replica, def.name)] : []), textGuardPlugin(), idempotencyPlugin()],
+    // No inline tracing and no cache-control plugin: both instrument every field, and nothing reads them.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(replica ? [replicaGuardPlugin<SubgraphContext<L>>(replica, def.name)] : []), textGuardPlugin(), idempotencyPlugin()],
     includeStacktraceInErrorResponses: false,
     // The hub stops servers in order (gateway, subgraphs, then PostgreSQL); Apollo's own
     // signal handlers would stop them out of order and re-raise the signal, killing the
