@@ -32,3 +32,4 @@ export * from './server/peers.js';
 export * from './four-zeros/four-zeros.js';
 export * from './four-zeros/figures.js';
 export * from './idempotency/idempotency.js';
+export * from './db/rows.js';

@@ -1,4 +1,4 @@
-import { memberYearListLoader } from '@fupin/kit';
+import { memberYearListLoader, findRows } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GrantEntity } from './grant.entity.js';
 
@@ -7,7 +7,7 @@ export function grantLoaders(em: EntityManager) {
     /** Grants paid in a year, or in every year when the year is null; oldest first. */
     grantsByMemberYear: memberYearListLoader((year, memberIds) => {
       const paid = year === null ? {} : { paidOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } };
-      return em.find(GrantEntity, { memberId: { $in: memberIds }, ...paid }, { orderBy: { memberId: 'asc', paidOn: 'asc', recordedAt: 'asc' } });
+      return findRows(em, GrantEntity, { memberId: { $in: memberIds }, ...paid }, { memberId: 'asc', paidOn: 'asc', recordedAt: 'asc' });
     }, (g) => g.memberId),
   };
 }

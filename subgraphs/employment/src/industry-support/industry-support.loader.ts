@@ -1,4 +1,4 @@
-import { householdYearListLoader } from '@fupin/kit';
+import { householdYearListLoader, findRows } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IndustrySupportEntity } from './industry-support.entity.js';
 
@@ -7,7 +7,7 @@ export function industrySupportLoaders(em: EntityManager) {
     /** A household's measures for a year, or for every year when the year is null; oldest first. */
     industrySupportByHouseholdYear: householdYearListLoader(
       (year, householdIds) =>
-        em.find(IndustrySupportEntity, { householdId: { $in: householdIds }, ...(year === null ? {} : { year }) }, { orderBy: { householdId: 'asc', year: 'asc', recordedAt: 'asc' } }),
+        findRows(em, IndustrySupportEntity, { householdId: { $in: householdIds }, ...(year === null ? {} : { year }) }, { householdId: 'asc', year: 'asc', recordedAt: 'asc' }),
       (s) => s.householdId,
     ),
   };

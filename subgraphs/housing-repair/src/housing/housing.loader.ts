@@ -1,4 +1,4 @@
-import { manyLoader, oneLoader, todayInChina } from '@fupin/kit';
+import { manyLoader, oneLoader, todayInChina, findRows } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppraisalEntity } from '../appraisal/appraisal.entity.js';
 import { RelocationEntity } from '../relocation/relocation.entity.js';
@@ -15,15 +15,15 @@ export function housingLoaders(em: EntityManager) {
     ),
     /** Each household's records, oldest first (the last is the latest): one statement per batch each. */
     appraisalsByHousehold: manyLoader(
-      (ids: readonly string[]) => em.find(AppraisalEntity, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', appraisedOn: 'asc', recordedAt: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, AppraisalEntity, { householdId: { $in: [...ids] } }, { householdId: 'asc', appraisedOn: 'asc', recordedAt: 'asc' }),
       (a) => a.householdId,
     ),
     renovationsByHousehold: manyLoader(
-      (ids: readonly string[]) => em.find(RenovationEntity, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', recordedAt: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, RenovationEntity, { householdId: { $in: [...ids] } }, { householdId: 'asc', recordedAt: 'asc' }),
       (r) => r.householdId,
     ),
     relocationsByHousehold: manyLoader(
-      (ids: readonly string[]) => em.find(RelocationEntity, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', relocatedOn: 'asc', recordedAt: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, RelocationEntity, { householdId: { $in: [...ids] } }, { householdId: 'asc', relocatedOn: 'asc', recordedAt: 'asc' }),
       (r) => r.householdId,
     ),
   };

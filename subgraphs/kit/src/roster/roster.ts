@@ -9,6 +9,7 @@ import { ForbiddenError, HubError, NotFoundError } from '../errors.js';
 import { isUuid } from '../domain/ids.js';
 import { manyLoader, oneLoader } from '../graphql/loaders.js';
 import { RosterMemberEntity } from './roster.entity.js';
+import { findRows } from '../db/rows.js';
 
 /** A registration the replica has not received yet: the same write will succeed shortly. */
 export class RosterBehindError extends HubError {
@@ -40,11 +41,11 @@ export class Roster {
     private readonly source: RosterSource,
   ) {
     this.byMember = oneLoader(
-      (ids: readonly string[]) => em.find(RosterMemberEntity, { memberId: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, RosterMemberEntity, { memberId: { $in: [...ids] } }),
       (r) => r.memberId,
     );
     this.byHousehold = manyLoader(
-      (ids: readonly string[]) => em.find(RosterMemberEntity, { householdId: { $in: [...ids] } }, { orderBy: { householdId: 'asc', memberId: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, RosterMemberEntity, { householdId: { $in: [...ids] } }, { householdId: 'asc', memberId: 'asc' }),
       (r) => r.householdId,
     );
   }
