@@ -1,0 +1,68 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Migration } from '@mikro-orm/migrations';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { type Fen, FenType, findRows } from '../src/index.js';
+import { migratedTestDatabase, type TestDatabase } from '../src/testing/index.js';
+
+// findRows reads what em.find would, as plain rows: the same rows, order, property names and
+// values (integer fen from numeric, Dates from timestamps, dates as text, nulls), without the
+// entity machinery.
+@Entity({ tableName: 'ledger' })
+class LedgerEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  memberId!: string;
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Property({ type: FenType })
+  amount!: Fen;
+
+  @Property({ type: 'date', nullable: true })
+  paidOn!: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  recordedAt!: Date;
+}
+
+class Migration20261202000000_ledger extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table ledger (id uuid primary key, member_id uuid not null, year integer not null, amount numeric(14,2) not null, paid_on date, recorded_at timestamptz not null)`);
+    this.addSql(`insert into ledger values
+      ('00000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 2020, 1000.05, '2020-09-15', '2020-09-15 08:00:00.123456+00'),
+      ('00000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 2021, 0.10, null, '2021-01-02 00:00:00+00'),
+      ('00000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000002', 2020, 250.00, '2020-03-01', '2020-03-01 12:00:00+00'),
+      ('00000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000003', 2020, 99999999.99, '2020-12-31', '2020-12-31 23:59:59+00')`);
+  }
+}
+
+let db: TestDatabase & { orm: MikroORM };
+beforeAll(async () => {
+  db = await migratedTestDatabase('kit_rows', { entities: [LedgerEntity], migrations: [{ name: 'Migration20261202000000_ledger', class: Migration20261202000000_ledger }] });
+});
+afterAll(() => db?.drop());
+
+const em = () => db.orm.em.fork() as EntityManager;
+const plain = (entities: LedgerEntity[]) => entities.map((e) => ({ id: e.id, memberId: e.memberId, year: e.year, amount: e.amount, paidOn: e.paidOn, recordedAt: e.recordedAt }));
+
+test.each([
+  ['every row, ordered', {}, { id: 'asc' }],
+  ['one of a list', { memberId: { $in: ['10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000003'] } }, { recordedAt: 'desc' }],
+  ['equal, and within bounds', { year: 2020, paidOn: { $gte: '2020-03-01', $lte: '2020-09-30' } }, { paidOn: 'asc' }],
+  ['from a bound on', { amount: { $gte: '250.00' } }, { amount: 'desc' }],
+] as const)('%s: the same rows and values as em.find', async (_what, where, orderBy) => {
+  const expected = plain(await em().find(LedgerEntity, where as never, { orderBy: orderBy as never }));
+  const rows = await findRows(em(), LedgerEntity, where as never, orderBy as never);
+  expect(rows).toEqual(expected);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows[0]!.recordedAt).toBeInstanceOf(Date);
+  expect(typeof rows[0]!.amount).toBe('number');
+});
+
+test('an empty list asks nothing and finds nothing; an unknown property is refused', async () => {
+  expect(await findRows(em(), LedgerEntity, { memberId: { $in: [] } })).toEqual([]);
+  await expect(findRows(em(), LedgerEntity, { nope: 1 } as never)).rejects.toThrow('LedgerEntity has no column for nope');
+});
