@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { awaitInReplicas, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { errorCode, householdInEveryReplica, meetExitStandard, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
 // A department down while coverage is asked: its part is listed as not consulted, its gaps are
@@ -12,9 +12,7 @@ const COVERAGE = `query($id: ID!) { household(id: $id) { coverage(year: 2020) {
 
 beforeAll(async () => {
   hub = await startHub();
-  const s = seed(hub.client);
-  h = await s.household({ villageCode: await s.village() });
-  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
+  h = await householdInEveryReplica(hub);
   await meetExitStandard(hub.client, h);
 });
 afterAll(() => hub?.stop());

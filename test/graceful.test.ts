@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { awaitInReplicas, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { householdInEveryReplica, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
 // Graceful shutdown: a subgraph told to stop takes no new request but lets the ones in flight
@@ -9,9 +9,7 @@ let h: SeededHousehold;
 
 beforeAll(async () => {
   hub = await startHub();
-  const s = seed(hub.client);
-  h = await s.household({ villageCode: await s.village() });
-  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
+  h = await householdInEveryReplica(hub);
 });
 afterAll(() => hub?.stop());
 

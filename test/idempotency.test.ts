@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { awaitInReplicas, errorCode, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { errorCode, householdInEveryReplica, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 import { ownerQuery } from './support/owner.js';
 
@@ -18,9 +18,7 @@ const claims = async () => Number((await ownerQuery<{ n: string }>(hub, 'health-
 
 beforeAll(async () => {
   hub = await startHub();
-  const s = seed(hub.client);
-  h = await s.household({ villageCode: await s.village() });
-  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
+  h = await householdInEveryReplica(hub);
 });
 afterAll(() => hub?.stop());
 

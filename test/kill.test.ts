@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { PersonalDataCipher, signCaller } from '@fupin/kit';
-import { awaitInReplica, GraphQLClient, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { GraphQLClient, householdInEveryReplica, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 import { ownerQuery } from './support/owner.js';
 
@@ -17,9 +17,7 @@ let h: SeededHousehold;
 
 beforeAll(async () => {
   hub = await startHub();
-  const s = seed(hub.client);
-  h = await s.household({ villageCode: await s.village() });
-  await awaitInReplica(hub.subgraphs['health-insurance']!.orm, h.members.at(-1)!.id);
+  h = await householdInEveryReplica(hub);
 });
 afterAll(() => hub?.stop());
 

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { awaitInReplicas, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { householdInEveryReplica, meetExitStandard, type SeededHousehold } from '@fupin/kit/testing';
 import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 
@@ -37,9 +37,7 @@ const HOUSEHOLD_FIELDS: Record<DepartmentName, string[]> = {
 beforeAll(async () => {
   const timeouts = Object.fromEntries(DEPARTMENTS.map((d) => [d, DEADLINE_MS]));
   hub = await startHub({ subgraphTimeouts: timeouts }, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
-  const s = seed(hub.client);
-  h = await s.household({ villageCode: await s.village() });
-  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
+  h = await householdInEveryReplica(hub);
   await meetExitStandard(hub.client, h);
 });
 afterAll(() => hub?.stop());

@@ -1,41 +1,25 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, type RunningPostgres, startPostgres } from '@fupin/postgres';
-import { awaitInReplica, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplica, householdInEveryReplica, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 import { ownerQuery } from './support/owner.js';
+import { type OwnPostgres, ownPostgres } from './support/own-postgres.js';
 
 // PostgreSQL restarted under write load, the services left running: while it is down,
 // readiness says so and requests fail with a typed, retryable error (no process dies); once it
 // is back, they reconnect by themselves and serve, the roster replication resumes, and every
 // write acknowledged before, during and after is in the database.
-let postgres: RunningPostgres;
+let postgres: OwnPostgres;
 let hub: Awaited<ReturnType<typeof startHub>>;
-let dir: string;
-let dataDir: string;
-let port: number;
 let h: SeededHousehold;
-const savedUrl = process.env.FUPIN_TEST_PG_URL;
 
 beforeAll(async () => {
   // A server of this file's own: the suite's shared one must not go down under other files.
-  dir = await mkdtemp(join(tmpdir(), 'fupin-restart-'));
-  await chmod(dir, 0o755);
-  dataDir = join(dir, 'data');
-  port = await freePort();
-  postgres = await startPostgres({ dataDir, port });
-  process.env.FUPIN_TEST_PG_URL = postgres.url;
+  postgres = await ownPostgres('restart');
   hub = await startHub({ limits: { ratePerMinute: 1_000_000 } });
-  const s = seed(hub.client);
-  h = await s.household({ villageCode: await s.village() });
-  await awaitInReplica(hub.subgraphs['health-insurance']!.orm, h.members.at(-1)!.id);
+  h = await householdInEveryReplica(hub);
 }, 120_000);
 afterAll(async () => {
   await hub?.stop().catch(() => {});
-  await postgres?.stop();
-  process.env.FUPIN_TEST_PG_URL = savedUrl;
-  await rm(dir, { recursive: true, force: true });
+  await postgres?.release();
 });
 
 const CLAIM = `mutation($input: RecordClaimInput!) { recordClaim(input: $input) { id } }`;
@@ -66,7 +50,7 @@ test('PostgreSQL restarted under load: typed errors while it is down, reconnecte
   expect(down.errors?.length).toBeGreaterThan(0);
   for (const e of down.errors!) expect(e.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', retryable: true });
 
-  postgres = await startPostgres({ dataDir, port });
+  await postgres.start();
   const until = Date.now() + 20_000;
   for (;;) {
     const res = await hub.client.request(READ, { id: h.id });

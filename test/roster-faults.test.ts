@@ -1,12 +1,9 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { rosterSubscriptionName, ReplicaWatch, subscribeToRoster } from '@fupin/kit';
-import { freePort, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { awaitInReplica, awaitInReplicas, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 import { ownerQuery } from './support/owner.js';
+import { type OwnPostgres, ownPostgres } from './support/own-postgres.js';
 
 // The roster under faults. A department away from the registry's replication (its database
 // down, its subscription stopped) falls behind: it answers ROSTER_BEHIND, retryable, while
@@ -15,20 +12,15 @@ import { ownerQuery } from './support/owner.js';
 // (max_slot_wal_keep_size) copies the roster again, keeping its own records.
 const SLOT_WAL_KEEP_MB = 64;
 const MAX_LAG_MS = 1000;
-let postgres: RunningPostgres;
+let postgres: OwnPostgres;
 let hub: Awaited<ReturnType<typeof startHub>>;
-let dir: string;
 let h: SeededHousehold;
 let villageCode: string;
 let s: ReturnType<typeof seed>;
-const savedUrl = process.env.FUPIN_TEST_PG_URL;
 
 beforeAll(async () => {
   // A server of this file's own: slots are given up after 64 MB of WAL, which must not touch other files' hubs.
-  dir = await mkdtemp(join(tmpdir(), 'fupin-slots-'));
-  await chmod(dir, 0o755);
-  postgres = await startPostgres({ dataDir: join(dir, 'data'), port: await freePort(), slotWalKeepMb: SLOT_WAL_KEEP_MB });
-  process.env.FUPIN_TEST_PG_URL = postgres.url;
+  postgres = await ownPostgres('slots', { slotWalKeepMb: SLOT_WAL_KEEP_MB });
   hub = await startHub({ limits: { ratePerMinute: 1_000_000 } }, { replica: { maxLagMs: MAX_LAG_MS, checkEveryMs: 100 } });
   s = seed(hub.client);
   villageCode = await s.village();
@@ -37,9 +29,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await hub?.stop().catch(() => {});
-  await postgres?.stop();
-  process.env.FUPIN_TEST_PG_URL = savedUrl;
-  await rm(dir, { recursive: true, force: true });
+  await postgres?.release();
 });
 
 interface Answer {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { awaitInReplicas, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 
 // What `npm run bench` measures costs the SQL it costs today, and no more: the household view
@@ -8,7 +9,11 @@ import { startHub } from './support/hub.js';
 // that adds a statement per request (or per household: N+1) turns this red; a change that
 // saves some lowers the budget here.
 const QUERIES = readFileSync(fileURLToPath(new URL('../bench/queries.graphql', import.meta.url)), 'utf8');
-const operation = (name: string) => new RegExp(`query ${name}\\b[\\s\\S]*?\\n}\\n`).exec(QUERIES)![0];
+const OPERATIONS = {
+  // The contract's, without `coverage`, as the benchmark asks it.
+  HouseholdView: contractOperation('HouseholdView').replace(/\n {4}coverage\(year: \$year\) \{[\s\S]*?\n {4}\}/, ''),
+  VillagePage: /query VillagePage\b[\s\S]*?\n}\n/.exec(QUERIES)![0],
+};
 
 // Per subgraph, as measured on 2026-12-02 (the raw-SQL floor needs one statement per database;
 // the issue's bar is that plus one per subgraph: 10 for either, not met yet).
@@ -41,8 +46,9 @@ async function statements(query: string, variables: Record<string, unknown>): Pr
 
 test.each(['HouseholdView', 'VillagePage'] as const)('%s costs at most its SQL statements per subgraph', async (name) => {
   const variables = name === 'HouseholdView' ? { id: households[0]!.id, year: 2020 } : { code: village, year: 2020 };
-  await statements(operation(name), variables); // warm: nothing a first request sets up counts
-  const counts = await statements(operation(name), variables);
+  expect(OPERATIONS[name]).not.toContain('coverage');
+  await statements(OPERATIONS[name], variables); // warm: nothing a first request sets up counts
+  const counts = await statements(OPERATIONS[name], variables);
   for (const [subgraph, budget] of Object.entries(BUDGET[name])) expect({ subgraph, statements: counts[subgraph]! <= budget ? 'within budget' : counts[subgraph] }).toEqual({ subgraph, statements: 'within budget' });
   // Every subgraph is counted: a new department gets its budget here.
   expect(Object.keys(counts).sort()).toEqual(Object.keys(BUDGET[name]).sort());

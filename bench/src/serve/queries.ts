@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@fupin/hub';
 
-/** bench/queries.graphql, one operation by name (test/statement-budget.test.ts reads the same file). */
-function operation(name: string): string {
-  const text = readFileSync(join(REPO_ROOT, 'bench/queries.graphql'), 'utf8');
-  const found = new RegExp(`query ${name}\\b[\\s\\S]*?\\n}\\n`).exec(text);
-  if (!found) throw new Error(`bench/queries.graphql has no ${name}`);
+const operation = (file: string, name: string): string => {
+  const found = new RegExp(`query ${name}\\b[\\s\\S]*?\\n}\\n`).exec(readFileSync(join(REPO_ROOT, file), 'utf8'));
+  if (!found) throw new Error(`${file} has no ${name}`);
   return found[0];
-}
+};
 
-export const HOUSEHOLD_VIEW = operation('HouseholdView');
-export const VILLAGE_PAGE = operation('VillagePage');
+/** The contract's HouseholdView as a caseworker's screen asks it, without `coverage` (test/statement-budget.test.ts asks the same). */
+export const HOUSEHOLD_VIEW = operation('schema/contract/operations.graphql', 'HouseholdView').replace(/\n {4}coverage\(year: \$year\) \{[\s\S]*?\n {4}\}/, '');
+
+/** A county office paging through a village (bench/queries.graphql). */
+export const VILLAGE_PAGE = operation('bench/queries.graphql', 'VillagePage');

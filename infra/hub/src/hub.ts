@@ -1,14 +1,14 @@
 import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway, subgraphCallSettings } from '@fupin/gateway';
-import { envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
+import { envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { type HubKeys, hubKeys } from './keys.js';
 import type { HubSettings } from './settings.js';
 import { superviseSubgraph, type SupervisedSubgraph } from './supervisor.js';
 
-export interface RunningHub {
+export interface RunningHub<S = RunningSubgraph> {
   keys: HubKeys;
   postgres: RunningPostgres;
-  subgraphs: RunningSubgraph[];
+  subgraphs: S[];
   /** What `subgraphs/subgraphs.json` lists, loaded. */
   listed: HubSubgraph[];
   gateway: RunningGateway;
@@ -48,81 +48,36 @@ function hubGateway(settings: HubSettings, keys: HubKeys, calls: ReturnType<type
   });
 }
 
-/** PostgreSQL (embedded unless DATABASE_URL), each subgraph in this process over its database, then the gateway (tools, benchmarks). */
-export async function startHub(settings: HubSettings, log: (line: string) => void = console.log, running?: RunningPostgres): Promise<RunningHub> {
+/** What starting one subgraph of the hub is given. */
+interface SubgraphStart {
+  def: SubgraphDefinition<unknown>;
+  portVariable: string;
+  /** Its database, as owner. */
+  databaseUrl: string;
+  /** The registry's database, once started (departments replicate its roster). */
+  rosterSource: string | undefined;
+  keys: HubKeys;
+}
+
+/** PostgreSQL, then each listed subgraph in order (the registry first), then the gateway; on any failure, what started is stopped. */
+async function runHub<S extends { name: string; graphqlUrl: string; stop(): Promise<void> }>(
+  settings: HubSettings,
+  log: (line: string) => void,
+  running: RunningPostgres | undefined,
+  startOne: (start: SubgraphStart) => Promise<S>,
+): Promise<RunningHub<S>> {
   const { listed, calls, postgres, keys } = await prepareHub(settings, log, running);
-  const subgraphs: RunningSubgraph[] = [];
-  const stopAll = async () => {
-    for (const s of subgraphs.reverse()) await s.stop().catch(() => {});
-    await postgres.stop();
-  };
-  try {
-    let rosterSource: string | undefined;
-    // Filled as they start: the registry asks the departments for coverage once all are up.
-    const peers: Record<string, string> = {};
-    for (const { def, portVariable } of listed) {
-      const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
-      if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in subgraphs/subgraphs.json`);
-      const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS, maxLagMs: settings.FUPIN_ROSTER_MAX_LAG_MS } : undefined;
-      subgraphs.push(await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, ...(roster ? { roster } : {}) }));
-      peers[def.name] = subgraphs.at(-1)!.graphqlUrl;
-      if (def.publishesRoster) rosterSource = databaseUrl;
-    }
-    const gateway = await hubGateway(settings, keys, calls, subgraphs);
-    return {
-      keys,
-      postgres,
-      subgraphs,
-      listed,
-      gateway,
-      stop: async () => {
-        await gateway.stop();
-        await stopAll();
-      },
-    };
-  } catch (err) {
-    await stopAll();
-    throw err;
-  }
-}
-
-export interface RunningSupervisedHub extends Omit<RunningHub, 'subgraphs'> {
-  subgraphs: SupervisedSubgraph[];
-}
-
-/**
- * `npm start`: as `startHub`, but each subgraph is a process of its own, started again with
- * backoff when it crashes, so one department's crash takes nothing else down.
- */
-export async function startSupervisedHub(settings: HubSettings, log: (line: string) => void = console.log): Promise<RunningSupervisedHub> {
-  const { listed, calls, postgres, keys } = await prepareHub(settings, log);
-  const subgraphs: SupervisedSubgraph[] = [];
+  const subgraphs: S[] = [];
   const stopAll = async () => {
     for (const s of [...subgraphs].reverse()) await s.stop().catch(() => {});
     await postgres.stop();
   };
   try {
-    const host = settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST;
-    const urlOf = (portVariable: string) => `http://${host}:${settings.ports[portVariable]}`;
-    // Each finds the others where they will listen (the registry asks the departments for coverage).
-    const peers = Object.fromEntries(listed.map((s) => [`${envName(s.name)}_URL`, `${urlOf(s.portVariable)}/graphql`]));
     let rosterSource: string | undefined;
     for (const { def, portVariable } of listed) {
-      if (!settings.ports[portVariable]) throw new Error(`${portVariable} must be a port number for npm start`);
       const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
       if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in subgraphs/subgraphs.json`);
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        ...peers,
-        DATABASE_URL: databaseUrl,
-        PORT: String(settings.ports[portVariable]),
-        HOST: settings.HOST,
-        FUPIN_GATEWAY_SECRET: keys.gatewaySecret,
-        FUPIN_PII_KEY: keys.piiKey,
-        FUPIN_STATEMENT_TIMEOUT_MS: String(settings.FUPIN_STATEMENT_TIMEOUT_MS),
-        ...(def.roster ? { ROSTER_SOURCE_URL: rosterSource!, ROSTER_WAIT_MS: String(settings.ROSTER_WAIT_MS), FUPIN_ROSTER_MAX_LAG_MS: String(settings.FUPIN_ROSTER_MAX_LAG_MS) } : {}),
-      };
-      subgraphs.push(await superviseSubgraph({ name: def.name, url: urlOf(portVariable), env, log }));
+      subgraphs.push(await startOne({ def, portVariable, databaseUrl, rosterSource, keys }));
       if (def.publishesRoster) rosterSource = databaseUrl;
     }
     const gateway = await hubGateway(settings, keys, calls, subgraphs);
@@ -141,6 +96,46 @@ export async function startSupervisedHub(settings: HubSettings, log: (line: stri
     await stopAll();
     throw err;
   }
+}
+
+/** Each subgraph in this process over its database (tools, benchmarks). */
+export function startHub(settings: HubSettings, log: (line: string) => void = console.log, running?: RunningPostgres): Promise<RunningHub> {
+  // Filled as they start: the registry asks the departments for coverage once all are up.
+  const peers: Record<string, string> = {};
+  return runHub(settings, log, running, async ({ def, portVariable, databaseUrl, rosterSource, keys }) => {
+    const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS, maxLagMs: settings.FUPIN_ROSTER_MAX_LAG_MS } : undefined;
+    const started = await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, ...(roster ? { roster } : {}) });
+    peers[def.name] = started.graphqlUrl;
+    return started;
+  });
+}
+
+export type RunningSupervisedHub = RunningHub<SupervisedSubgraph>;
+
+/**
+ * `npm start`: each subgraph a process of its own, started again with backoff when it
+ * crashes, so one department's crash takes nothing else down.
+ */
+export function startSupervisedHub(settings: HubSettings, log: (line: string) => void = console.log): Promise<RunningSupervisedHub> {
+  const host = settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST;
+  const urlOf = (portVariable: string) => `http://${host}:${settings.ports[portVariable]}`;
+  // Each finds the others where they will listen (the registry asks the departments for coverage).
+  const peers = Object.fromEntries(readSubgraphList().map((s) => [`${envName(s.name)}_URL`, `${urlOf(s.portVariable)}/graphql`]));
+  return runHub(settings, log, undefined, async ({ def, portVariable, databaseUrl, rosterSource, keys }) => {
+    if (!settings.ports[portVariable]) throw new Error(`${portVariable} must be a port number for npm start`);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...peers,
+      DATABASE_URL: databaseUrl,
+      PORT: String(settings.ports[portVariable]),
+      HOST: settings.HOST,
+      FUPIN_GATEWAY_SECRET: keys.gatewaySecret,
+      FUPIN_PII_KEY: keys.piiKey,
+      FUPIN_STATEMENT_TIMEOUT_MS: String(settings.FUPIN_STATEMENT_TIMEOUT_MS),
+      ...(def.roster ? { ROSTER_SOURCE_URL: rosterSource!, ROSTER_WAIT_MS: String(settings.ROSTER_WAIT_MS), FUPIN_ROSTER_MAX_LAG_MS: String(settings.FUPIN_ROSTER_MAX_LAG_MS) } : {}),
+    };
+    return superviseSubgraph({ name: def.name, url: urlOf(portVariable), env, log });
+  });
 }
 
 /** What a command-line tool needs of the hub: its databases (migrated) and its keys. */

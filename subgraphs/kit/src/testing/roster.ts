@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { awaitRosterMember } from '../roster/subscribe.js';
+import type { GraphQLClient } from './client.js';
+import { seed, type SeededHousehold } from './factories.js';
 
 /** Waits until a department database's roster replica has the member (replication takes a moment). */
 export function awaitInReplica(orm: MikroORM, memberId: string, timeoutMs = 15_000): Promise<boolean> {
@@ -9,4 +11,12 @@ export function awaitInReplica(orm: MikroORM, memberId: string, timeoutMs = 15_0
 /** Waits until every department's roster replica has the member (the registry itself has it at once). */
 export async function awaitInReplicas(subgraphs: Record<string, { orm: MikroORM; name: string }>, memberId: string): Promise<void> {
   for (const sub of Object.values(subgraphs)) if (sub.name !== 'households') await awaitInReplica(sub.orm, memberId);
+}
+
+/** A household registered in a village of its own and received by every department: where most tests of the whole hub start. */
+export async function householdInEveryReplica(hub: { client: GraphQLClient; subgraphs: Record<string, { orm: MikroORM; name: string }> }): Promise<SeededHousehold> {
+  const s = seed(hub.client);
+  const h = await s.household({ villageCode: await s.village() });
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
+  return h;
 }
