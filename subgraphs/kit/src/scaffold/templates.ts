@@ -201,13 +201,13 @@ export class ${C}Resolver {
   }
 }
 `,
-    [`src/${dir}/${dir}.loader.ts`]: `import { memberYearLoader } from '@fupin/kit';
+    [`src/${dir}/${dir}.loader.ts`]: `import { findRows, memberYearLoader } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ${C}Entity } from './${dir}.entity.js';
 
 export function ${c}Loaders(em: EntityManager) {
   return {
-    ${c}ByMemberYear: memberYearLoader((year, memberIds) => em.find(${C}Entity, { year, memberId: { $in: memberIds } }), (r) => r.memberId),
+    ${c}ByMemberYear: memberYearLoader((year, memberIds) => findRows(em, ${C}Entity, { year, memberId: { $in: memberIds } }), (r) => r.memberId),
   };
 }
 `,
