@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { type Fen, FenType, findRows } from '../src/index.js';
+import { type Fen, FenType, findRows, readRows } from '../src/index.js';
 import { migratedTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
 // findRows reads what em.find would, as plain rows: the same rows, order, property names and
@@ -40,20 +40,27 @@ class Migration20261202000000_ledger extends Migration {
 }
 
 let db: TestDatabase & { orm: MikroORM };
+const statements: string[] = [];
 beforeAll(async () => {
-  db = await migratedTestDatabase('kit_rows', { entities: [LedgerEntity], migrations: [{ name: 'Migration20261202000000_ledger', class: Migration20261202000000_ledger }] });
+  db = await migratedTestDatabase('kit_rows', {
+    entities: [LedgerEntity],
+    migrations: [{ name: 'Migration20261202000000_ledger', class: Migration20261202000000_ledger }],
+    onQuery: (sql) => statements.push(sql),
+  });
 });
 afterAll(() => db?.drop());
 
 const em = () => db.orm.em.fork() as EntityManager;
 const plain = (entities: LedgerEntity[]) => entities.map((e) => ({ id: e.id, memberId: e.memberId, year: e.year, amount: e.amount, paidOn: e.paidOn, recordedAt: e.recordedAt }));
 
-test.each([
+const CASES = [
   ['every row, ordered', {}, { id: 'asc' }],
   ['one of a list', { memberId: { $in: ['10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000003'] } }, { recordedAt: 'desc' }],
   ['equal, and within bounds', { year: 2020, paidOn: { $gte: '2020-03-01', $lte: '2020-09-30' } }, { paidOn: 'asc' }],
   ['from a bound on', { amount: { $gte: '250.00' } }, { amount: 'desc' }],
-] as const)('%s: the same rows and values as em.find', async (_what, where, orderBy) => {
+] as const;
+
+test.each(CASES)('%s: the same rows and values as em.find', async (_what, where, orderBy) => {
   const expected = plain(await em().find(LedgerEntity, where as never, { orderBy: orderBy as never }));
   const rows = await findRows(em(), LedgerEntity, where as never, orderBy as never);
   expect(rows).toEqual(expected);
@@ -65,4 +72,28 @@ test.each([
 test('an empty list asks nothing and finds nothing; an unknown property is refused', async () => {
   expect(await findRows(em(), LedgerEntity, { memberId: { $in: [] } })).toEqual([]);
   await expect(findRows(em(), LedgerEntity, { nope: 1 } as never)).rejects.toThrow('LedgerEntity has no column for nope');
+});
+
+test('reads of one request in the same turn go as one statement, each with the rows and values it has alone', async () => {
+  const alone = [];
+  for (const [, where, orderBy] of CASES) alone.push(await findRows(em(), LedgerEntity, where as never, orderBy as never));
+  const request = em();
+  const before = statements.length;
+  const together = await Promise.all([
+    ...CASES.map(([, where, orderBy]) => findRows(request, LedgerEntity, where as never, orderBy as never)),
+    readRows(request, 'select count(*)::int as n from ledger where year = ?', [2030]),
+  ]);
+  expect(statements.length - before).toBe(1);
+  expect(together.slice(0, CASES.length)).toEqual(alone);
+  expect(together.at(-1)).toEqual([{ n: 0 }]);
+  // Another request's reads are its own statement.
+  await Promise.all([findRows(em(), LedgerEntity, {}), findRows(em(), LedgerEntity, {})]);
+  expect(statements.length - before).toBe(3);
+});
+
+test('a read that fails in a batch fails alone; the others have their rows', async () => {
+  const request = em();
+  const [good, bad] = await Promise.allSettled([findRows(request, LedgerEntity, { year: 2021 }), readRows(request, 'select 1/0 as n')]);
+  expect(good.status === 'fulfilled' && good.value.map((r) => r.amount)).toEqual([10]);
+  expect(bad.status === 'rejected' && String(bad.reason)).toMatch(/division by zero/);
 });

@@ -1,4 +1,4 @@
-import { householdYearLoader, parseYuan } from '@fupin/kit';
+import { householdYearLoader, parseYuan, readRows } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdMedical } from './medical.type.js';
 
@@ -10,7 +10,8 @@ const fen = (v: unknown) => parseYuan(String(v ?? '0')) ?? 0;
  */
 async function medicalOf(em: EntityManager, year: number, householdIds: string[]): Promise<(HouseholdMedical & { householdId: string })[]> {
   const marks = householdIds.map(() => '?').join(', ');
-  const rows = await em.getConnection().execute<Record<string, string | number>[]>(
+  const rows = await readRows<Record<string, string | number>>(
+    em,
     `with members as (
        select r.household_id, r.member_id, (e.member_id is not null) as insured
          from roster r left join insurance_enrollment e on e.member_id = r.member_id and e.year = ?
@@ -23,9 +24,9 @@ async function medicalOf(em: EntityManager, year: number, householdIds: string[]
         group by m.household_id
      )
      select m.household_id, count(*) as members, count(*) filter (where not m.insured) as uninsured,
-            max(k.claims) as claims, max(k.total_cost) as total_cost, max(k.basic_paid) as basic_paid,
-            max(k.critical_illness_paid) as critical_illness_paid, max(k.supplementary_paid) as supplementary_paid,
-            max(k.assistance_paid) as assistance_paid, max(k.out_of_pocket) as out_of_pocket
+            max(k.claims) as claims, max(k.total_cost)::text as total_cost, max(k.basic_paid)::text as basic_paid,
+            max(k.critical_illness_paid)::text as critical_illness_paid, max(k.supplementary_paid)::text as supplementary_paid,
+            max(k.assistance_paid)::text as assistance_paid, max(k.out_of_pocket)::text as out_of_pocket
        from members m left join costs k on k.household_id = m.household_id
       group by m.household_id`,
     [year, ...householdIds, `${year}-01-01`, `${year}-12-31`],

@@ -1,5 +1,6 @@
-import { BadUserInputError, PageArgs, readRegionCode } from '@fupin/kit';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, PageArgs, readRegionCode, selects } from '@fupin/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PovertyStatus } from '../household/household.enums.js';
 import { HouseholdConnection } from '../household/household.type.js';
 import { canSeeRegion, visibleRegion } from '../access.js';
@@ -40,9 +41,13 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => HouseholdConnection, { description: 'Households of this region and every region below it, by household number' })
-  async households(@Root() region: RegionEntity, @Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() ctx: Context): Promise<HouseholdConnection> {
-    const page = await householdsOf(ctx.em, ctx.caller, region.code, args);
+  async households(@Root() region: RegionEntity, @Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HouseholdConnection> {
+    const { members, ...page } = await householdsOf(ctx.em, ctx.caller, region.code, args, { totalCount: selects(info, 'totalCount'), members: selects(info, 'nodes', 'members') });
     for (const h of page.nodes) ctx.loaders.householdById.prime(h.id, h);
+    if (selects(info, 'nodes', 'members')) {
+      // Read with the page: the members field finds them loaded.
+      for (const h of page.nodes) ctx.loaders.membersByHousehold.prime(h.id, members.filter((m) => m.householdId === h.id));
+    }
     return page;
   }
 }

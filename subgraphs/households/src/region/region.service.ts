@@ -1,7 +1,8 @@
-import { type Caller, BadUserInputError, decodeCursor, encodeCursor, isRegistryYear, isUniqueViolation, type Page, pageSize, readRegionCode, requireText } from '@fupin/kit';
+import { type Caller, BadUserInputError, decodeCursor, encodeCursor, countRows, findRows, isRegistryYear, rowsQuery, isUniqueViolation, type Page, pageSize, readRegionCode, requireText } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertWritable, householdRange } from '../access.js';
 import { HouseholdEntity } from '../household/household.entity.js';
+import { MemberEntity } from '../member/member.entity.js';
 import type { PovertyStatus } from '../household/household.enums.js';
 import { RegionEntity } from './region.entity.js';
 import type { RegisterRegionInput } from './register-region.input.js';
@@ -44,21 +45,30 @@ export async function registerRegion(em: EntityManager, input: RegisterRegionInp
   });
 }
 
-/** A page of the households of a region and every region below it, by household number: only what the caller may see is listed and counted. */
+/**
+ * A page of the households of a region and every region below it, by household number: only
+ * what the caller may see is listed and counted. The count only when asked; the page's members
+ * when asked, read with the page (one statement) for the member loader.
+ */
 export async function householdsOf(
   em: EntityManager,
   caller: Caller,
   regionCode: string,
   args: { first?: number | null; after?: string | null; status?: PovertyStatus | null },
-): Promise<Page<HouseholdEntity>> {
+  asked: { totalCount: boolean; members: boolean },
+): Promise<Page<HouseholdEntity> & { members: MemberEntity[] }> {
   const first = pageSize(args.first);
   const where = { villageCode: householdRange(caller, regionCode), ...(args.status ? { status: args.status } : {}) };
   const after = args.after ? decodeCursor(args.after) : null;
-  const [rows, totalCount] = await Promise.all([
-    first === 0 ? Promise.resolve([]) : em.find(HouseholdEntity, after ? { ...where, householdNumber: { $gt: after } } : where, { orderBy: { householdNumber: 'asc' }, limit: first + 1 }),
-    em.count(HouseholdEntity, where),
+  const listed = after ? { ...where, householdNumber: { $gt: after } } : where;
+  const [rows, totalCount, members] = await Promise.all([
+    first === 0 ? Promise.resolve([]) : findRows(em, HouseholdEntity, listed, { householdNumber: 'asc' }, first + 1),
+    asked.totalCount ? countRows(em, HouseholdEntity, where) : Promise.resolve(0),
+    first === 0 || !asked.members
+      ? Promise.resolve([])
+      : findRows(em, MemberEntity, { householdId: { $in: rowsQuery(em, HouseholdEntity, 'id', listed, { householdNumber: 'asc' }, first) } }, { householdId: 'asc', position: 'asc' }),
   ]);
   const nodes = rows.slice(0, first);
   const last = nodes.at(-1);
-  return { totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.householdNumber) : null }, nodes };
+  return { totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.householdNumber) : null }, nodes, members };
 }

@@ -1,4 +1,4 @@
-import { manyLoader, oneLoader, todayInChina, findRows } from '@fupin/kit';
+import { manyLoader, oneLoader, todayInChina, findRows, readRows } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppraisalEntity } from '../appraisal/appraisal.entity.js';
 import { RelocationEntity } from '../relocation/relocation.entity.js';
@@ -10,7 +10,7 @@ export function housingLoaders(em: EntityManager) {
     /** Safe today or why not, by the one rule: one statement per batch of households. */
     housingStatusByHousehold: oneLoader(
       (ids: readonly string[]) =>
-        em.getConnection().execute<HousingStatusRow[]>(housingStatusSql(`select unnest(string_to_array(?, ','))::uuid as household_id`), [ids.join(','), todayInChina()]),
+        readRows<HousingStatusRow>(em, housingStatusSql(`select unnest(string_to_array(?, ','))::uuid as household_id`), [ids.join(','), todayInChina()]),
       (r) => r.household_id,
     ),
     /** Each household's records, oldest first (the last is the latest): one statement per batch each. */

@@ -2,7 +2,7 @@ import type { EntityClass, EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A column's condition: equal to a value, one of a list, or within bounds. */
-export type RowCondition = string | number | boolean | { $in: readonly unknown[] } | { $gte?: unknown; $lte?: unknown };
+export type RowCondition = string | number | boolean | { $in: readonly unknown[] | RowsQuery } | { $gte?: unknown; $gt?: unknown; $lte?: unknown; $lt?: unknown };
 
 interface Plan {
   table: string;
@@ -13,6 +13,9 @@ interface Plan {
 
 const plans = new WeakMap<object, Plan>();
 const isTimestamp = (p: EntityProperty) => /^timestamp/.test(p.columnTypes?.[0] ?? '') || p.runtimeType === 'Date';
+// What the driver hands over as text: read as text, so that a read batched with others (as
+// JSON) gives the same values, and numeric stays exact.
+const isText = (p: EntityProperty) => isTimestamp(p) || /^(numeric|decimal|bigint|int8)/.test(p.columnTypes?.[0] ?? '');
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function planOf<T extends object>(em: EntityManager, entity: EntityClass<T>): Plan {
@@ -23,8 +26,9 @@ function planOf<T extends object>(em: EntityManager, entity: EntityClass<T>): Pl
   const platform = em.getPlatform();
   const plan: Plan = {
     table: quote(meta.tableName),
-    select: props.map((p) => `${quote(p.fieldNames[0]!)} as ${quote(p.name)}`).join(', '),
-    columns: new Map(props.map((p) => [p.name, quote(p.fieldNames[0]!)])),
+    select: props.map((p) => `${quote(p.fieldNames[0]!)}${isText(p) ? '::text' : ''} as ${quote(p.name)}`).join(', '),
+    // Qualified: ORDER BY would otherwise sort by the select's text alias of the same name.
+    columns: new Map(props.map((p) => [p.name, `${quote(meta.tableName)}.${quote(p.fieldNames[0]!)}`])),
     // Values the way the entity would have them: custom types (FenType: numeric → integer
     // fen), and timestamps as Dates (the driver hands them over as text).
     convert: props.flatMap((p): [string, (value: unknown) => unknown][] => {
@@ -37,40 +41,123 @@ function planOf<T extends object>(em: EntityManager, entity: EntityClass<T>): Pl
   return plan;
 }
 
+interface Read {
+  sql: string;
+  params: unknown[];
+  resolve: (rows: Record<string, unknown>[]) => void;
+  reject: (err: unknown) => void;
+}
+
+const pending = new WeakMap<EntityManager, Read[]>();
+
 /**
- * An entity's rows as plain objects with the entity's property names and types: one SQL
- * statement, no identity map, no hydration, no change tracking. For reads whose rows are only
- * serialized (loaders behind GraphQL fields), where MikroORM's entity machinery was about a
- * third of a subgraph's CPU. Never for rows that are changed and flushed.
+ * Rows of a read, sent to PostgreSQL with every other read of the same request (the same
+ * EntityManager) asked in the same turn of the event loop: one statement for all of them, each
+ * read's rows aggregated as JSON in a column of its own. A request's loaders fire together
+ * (a household's members, its income, its region; a department's roster check and its
+ * records), so a subgraph answers with one statement where it sent one per loader.
+ *
+ * Values batched come through JSON: numbers, booleans, text and arrays as the driver gives
+ * them. The driver gives numeric, bigint and timestamps as text: a read that needs those
+ * exact casts them to text itself (findRows does). A lone read goes as it is.
  */
-export async function findRows<T extends object>(
+export function readRows<R extends Record<string, unknown> = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[] = []): Promise<R[]> {
+  let batch = pending.get(em);
+  if (!batch) {
+    const reads: Read[] = [];
+    pending.set(em, (batch = reads));
+    // After this turn's promise jobs: every DataLoader of the request has dispatched by then.
+    setImmediate(() => {
+      pending.delete(em);
+      void send(em, reads);
+    });
+  }
+  return new Promise<R[]>((resolve, reject) => batch.push({ sql, params, resolve: resolve as Read['resolve'], reject }));
+}
+
+async function sendAlone(em: EntityManager, read: Read): Promise<void> {
+  try {
+    read.resolve(await em.getConnection().execute<Record<string, unknown>[]>(read.sql, read.params));
+  } catch (err) {
+    read.reject(err);
+  }
+}
+
+async function send(em: EntityManager, reads: Read[]): Promise<void> {
+  if (reads.length === 1) return sendAlone(em, reads[0]!);
+  const sql = `select ${reads.map((r, i) => `(select json_agg(t) from (${r.sql}) t) as r${i}`).join(', ')}`;
+  let row: Record<string, Record<string, unknown>[] | null> | undefined;
+  try {
+    [row] = await em.getConnection().execute<Record<string, Record<string, unknown>[] | null>[]>(
+      sql,
+      reads.flatMap((r) => r.params),
+    );
+  } catch {
+    // Each read again on its own, so that an error is the read's that caused it.
+    await Promise.all(reads.map((r) => sendAlone(em, r)));
+    return;
+  }
+  reads.forEach((r, i) => r.resolve(row?.[`r${i}`] ?? []));
+}
+
+/** A statement's text and parameters, to be read or to stand as a subquery in another (`$in`). */
+export interface RowsQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/** A column of an entity's rows, chosen as findRows would choose the rows: a subquery for `$in`. */
+export function rowsQuery<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
+  column: keyof T & string,
   where: Partial<Record<keyof T & string, RowCondition>>,
   orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>> = {},
-): Promise<T[]> {
+  limit?: number,
+): RowsQuery {
   const plan = planOf(em, entity);
+  const query = statement(plan, entity, where, orderBy, limit);
+  return { sql: `select ${plan.columns.get(column) ?? fail(entity, column)}${query.sql}`, params: query.params };
+}
+
+/** How many rows findRows would find, read with the request's other reads of the same turn. */
+export async function countRows<T extends object>(em: EntityManager, entity: EntityClass<T>, where: Partial<Record<keyof T & string, RowCondition>>): Promise<number> {
+  const plan = planOf(em, entity);
+  const query = statement(plan, entity, where, {});
+  if (query.none) return 0;
+  const [row] = await readRows<{ n: number }>(em, `select count(*)::int as n${query.sql}`, query.params);
+  return row?.n ?? 0;
+}
+
+const fail = (entity: { name: string }, prop: string): never => {
+  throw new Error(`${entity.name} has no column for ${prop}`);
+};
+
+/** ` from ... where ... order by ... limit ...` and its parameters; null when a `$in` list is empty (no row can match). */
+function statement(plan: Plan, entity: { name: string }, where: Record<string, RowCondition | undefined>, orderBy: Record<string, 'asc' | 'desc' | undefined>, limit?: number): RowsQuery & { none: boolean } {
   const params: unknown[] = [];
-  const column = (prop: string) => {
-    const c = plan.columns.get(prop);
-    if (!c) throw new Error(`${entity.name} has no column for ${prop}`);
-    return c;
-  };
+  const column = (prop: string) => plan.columns.get(prop) ?? fail(entity, prop);
   const conditions: string[] = [];
+  let none = false;
   for (const [prop, condition] of Object.entries(where) as [string, RowCondition][]) {
     if (condition !== null && typeof condition === 'object') {
       if ('$in' in condition) {
-        if (!condition.$in.length) return [];
-        conditions.push(`${column(prop)} in (${condition.$in.map(() => '?').join(', ')})`);
-        params.push(...condition.$in);
-      } else {
-        if ('$gte' in condition) {
-          conditions.push(`${column(prop)} >= ?`);
-          params.push(condition.$gte);
+        const list = condition.$in;
+        if (Array.isArray(list)) {
+          if (!list.length) none = true;
+          conditions.push(`${column(prop)} in (${list.map(() => '?').join(', ')})`);
+          params.push(...list);
+        } else {
+          const sub = list as RowsQuery;
+          conditions.push(`${column(prop)} in (${sub.sql})`);
+          params.push(...sub.params);
         }
-        if ('$lte' in condition) {
-          conditions.push(`${column(prop)} <= ?`);
-          params.push(condition.$lte);
+      } else {
+        for (const [op, sign] of BOUNDS) {
+          if (op in condition) {
+            conditions.push(`${column(prop)} ${sign} ?`);
+            params.push((condition as Record<string, unknown>)[op]);
+          }
         }
       }
     } else {
@@ -79,8 +166,36 @@ export async function findRows<T extends object>(
     }
   }
   const order = Object.entries(orderBy).map(([prop, dir]) => `${column(prop)} ${dir === 'desc' ? 'desc' : 'asc'}`);
-  const sql = `select ${plan.select} from ${plan.table}${conditions.length ? ` where ${conditions.join(' and ')}` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, params);
+  if (limit !== undefined) params.push(limit);
+  const sql = ` from ${plan.table}${conditions.length ? ` where ${conditions.join(' and ')}` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}${limit !== undefined ? ' limit ?' : ''}`;
+  return { sql, params, none };
+}
+
+const BOUNDS = [
+  ['$gte', '>='],
+  ['$gt', '>'],
+  ['$lte', '<='],
+  ['$lt', '<'],
+] as const;
+
+/**
+ * An entity's rows as plain objects with the entity's property names and types: one SQL
+ * statement (with the request's other reads of the same turn: `readRows`), no identity map,
+ * no hydration, no change tracking. For reads whose rows are only serialized (loaders behind
+ * GraphQL fields), where MikroORM's entity machinery was about a third of a subgraph's CPU.
+ * Never for rows that are changed and flushed.
+ */
+export async function findRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: Partial<Record<keyof T & string, RowCondition>>,
+  orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>> = {},
+  limit?: number,
+): Promise<T[]> {
+  const plan = planOf(em, entity);
+  const query = statement(plan, entity, where, orderBy, limit);
+  if (query.none) return [];
+  const rows = await readRows(em, `select ${plan.select}${query.sql}`, query.params);
   if (plan.convert.length) for (const row of rows) for (const [prop, convert] of plan.convert) row[prop] = convert(row[prop]);
   return rows as unknown as T[];
 }

@@ -12,6 +12,8 @@ import { type FourZerosFigure, warmFigures } from '../four-zeros/figures.js';
 import type { SubgraphContext } from '../context.js';
 import { federatedSchema } from '../graphql/federation.js';
 import { visibleHouseholdRef, visibleMemberRef } from '../roster/roster.js';
+import { checkedReference } from '../graphql/checked-references.js';
+import { isUuid } from '../domain/ids.js';
 import type { SettingsSchema, SubgraphDefinition } from '../server/subgraph.js';
 
 /** What a department resolver receives for the registry's `Member` or `Household`: the key. */
@@ -133,8 +135,9 @@ export function defineDepartment(name: string, code: Department) {
           // The registry's entities it extends: no query of its own returns them.
           { resolvers: parts.resolvers, orphanedTypes: [Member, Household, ...(parts.fourZeros ? [FourZeros] : [])] },
           {
-            Member: { __resolveReference: (ref: EntityKey, ctx: SubgraphContext) => visibleMemberRef(ctx, ref.id) },
-            Household: { __resolveReference: (ref: EntityKey, ctx: SubgraphContext) => visibleHouseholdRef(ctx, ref.id) },
+            // Answered at once, the jurisdiction checked in the same statement as the fields' reads.
+            Member: { __resolveReference: (ref: EntityKey, ctx: SubgraphContext) => (isUuid(ref.id) ? checkedReference({ id: ref.id }, visibleMemberRef(ctx, ref.id)) : null) },
+            Household: { __resolveReference: (ref: EntityKey, ctx: SubgraphContext) => (isUuid(ref.id) ? checkedReference({ id: ref.id }, visibleHouseholdRef(ctx, ref.id)) : null) },
             ...(parts.fourZeros ? { FourZeros: { __resolveReference: resolveFourZerosReference } } : {}),
           },
         ),

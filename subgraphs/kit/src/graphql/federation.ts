@@ -7,6 +7,7 @@ import { auditLogModule } from '../audit/audit-log.resolver.js';
 import { auditMutations } from '../audit/audit.middleware.js';
 import { authChecker } from '../auth/authorize.js';
 import { DateScalar, MoneyScalar } from './scalars.js';
+import { collectReferenceChecks } from './checked-references.js';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
@@ -48,6 +49,7 @@ export async function buildFederatedSchema(
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as any }]);
+  collectReferenceChecks(schema);
   return { schema, sdl };
 }
 

@@ -17,16 +17,20 @@ export async function requireReadableRegion(ctx: SubgraphContext, target: string
   return regionRange(regionCode);
 }
 
-/** Whether the query selects `field` directly under the current field (fragments included). */
-export function selects(info: GraphQLResolveInfo, field: string): boolean {
-  const within = (set: SelectionSetNode | undefined): boolean =>
+/**
+ * Whether the query selects `field` directly under the current field (fragments included), or
+ * the path `field`, `below`... (`selects(info, 'nodes', 'members')`).
+ */
+export function selects(info: GraphQLResolveInfo, field: string, ...below: string[]): boolean {
+  const path = [field, ...below];
+  const within = (set: SelectionSetNode | undefined, depth: number): boolean =>
     !!set &&
     set.selections.some((s) => {
-      if (s.kind === 'Field') return s.name.value === field;
-      if (s.kind === 'InlineFragment') return within(s.selectionSet);
-      return within(info.fragments[s.name.value]?.selectionSet);
+      if (s.kind === 'Field') return s.name.value === path[depth] && (depth === path.length - 1 || within(s.selectionSet, depth + 1));
+      if (s.kind === 'InlineFragment') return within(s.selectionSet, depth);
+      return within(info.fragments[s.name.value]?.selectionSet, depth);
     });
-  return info.fieldNodes.some((node) => within(node.selectionSet));
+  return info.fieldNodes.some((node) => within(node.selectionSet, 0));
 }
 
 export interface WorkListQuery {

@@ -29,6 +29,7 @@ import { textGuardPlugin } from './text-guard.js';
 import { IDEMPOTENCY_MIGRATION, idempotencyOf, idempotencyPlugin } from '../idempotency/idempotency.js';
 import { attachFigureSources, figureCountLoader, FOUR_ZEROS_FIGURES_MIGRATION, type FourZerosFigure } from '../four-zeros/figures.js';
 import { Peers } from './peers.js';
+import { referenceChecksPlugin } from '../graphql/checked-references.js';
 import { envName, readSubgraphList } from '../hub/subgraph-list.js';
 
 /** Everything a subgraph declares; the kit does the rest the same way for all of them. */
@@ -197,7 +198,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     // No inline tracing and no cache-control plugin: both instrument every field, and nothing reads them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(replica ? [replicaGuardPlugin<SubgraphContext<L>>(replica, def.name)] : []), textGuardPlugin(), idempotencyPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(replica ? [replicaGuardPlugin<SubgraphContext<L>>(replica, def.name)] : []), textGuardPlugin(), idempotencyPlugin(), referenceChecksPlugin()],
     includeStacktraceInErrorResponses: false,
     // The hub stops servers in order (gateway, subgraphs, then PostgreSQL); Apollo's own
     // signal handlers would stop them out of order and re-raise the signal, killing the

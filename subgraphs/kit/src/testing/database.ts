@@ -25,10 +25,10 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
 /** A fresh database with a subgraph's migrations applied, opened as its owner. */
 export async function migratedTestDatabase(
   prefix: string,
-  def: { entities: OrmOptions['entities']; migrations: OrmOptions['migrations'] },
+  def: { entities: OrmOptions['entities']; migrations: OrmOptions['migrations']; onQuery?: (sql: string) => void },
 ): Promise<TestDatabase & { orm: MikroORM }> {
   const db = await createTestDatabase(prefix);
-  const orm = (await openDatabase({ databaseUrl: db.url, entities: def.entities, migrations: def.migrations })) as MikroORM;
+  const orm = (await openDatabase({ databaseUrl: db.url, entities: def.entities, migrations: def.migrations, ...(def.onQuery ? { onQuery: def.onQuery } : {}) })) as MikroORM;
   return {
     ...db,
     orm,
