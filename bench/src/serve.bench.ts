@@ -25,7 +25,9 @@ const THROUGHPUT_S = Number(process.env.BENCH_THROUGHPUT_S ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 type Target = 'floor' | 'hub' | 'hive' | 'hive-rust' | 'apollo';
-const TARGETS: Target[] = ['floor', 'hub', 'hive', 'hive-rust', 'apollo'];
+const ALL_TARGETS: Target[] = ['floor', 'hub', 'hive', 'hive-rust', 'apollo'];
+// BENCH_TARGETS=hub,apollo for a shorter look; the floor and the hub are always measured.
+const TARGETS = ALL_TARGETS.filter((t) => t === 'floor' || t === 'hub' || !process.env.BENCH_TARGETS || process.env.BENCH_TARGETS.split(',').includes(t));
 const LABEL: Record<Target, string> = { floor: 'raw SQL floor', hub: 'Fupin Hub (npm start)', hive: 'Hive Gateway', 'hive-rust': 'Hive Gateway + Rust planner', apollo: '@apollo/gateway (default)' };
 type Query = 'view' | 'village';
 const TEXT: Record<Query, string> = { view: HOUSEHOLD_VIEW, village: VILLAGE_PAGE };
@@ -92,6 +94,8 @@ async function benchOneSize(households: number) {
   const dataDir = dataDirFor(households);
   const ports = { PORT: await freePort(), FUPIN_PG_PORT: await freePort(), ...Object.fromEntries(await Promise.all(readSubgraphList().map(async (s) => [s.portVariable, await freePort()]))) };
   const env: NodeJS.ProcessEnv = { ...process.env, FUPIN_DATA_DIR: dataDir, FUPIN_PG_STATEMENT_STATS: '1', ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
+  // BENCH_PROFILE=<folder>: every hub process writes a CPU profile there when it stops.
+  if (process.env.BENCH_PROFILE) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}`.trim();
   delete env.DATABASE_URL;
   const pgUrl = (db: string) => `postgres://postgres:fupin-dev@127.0.0.1:${ports.FUPIN_PG_PORT}/${db}`;
   const databases = Object.fromEntries(readSubgraphList().map((s) => [s.name, pgUrl(`fupin_${s.name.replaceAll('-', '_')}`)]));
@@ -147,7 +151,7 @@ async function benchOneSize(households: number) {
 
     const subgraphUrls = Object.fromEntries(readSubgraphList().map((s) => [s.name, `http://127.0.0.1:${ports[s.portVariable as keyof typeof ports]}/graphql`]));
     const urls: Partial<Record<Target, string>> = { hub: `http://127.0.0.1:${ports.PORT}/graphql` };
-    for (const kind of ['hive', 'hive-rust', 'apollo'] as const) {
+    for (const kind of (['hive', 'hive-rust', 'apollo'] as const).filter((t) => TARGETS.includes(t))) {
       const port = await freePort();
       peers[kind] = await launch([PEER, kind, String(port)], { ...process.env, NODE_ENV: 'production', SUPERGRAPH_PATH: SUPERGRAPH, FUPIN_JWKS: jwks, FUPIN_GATEWAY_SECRET: secret, SUBGRAPH_URLS: JSON.stringify(subgraphUrls) }, (o) => o.includes(`gateway on ${port}`), 60_000);
       urls[kind] = `http://127.0.0.1:${port}/graphql`;
@@ -257,7 +261,8 @@ async function benchOneSize(households: number) {
     // Ratios between the hub and its peers.
     for (const q of ['view', 'village'] as Query[]) {
       const rps = (t: Target) => (json[`${q}:${t}`] as { rps: number }).rps;
-      console.log(`${q}: hub throughput ${(rps('hub') / rps('hive')).toFixed(2)}× Hive Gateway, ${(rps('hub') / rps('hive-rust')).toFixed(2)}× Hive + Rust planner, ${(rps('hub') / rps('apollo')).toFixed(2)}× default @apollo/gateway`);
+      const against = TARGETS.filter((t) => t !== 'floor' && t !== 'hub').map((t) => `${(rps('hub') / rps(t)).toFixed(2)}× ${LABEL[t]}`);
+      if (against.length) console.log(`${q}: hub throughput ${against.join(', ')}`);
     }
     return { households: have, rounds: ROUNDS, latencySeconds: LATENCY_S, throughputSeconds: THROUGHPUT_S, results: json };
   } finally {
