@@ -1,5 +1,5 @@
 import { rosterSubscriptionName, todayInChina } from '@fupin/kit';
-import { awaitInReplica, errorCode, type GraphQLClient, seed, tomorrowInChina } from '@fupin/kit/testing';
+import { awaitInReplica, awaitInReplicas, errorCode, type GraphQLClient, seed, tomorrowInChina } from '@fupin/kit/testing';
 import { randomUUID } from 'node:crypto';
 import { startHub } from './support/hub.js';
 
@@ -172,6 +172,26 @@ describe('security', () => {
       r: [{ __typename: 'Member', id: h.members[0]!.id }],
     });
     expect(allowed._entities).toEqual([{ insurance: { scheme: 'RESIDENT_BASIC' } }]);
+  });
+
+  test('a batch of reads from the gateway: each operation has its own answer and its own refusals; no mutation in a batch', async () => {
+    const s = seed(hub.client);
+    const mine = await s.household({ villageCode: village });
+    const elsewhere = await s.household({ villageCode: await s.village() });
+    await awaitInReplicas(hub.subgraphs, elsewhere.members.at(-1)!.id);
+    const home = health().as({ subject: 'cw-batch', role: 'CASEWORKER', regionCode: village });
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { claims(year: 2020) { date } } } }`;
+    const post = (body: unknown) => fetch(home.url, { method: 'POST', headers: { 'content-type': 'application/json', ...home.headers }, body: JSON.stringify(body) });
+    const res = await post([
+      { query: entities, variables: { r: [{ __typename: 'Member', id: elsewhere.members[0]!.id }] } },
+      { query: entities, variables: { r: [{ __typename: 'Member', id: mine.members[0]!.id }] } },
+    ]);
+    expect(res.status).toBe(200);
+    const [refused, allowed] = (await res.json()) as { data: unknown; errors?: { path: unknown[]; extensions: { code: string } }[] }[];
+    expect(refused).toEqual({ data: { _entities: [null] }, errors: [expect.objectContaining({ path: ['_entities', 0], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] });
+    expect(allowed).toEqual({ data: { _entities: [{ claims: [] }] } });
+    const mutation = await post([{ query: entities, variables: { r: [] } }, { query: `mutation { __typename }` }]);
+    expect(mutation.status).toBe(400);
   });
 
   test('region coverage: exact figures for the region and year asked, null rate for a region with no members, refusal outside', async () => {

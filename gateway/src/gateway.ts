@@ -2,7 +2,7 @@ import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataS
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { type Caller, createHttpHandler, IDEMPOTENCY_HEADER, isIdempotencyKey, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
+import { type Caller, createHttpHandler, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, isIdempotencyKey, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
 import { readFile } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -96,7 +96,63 @@ function fetcherWithTimeout(timeoutMs: number) {
       req.on('error', fail);
       req.end(body);
     });
-  return ((url: string, init: { method?: string; headers: Record<string, string>; body?: string }) => send(url, init, false)) as unknown as typeof fetch;
+  return batchingReads((url: string, init: Init) => send(url, init, false)) as unknown as typeof fetch;
+}
+
+type Init = { method?: string; headers: Record<string, string>; body?: string };
+type Send = (url: string, init: Init) => Promise<Response>;
+
+interface Queued {
+  init: Init;
+  resolve: (r: Response) => void;
+  reject: (err: unknown) => void;
+}
+
+// A read the data source built: `{"query":"query ...` or `{"query":"{ ...`, never a mutation.
+const READ_BODY = /^\{"query":"(query\b|\{)/;
+
+/**
+ * Reads of one client request to the same subgraph, asked in the same turn (the parallel
+ * branches of a plan: a department's fields of the members and of the household), go as one
+ * POST with a JSON array of operations: one call, and on the subgraph one context whose reads
+ * go to PostgreSQL together (kit http). An answer that is no array of as many answers, or a
+ * status other than 200, sends each on its own; a call that fails fails each of its reads.
+ */
+function batchingReads(send: Send): Send {
+  const queues = new Map<string, Queued[]>();
+  return (url, init) => {
+    if (!READ_BODY.test(init.body ?? '')) return send(url, init);
+    const key = `${url}\n${init.headers['x-request-id'] ?? ''}\n${init.headers[SIGNATURE_HEADER] ?? ''}`;
+    return new Promise<Response>((resolve, reject) => {
+      const queue = queues.get(key);
+      if (queue) return void queue.push({ init, resolve, reject });
+      const started: Queued[] = [{ init, resolve, reject }];
+      queues.set(key, started);
+      setImmediate(() => {
+        queues.delete(key);
+        void flush(url, started);
+      });
+    });
+  };
+
+  async function flush(url: string, queued: Queued[]): Promise<void> {
+    const alone = (q: Queued) => send(url, q.init).then(q.resolve, q.reject);
+    if (queued.length === 1) return alone(queued[0]!);
+    let answers: unknown;
+    let response: Response;
+    try {
+      response = await send(url, { ...queued[0]!.init, body: `[${queued.map((q) => q.init.body).join(',')}]` });
+      answers = response.status === 200 ? await response.json() : undefined;
+    } catch (err) {
+      for (const q of queued) q.reject(err);
+      return;
+    }
+    if (!Array.isArray(answers) || answers.length !== queued.length) {
+      await Promise.all(queued.map(alone));
+      return;
+    }
+    queued.forEach((q, i) => q.resolve(new Response(JSON.stringify(answers[i]), { status: 200, headers: response.headers })));
+  }
 }
 
 /** Why a subgraph gave no usable answer; a client may try again later for each. */

@@ -145,3 +145,70 @@ describe('the request deadline', () => {
     expect(ms).toBeGreaterThanOrEqual(3000);
   }, 20_000);
 });
+
+describe('reads of one plan to one subgraph', () => {
+  // The household's medical costs and its members' insurance: two fetches to health in
+  // parallel, after the registry's. They go as one POST of both operations; a subgraph that
+  // refuses batches (400) is asked each on its own, and the answer is the same.
+  const servers: import('node:http').Server[] = [];
+  const serve = async (answer: (body: any) => { status: number; body: unknown }, seen: unknown[]) => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c.toString()));
+      req.on('end', () => {
+        const body = JSON.parse(text);
+        seen.push(body);
+        const { status, body: out } = answer(body);
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(out));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    return `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/graphql`;
+  };
+  afterAll(() => Promise.all(servers.map((s) => (s.closeAllConnections(), new Promise((r) => s.close(r))))));
+  const entity = (op: { variables: { representations: { __typename: string }[] } }) =>
+    op.variables.representations[0]!.__typename === 'Household' ? { data: { _entities: [{ __typename: 'Household', medical: { year: 2020 } }] } } : { data: { _entities: [{ __typename: 'Member', insurance: { scheme: 'RESIDENT_BASIC' } }] } };
+
+  async function ask(acceptsBatches: boolean) {
+    const seen: unknown[] = [];
+    const jwksSource = join(await mkdtemp(join(tmpdir(), 'gw-')), 'jwks.json');
+    await writeFile(jwksSource, JSON.stringify(key.jwks));
+    const planned = await startGateway({
+      port: 0,
+      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+      subgraphUrls: {
+        households: await serve(() => ({ status: 200, body: { data: { household: { __typename: 'Household', id: 'h1', members: [{ __typename: 'Member', id: 'm1' }] } } } }), []),
+        'health-insurance': await serve((body) => (Array.isArray(body) ? (acceptsBatches ? { status: 200, body: body.map(entity) } : { status: 400, body: { errors: [{ message: 'no batches' }] } }) : { status: 200, body: entity(body) }), seen),
+      },
+      jwksSource,
+      gatewaySecret: 'x'.repeat(32),
+    });
+    try {
+      const res = await fetch(planned.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(key, admin)}` },
+        body: JSON.stringify({ query: '{ household(id: "h1") { medical(year: 2020) { year } members { insurance(year: 2020) { scheme } } } }' }),
+      });
+      return { body: await res.json(), seen };
+    } finally {
+      await planned.stop();
+    }
+  }
+
+  const expected = { data: { household: { medical: { year: 2020 }, members: [{ insurance: { scheme: 'RESIDENT_BASIC' } }] } } };
+
+  test('go as one call of both operations', async () => {
+    const { body, seen } = await ask(true);
+    expect(body).toEqual(expected);
+    expect(seen).toHaveLength(1);
+    expect(Array.isArray(seen[0]) && seen[0].length).toBe(2);
+  });
+
+  test('to a subgraph that refuses batches, go one by one with the same answer', async () => {
+    const { body, seen } = await ask(false);
+    expect(body).toEqual(expected);
+    expect(seen.map((s) => (Array.isArray(s) ? 'batch' : 'one'))).toEqual(['batch', 'one', 'one']);
+  });
+});

@@ -11,6 +11,12 @@ export interface HttpOptions<C extends BaseContext> {
   routes?: Record<string, Route>;
   /** POST routes by exact path that take a JSON body (service-to-service calls inside the hub). */
   posts?: Record<string, (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<void>>;
+  /**
+   * Takes a POST of an array of read operations (the gateway's reads of one client request to
+   * this service): one context is made for the call, so they share its EntityManager and
+   * loaders and their reads of a turn go as one statement.
+   */
+  batches?: boolean;
   /** Answers GET /graphql for browsers (GraphiQL) before Apollo sees it. */
   browserPage?: Route;
   graphqlPath?: string;
@@ -93,8 +99,10 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
           body = text;
         }
       }
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (Array.isArray(body)) return await batch(req, res, body, (op, context) => options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search: url.search, body: op }, context }));
       const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        httpGraphQLRequest: { method, headers, search: url.search, body },
         context: () => options.context(req),
       });
       res.statusCode = result.status ?? 200;
@@ -112,7 +120,27 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
       json(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
   };
+
+  type Execute = (op: unknown, context: () => Promise<C>) => ReturnType<ApolloServer<C>['executeHTTPGraphQLRequest']>;
+  async function batch(req: IncomingMessage, res: ServerResponse, ops: unknown[], execute: Execute): Promise<void> {
+    const reads = ops.every((op) => typeof (op as { query?: unknown })?.query === 'string' && READ.test((op as { query: string }).query));
+    if (!options.batches || !reads || ops.length < 1 || ops.length > MAX_BATCH) {
+      return json(res, 400, { errors: [{ message: `a batch is 1 to ${MAX_BATCH} read operations, from the gateway`, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    // One context for the call; Apollo gives each operation a shallow copy of it (its own
+    // refusals, the same EntityManager and loaders).
+    const shared = options.context(req);
+    const results = await Promise.all(ops.map((op) => execute(op, () => shared)));
+    const failed = results.find((r) => (r.status ?? 200) !== 200);
+    res.statusCode = failed?.status ?? 200;
+    res.setHeader('content-type', 'application/json');
+    res.end(`[${results.map((r) => (r.body.kind === 'complete' ? r.body.string : 'null')).join(',')}]`);
+  }
 }
+
+const MAX_BATCH = 20;
+// A read: an anonymous or named query, not a mutation (comments and whitespace aside).
+const READ = /^(\s|#[^\n]*\n)*(query\b|\{)/;
 
 async function open(handler: (req: IncomingMessage, res: ServerResponse) => void, port: number, host: string): Promise<Server> {
   const server = createServer(handler);

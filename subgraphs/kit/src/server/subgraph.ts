@@ -220,6 +220,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       const idempotency = idempotencyOf(req.headers);
       return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}), ...(idempotency ? { idempotency } : {}) };
     },
+    batches: true,
     posts: def.coverage ? { [COVERAGE_PATH]: coverageRoute(def.coverage, () => orm.em.fork() as EntityManager, options.gatewaySecret, settings, () => replica?.status.state ?? 'CURRENT') } : {},
     routes: {
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
