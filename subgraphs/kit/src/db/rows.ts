@@ -1,4 +1,5 @@
 import type { EntityClass, EntityProperty } from '@mikro-orm/core';
+import { CompiledQuery } from 'kysely';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A column's condition: equal to a value, one of a list, or within bounds. */
@@ -75,9 +76,24 @@ export function readRows<R extends Record<string, unknown> = Record<string, unkn
   return new Promise<R[]>((resolve, reject) => batch.push({ sql, params, resolve: resolve as Read['resolve'], reject }));
 }
 
+/**
+ * A read with its values as bound parameters (`?` numbered `$1`...). MikroORM's `execute`
+ * writes every value into the SQL text, which PostgreSQL then parses as literals each time:
+ * a page of 150 members was 150 UUID literals per statement.
+ */
+async function query(em: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const connection = em.getConnection();
+  // What MikroORM tells its onQuery hook for every statement (the tests count them there).
+  em.config.get('onQuery')(sql, params);
+  let n = 0;
+  const numbered = sql.replace(/\?/g, () => `$${++n}`);
+  const result = await connection.getClient().executeQuery(CompiledQuery.raw(numbered, params));
+  return result.rows as Record<string, unknown>[];
+}
+
 async function sendAlone(em: EntityManager, read: Read): Promise<void> {
   try {
-    read.resolve(await em.getConnection().execute<Record<string, unknown>[]>(read.sql, read.params));
+    read.resolve(await query(em, read.sql, read.params));
   } catch (err) {
     read.reject(err);
   }
@@ -88,10 +104,7 @@ async function send(em: EntityManager, reads: Read[]): Promise<void> {
   const sql = `select ${reads.map((r, i) => `(select json_agg(t) from (${r.sql}) t) as r${i}`).join(', ')}`;
   let row: Record<string, Record<string, unknown>[] | null> | undefined;
   try {
-    [row] = await em.getConnection().execute<Record<string, Record<string, unknown>[] | null>[]>(
-      sql,
-      reads.flatMap((r) => r.params),
-    );
+    [row] = (await query(em, sql, reads.flatMap((r) => r.params))) as Record<string, Record<string, unknown>[] | null>[];
   } catch {
     // Each read again on its own, so that an error is the read's that caused it.
     await Promise.all(reads.map((r) => sendAlone(em, r)));
@@ -145,8 +158,9 @@ function statement(plan: Plan, entity: { name: string }, where: Record<string, R
         const list = condition.$in;
         if (Array.isArray(list)) {
           if (!list.length) none = true;
-          conditions.push(`${column(prop)} in (${list.map(() => '?').join(', ')})`);
-          params.push(...list);
+          // One array parameter, whatever its length: the same statement text for 1 or 150 keys.
+          conditions.push(`${column(prop)} = any(?)`);
+          params.push(list);
         } else {
           const sub = list as RowsQuery;
           conditions.push(`${column(prop)} in (${sub.sql})`);
