@@ -114,13 +114,19 @@ export class ReplicaWatch {
       this.warnedUnbounded = true;
       this.options.log?.(`roster replica: the registry's server keeps WAL for slots without bound (max_slot_wal_keep_size = -1); a department down for long can fill its disk`);
     }
-    const subscribed = await this.department.query<{ copying: number }>(
-      `select count(r.*) filter (where r.srsubstate <> 'r')::int as copying
+    const subscribed = await this.department.query<{ oid: string; copying: number }>(
+      `select s.oid::text as oid, count(r.*) filter (where r.srsubstate <> 'r')::int as copying
          from pg_subscription s left join pg_subscription_rel r on r.srsubid = s.oid
         where s.subname = $1 and s.subdbid = (select oid from pg_database where datname = current_database())
         group by s.oid`,
       [name],
     );
+    // A copy holds a slot of its own (pg_<subscription>_sync_...) until it has caught up; other
+    // copies' WAL can outgrow what the server keeps for it, and the copy then never finishes.
+    if (subscribed.rowCount && subscribed.rows[0]!.copying > 0 && (await this.lostCopySlots(subscribed.rows[0]!.oid)).length) {
+      await this.resync(`the registry gave up the WAL it kept for the copy (max_slot_wal_keep_size = ${keep})`);
+      return;
+    }
     if (!subscribed.rowCount || walStatus === null || walStatus === 'lost') {
       const why = !subscribed.rowCount ? 'its subscription is gone' : walStatus === null ? 'its slot in the registry is gone' : `the registry gave up the WAL it kept for it (max_slot_wal_keep_size = ${keep})`;
       await this.resync(why);
@@ -150,16 +156,32 @@ export class ReplicaWatch {
     this.current = { ...this.current, state, lagMs };
   }
 
+  private async copySlots(subscriptionOid: string, onlyLost: boolean): Promise<string[]> {
+    const { rows } = await this.registry.query<{ slot_name: string }>(
+      `select slot_name from pg_replication_slots where slot_name like $1 and ($2::boolean is false or wal_status = 'lost')`,
+      [`pg\\_${subscriptionOid}\\_sync\\_%`, onlyLost],
+    );
+    return rows.map((r) => r.slot_name);
+  }
+
+  private lostCopySlots(subscriptionOid: string): Promise<string[]> {
+    return this.copySlots(subscriptionOid, true);
+  }
+
   private async resync(why: string): Promise<void> {
     const name = this.options.subscription;
     this.current = { ...this.current, state: 'RESYNCING' };
     this.options.log?.(`roster replica: ${why}; copying the roster again`);
-    const exists = await this.department.query('select 1 from pg_subscription where subname = $1', [name]);
+    const exists = await this.department.query<{ oid: string }>('select oid::text as oid from pg_subscription where subname = $1', [name]);
     if (exists.rowCount) {
       // Dropped without touching the slot through it: the slot may be gone or useless.
       await this.department.query(`alter subscription "${name}" disable`);
       await this.department.query(`alter subscription "${name}" set (slot_name = none)`);
       await this.department.query(`drop subscription "${name}"`);
+      // Its copies' slots are left behind by a drop without a slot: they would keep WAL for nobody.
+      for (const slot of await this.copySlots(exists.rows[0]!.oid, false)) {
+        await this.registry.query('select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1 and not active', [slot]);
+      }
     }
     // The disabled subscription's sender lets go of the slot within moments.
     for (let i = 0; ; i++) {
