@@ -69,6 +69,27 @@ function runLoad(plan: LoadPlan): LoadResult {
   return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as LoadResult;
 }
 
+async function rostersCurrent(ports: Record<string, number>, timeoutMs = 3_600_000): Promise<void> {
+  const started = Date.now();
+  let told = 0;
+  for (;;) {
+    const states = await Promise.all(
+      Object.entries(ports).map(async ([name, port]) => {
+        const ready = (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json().catch(() => ({}))) as { roster?: { state: string } };
+        return [name, ready.roster?.state ?? 'CURRENT'] as const;
+      }),
+    );
+    const behind = states.filter(([, state]) => state !== 'CURRENT');
+    if (!behind.length) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`roster copies not current after ${timeoutMs / 60_000} min: ${behind.map((b) => b.join(' ')).join(', ')}`);
+    if (Date.now() - told > 30_000) {
+      told = Date.now();
+      console.log(`waiting for the departments' roster copies: ${behind.map((b) => b.join(' ')).join(', ')} (${Math.round((Date.now() - started) / 1000)} s)`);
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
 /** The hub's data folder for a size: the demo county up to DEMO_LIMIT households, else a seeded hub. */
 function dataDirFor(households: number): string {
   const base = process.env.FUPIN_BENCH_DIR ?? (userInfo().uid === 0 ? '/var/lib/fupin-bench-serve' : join(REPO_ROOT, '.data/bench-serve'));
@@ -129,6 +150,9 @@ async function benchOneSize(households: number) {
     hub = await launch([START], { ...env, FUPIN_DEMO_HOUSEHOLDS: String(Math.min(households, DEMO_LIMIT)) }, (o) => o.includes('Ctrl-C stops everything'));
     have = await registryCount();
   }
+  // A department copying the roster again (after a seed whose WAL outgrew what a slot keeps)
+  // answers ROSTER_BEHIND until it is done: measured only once every copy is current.
+  await rostersCurrent(Object.fromEntries(readSubgraphList().map((s) => [s.name, ports[s.portVariable as keyof typeof ports]])));
   const peers: Partial<Record<Target, Running>> = {};
   const pools = floorPools((name) => databases[name]!, 2);
   try {
