@@ -192,6 +192,13 @@ describe('security', () => {
     expect(allowed).toEqual({ data: { _entities: [{ claims: [] }] } });
     const mutation = await post([{ query: entities, variables: { r: [] } }, { query: `mutation { __typename }` }]);
     expect(mutation.status).toBe(400);
+    const hidden = await post([{ query: `query A { __typename } mutation B { __typename }`, operationName: 'B' }]);
+    expect(hidden.status).toBe(400);
+    // Unsigned, in a content type Apollo refuses before it asks for the context: refused, and the subgraph stays up.
+    const unsigned = await fetch(home.url, { method: 'POST', headers: { 'content-type': 'text/plain; charset="application/json"' }, body: JSON.stringify([{ query: '{ __typename }' }]) });
+    expect(unsigned.status).toBe(400);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await post([{ query: entities, variables: { r: [{ __typename: 'Member', id: mine.members[0]!.id }] } }])).status).toBe(200);
   });
 
   test('region coverage: exact figures for the region and year asked, null rate for a region with no members, refusal outside', async () => {

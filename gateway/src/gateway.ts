@@ -2,7 +2,7 @@ import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataS
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { type Caller, createHttpHandler, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, isIdempotencyKey, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
+import { type Caller, createHttpHandler, IDEMPOTENCY_HEADER, isIdempotencyKey, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
 import { readFile } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -108,8 +108,20 @@ interface Queued {
   reject: (err: unknown) => void;
 }
 
-// A read the data source built: `{"query":"query ...` or `{"query":"{ ...`, never a mutation.
-const READ_BODY = /^\{"query":"(query\b|\{)/;
+// A read the data source built: `{"query":"query ...` or `{"query":"{ ...`, naming no mutation
+// (the subgraph checks the same; a variable that says "mutation" only goes unbatched).
+const isReadBody = (body: string) => /^\{"query":"(query\b|\{)/.test(body) && !/\b(mutation|subscription)\b/.test(body);
+
+/** Carries which client request a subgraph call is for, from `willSendRequest` to the fetcher; never sent on. */
+const BATCH_HEADER = 'x-fupin-batch';
+const MAX_BATCH = 20; // what a subgraph takes in one call (kit http)
+let requestsSeen = 0;
+const batchKeys = new WeakMap<object, string>();
+const batchKeyOf = (context: object) => {
+  let key = batchKeys.get(context);
+  if (!key) batchKeys.set(context, (key = String(++requestsSeen)));
+  return key;
+};
 
 /**
  * Reads of one client request to the same subgraph, asked in the same turn (the parallel
@@ -120,12 +132,13 @@ const READ_BODY = /^\{"query":"(query\b|\{)/;
  */
 function batchingReads(send: Send): Send {
   const queues = new Map<string, Queued[]>();
-  return (url, init) => {
-    if (!READ_BODY.test(init.body ?? '')) return send(url, init);
-    const key = `${url}\n${init.headers['x-request-id'] ?? ''}\n${init.headers[SIGNATURE_HEADER] ?? ''}`;
+  return (url, { headers: { [BATCH_HEADER]: request, ...headers }, ...rest }) => {
+    const init = { ...rest, headers };
+    if (!request || !isReadBody(init.body ?? '')) return send(url, init);
+    const key = `${url}\n${request}`;
     return new Promise<Response>((resolve, reject) => {
       const queue = queues.get(key);
-      if (queue) return void queue.push({ init, resolve, reject });
+      if (queue && queue.length < MAX_BATCH) return void queue.push({ init, resolve, reject });
       const started: Queued[] = [{ init, resolve, reject }];
       queues.set(key, started);
       setImmediate(() => {
@@ -140,15 +153,23 @@ function batchingReads(send: Send): Send {
     if (queued.length === 1) return alone(queued[0]!);
     let answers: unknown;
     let response: Response;
+    let text: string;
     try {
       response = await send(url, { ...queued[0]!.init, body: `[${queued.map((q) => q.init.body).join(',')}]` });
-      answers = response.status === 200 ? await response.json() : undefined;
+      text = await response.text();
+      answers = response.status === 200 ? JSON.parse(text) : undefined;
     } catch (err) {
       for (const q of queued) q.reject(err);
       return;
     }
-    if (!Array.isArray(answers) || answers.length !== queued.length) {
+    // Refused as a batch (a subgraph that takes none, a body too large): each on its own.
+    if (response.status === 400 || response.status === 413 || (response.status === 200 && (!Array.isArray(answers) || answers.length !== queued.length))) {
       await Promise.all(queued.map(alone));
+      return;
+    }
+    // Failed as a whole (503, 502...): each read has that answer, and its own retries.
+    if (!Array.isArray(answers)) {
+      for (const q of queued) q.resolve(new Response(text, { status: response.status, headers: response.headers }));
       return;
     }
     queued.forEach((q, i) => q.resolve(new Response(JSON.stringify(answers[i]), { status: 200, headers: response.headers })));
@@ -215,6 +236,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     for (const [name, value] of Object.entries(signCaller(context.caller, this.secret))) request.http!.headers.set(name, value);
     request.http!.headers.set('x-request-id', context.requestId);
     if (context.deadline) request.http!.headers.set(DEADLINE_HEADER, String(context.deadline));
+    request.http!.headers.set(BATCH_HEADER, batchKeyOf(context));
     if (context.idempotencyKey && /^\s*mutation\b/.test(request.query ?? '')) request.http!.headers.set(IDEMPOTENCY_HEADER, context.idempotencyKey);
   }
 

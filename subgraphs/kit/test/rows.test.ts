@@ -69,9 +69,17 @@ test.each(CASES)('%s: the same rows and values as em.find', async (_what, where,
   expect(typeof rows[0]!.amount).toBe('number');
 });
 
-test('an empty list asks nothing and finds nothing; an unknown property is refused', async () => {
+test('a Date is a value to equal (bound as a parameter, its instant kept); $lt and $gt bound', async () => {
+  const rows = await findRows(em(), LedgerEntity, { recordedAt: new Date('2020-03-01T12:00:00Z'), amount: { $lt: '1000', $gt: '249.99' } });
+  expect(rows.map((r) => r.id)).toEqual(['00000000-0000-4000-8000-000000000003']);
+});
+
+test('an empty list asks nothing and finds nothing; an unknown property or condition is refused', async () => {
   expect(await findRows(em(), LedgerEntity, { memberId: { $in: [] } })).toEqual([]);
   await expect(findRows(em(), LedgerEntity, { nope: 1 } as never)).rejects.toThrow('LedgerEntity has no column for nope');
+  // Ignored, it would read every row.
+  await expect(findRows(em(), LedgerEntity, { memberId: { $like: '1%' } } as never)).rejects.toThrow('LedgerEntity.memberId: findRows knows no $like');
+  await expect(readRows(em(), 'select ? as a', [])).rejects.toThrow('a read has 1 placeholders for 0 parameters');
 });
 
 test('reads of one request in the same turn go as one statement, each with the rows and values it has alone', async () => {

@@ -3,7 +3,7 @@ import { CompiledQuery } from 'kysely';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A column's condition: equal to a value, one of a list, or within bounds. */
-export type RowCondition = string | number | boolean | { $in: readonly unknown[] | RowsQuery } | { $gte?: unknown; $gt?: unknown; $lte?: unknown; $lt?: unknown };
+export type RowCondition = string | number | boolean | Date | { $in: readonly unknown[] | RowsQuery } | { $gte?: unknown; $gt?: unknown; $lte?: unknown; $lt?: unknown };
 
 interface Plan {
   table: string;
@@ -60,7 +60,8 @@ const pending = new WeakMap<EntityManager, Read[]>();
  *
  * Values batched come through JSON: numbers, booleans, text and arrays as the driver gives
  * them. The driver gives numeric, bigint and timestamps as text: a read that needs those
- * exact casts them to text itself (findRows does). A lone read goes as it is.
+ * exact casts them to text itself (findRows does). A lone read goes as it is. Every `?` in
+ * the text is a parameter (no `?` operators or literals), and an ORDER BY of the read is kept.
  */
 export function readRows<R extends Record<string, unknown> = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[] = []): Promise<R[]> {
   let batch = pending.get(em);
@@ -87,6 +88,7 @@ async function query(em: EntityManager, sql: string, params: unknown[]): Promise
   em.config.get('onQuery')(sql, params);
   let n = 0;
   const numbered = sql.replace(/\?/g, () => `$${++n}`);
+  if (n !== params.length) throw new Error(`a read has ${n} placeholders for ${params.length} parameters`);
   const result = await connection.getClient().executeQuery(CompiledQuery.raw(numbered, params));
   return result.rows as Record<string, unknown>[];
 }
@@ -99,14 +101,24 @@ async function sendAlone(em: EntityManager, read: Read): Promise<void> {
   }
 }
 
+// The statement ran out of time or the database went away: asking each read again would only
+// wait (or fail) once more; every read gets the error.
+const WHOLE_BATCH_ERROR = /^(57014|57P0[123]|08\d{3})$/;
+
 async function send(em: EntityManager, reads: Read[]): Promise<void> {
   if (reads.length === 1) return sendAlone(em, reads[0]!);
-  const sql = `select ${reads.map((r, i) => `(select json_agg(t) from (${r.sql}) t) as r${i}`).join(', ')}`;
+  // json_agg reads each subquery in its order; the alias is one no column is named.
+  const sql = `select ${reads.map((r, i) => `(select json_agg(read_row_) from (${r.sql}) read_row_) as r${i}`).join(', ')}`;
   let row: Record<string, Record<string, unknown>[] | null> | undefined;
   try {
     [row] = (await query(em, sql, reads.flatMap((r) => r.params))) as Record<string, Record<string, unknown>[] | null>[];
-  } catch {
-    // Each read again on its own, so that an error is the read's that caused it.
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && WHOLE_BATCH_ERROR.test(code)) {
+      for (const r of reads) r.reject(err);
+      return;
+    }
+    // Each read again on its own, so that an error (a bad cast, say) is the read's that caused it.
     await Promise.all(reads.map((r) => sendAlone(em, r)));
     return;
   }
@@ -153,7 +165,10 @@ function statement(plan: Plan, entity: { name: string }, where: Record<string, R
   const conditions: string[] = [];
   let none = false;
   for (const [prop, condition] of Object.entries(where) as [string, RowCondition][]) {
-    if (condition !== null && typeof condition === 'object') {
+    if (condition !== null && typeof condition === 'object' && !(condition instanceof Date)) {
+      // A condition this does not know would select more than asked (a jurisdiction range widened): refused.
+      const unknown = Object.keys(condition).filter((op) => op !== '$in' && !BOUNDS.some(([b]) => b === op));
+      if (unknown.length) throw new Error(`${entity.name}.${prop}: findRows knows no ${unknown.join(', ')}`);
       if ('$in' in condition) {
         const list = condition.$in;
         if (Array.isArray(list)) {

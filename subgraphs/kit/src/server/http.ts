@@ -123,14 +123,15 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
 
   type Execute = (op: unknown, context: () => Promise<C>) => ReturnType<ApolloServer<C>['executeHTTPGraphQLRequest']>;
   async function batch(req: IncomingMessage, res: ServerResponse, ops: unknown[], execute: Execute): Promise<void> {
-    const reads = ops.every((op) => typeof (op as { query?: unknown })?.query === 'string' && READ.test((op as { query: string }).query));
+    const reads = ops.every((op) => typeof (op as { query?: unknown })?.query === 'string' && isRead((op as { query: string }).query));
     if (!options.batches || !reads || ops.length < 1 || ops.length > MAX_BATCH) {
       return json(res, 400, { errors: [{ message: `a batch is 1 to ${MAX_BATCH} read operations, from the gateway`, extensions: { code: 'BAD_REQUEST' } }] });
     }
-    // One context for the call; Apollo gives each operation a shallow copy of it (its own
+    // One context for the call, made when the first operation asks for it (an operation Apollo
+    // refuses first never does); Apollo gives each operation a shallow copy of it (its own
     // refusals, the same EntityManager and loaders).
-    const shared = options.context(req);
-    const results = await Promise.all(ops.map((op) => execute(op, () => shared)));
+    let shared: Promise<C> | undefined;
+    const results = await Promise.all(ops.map((op) => execute(op, () => (shared ??= options.context(req)))));
     const failed = results.find((r) => (r.status ?? 200) !== 200);
     res.statusCode = failed?.status ?? 200;
     res.setHeader('content-type', 'application/json');
@@ -139,8 +140,12 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
 }
 
 const MAX_BATCH = 20;
-// A read: an anonymous or named query, not a mutation (comments and whitespace aside).
-const READ = /^(\s|#[^\n]*\n)*(query\b|\{)/;
+/**
+ * A document of reads only: it starts as a query and names no mutation or subscription
+ * anywhere (a document may hold several operations). A field or text that happens to say
+ * "mutation" only costs the batch: the gateway then sends its operations one by one.
+ */
+export const isRead = (document: string): boolean => /^(\s|#[^\n]*\n)*(query\b|\{)/.test(document) && !/\b(mutation|subscription)\b/.test(document);
 
 async function open(handler: (req: IncomingMessage, res: ServerResponse) => void, port: number, host: string): Promise<Server> {
   const server = createServer(handler);
