@@ -1,6 +1,8 @@
 import { createSigningKey, readSubgraphList, signToken, type SigningKey } from '@fupin/kit';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway, type RunningGateway } from '../src/index.js';
 
@@ -87,50 +89,55 @@ test('a body that is not JSON is a 400', async () => {
   expect(res.status).toBe(400);
 });
 
+// Fake subgraphs on node:http for the plans below: each answers what `answer` makes of the body.
+const fakes: Server[] = [];
+afterAll(() => Promise.all(fakes.map((s) => (s.closeAllConnections(), new Promise((r) => s.close(r))))));
+
+async function fakeSubgraph(answer: (body: any) => { status?: number; body: unknown; afterMs?: number }): Promise<string> {
+  const server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c.toString()));
+    req.on('end', () => {
+      const { status = 200, body, afterMs = 0 } = answer(JSON.parse(text));
+      setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)), afterMs).unref();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fakes.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+/** A query as an admin through a gateway of its own over `subgraphUrls`, stopped after. */
+async function askThrough(subgraphUrls: Record<string, string>, query: string, settings: { subgraphTimeoutMs?: number; requestTimeoutMs?: number } = {}) {
+  const jwksSource = join(await mkdtemp(join(tmpdir(), 'gw-')), 'jwks.json');
+  await writeFile(jwksSource, JSON.stringify(key.jwks));
+  const planned = await startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource, gatewaySecret: 'x'.repeat(32), ...settings });
+  try {
+    const started = Date.now();
+    const res = await fetch(planned.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(key, admin)}` },
+      body: JSON.stringify({ query }),
+    });
+    return { body: (await res.json()) as { data?: unknown; errors?: { extensions: Record<string, unknown> }[] }, ms: Date.now() - started };
+  } finally {
+    await planned.stop();
+  }
+}
+
 describe('the request deadline', () => {
   // A plan of two fetches in a row: the registry's household, then health's fields on it. Each
   // answers after 1500 ms, inside the subgraph deadline (2000 ms); the request's (2200 ms)
   // leaves the second about 700 ms. (Wide margins: the suite runs on two busy cores.)
-  const servers: import('node:http').Server[] = [];
-  const slowly = async (body: unknown) => {
-    const { createServer } = await import('node:http');
-    const server = createServer((req, res) => {
-      req.resume();
-      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)), 1500).unref();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push(server);
-    return `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/graphql`;
-  };
-  afterAll(() => Promise.all(servers.map((s) => (s.closeAllConnections(), new Promise((r) => s.close(r))))));
-
-  async function ask(requestTimeoutMs: number) {
-    const jwksSource = join(await mkdtemp(join(tmpdir(), 'gw-')), 'jwks.json');
-    await writeFile(jwksSource, JSON.stringify(key.jwks));
-    const planned = await startGateway({
-      port: 0,
-      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
-      subgraphUrls: {
-        households: await slowly({ data: { household: { __typename: 'Household', id: 'h1' } } }),
-        'health-insurance': await slowly({ data: { _entities: [{ __typename: 'Household', medical: null }] } }),
+  const ask = async (requestTimeoutMs: number) =>
+    askThrough(
+      {
+        households: await fakeSubgraph(() => ({ body: { data: { household: { __typename: 'Household', id: 'h1' } } }, afterMs: 1500 })),
+        'health-insurance': await fakeSubgraph(() => ({ body: { data: { _entities: [{ __typename: 'Household', medical: null }] } }, afterMs: 1500 })),
       },
-      subgraphTimeoutMs: 2000,
-      requestTimeoutMs,
-      jwksSource,
-      gatewaySecret: 'x'.repeat(32),
-    });
-    try {
-      const started = Date.now();
-      const res = await fetch(planned.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(key, admin)}` },
-        body: JSON.stringify({ query: '{ household(id: "h1") { id medical(year: 2020) { year } } }' }),
-      });
-      return { body: (await res.json()) as { data?: { household: unknown }; errors?: { extensions: Record<string, unknown> }[] }, ms: Date.now() - started };
-    } finally {
-      await planned.stop();
-    }
-  }
+      '{ household(id: "h1") { id medical(year: 2020) { year } } }',
+      { subgraphTimeoutMs: 2000, requestTimeoutMs },
+    );
 
   test('a second fetch gets only what is left of the request: cut at the request deadline, not its own', async () => {
     const { body, ms } = await ask(2200);
@@ -150,51 +157,19 @@ describe('reads of one plan to one subgraph', () => {
   // The household's medical costs and its members' insurance: two fetches to health in
   // parallel, after the registry's. They go as one POST of both operations; a subgraph that
   // refuses batches (400) is asked each on its own, and the answer is the same.
-  const servers: import('node:http').Server[] = [];
-  const serve = async (answer: (body: any) => { status: number; body: unknown }, seen: unknown[]) => {
-    const { createServer } = await import('node:http');
-    const server = createServer((req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c.toString()));
-      req.on('end', () => {
-        const body = JSON.parse(text);
-        seen.push(body);
-        const { status, body: out } = answer(body);
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(out));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push(server);
-    return `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/graphql`;
-  };
-  afterAll(() => Promise.all(servers.map((s) => (s.closeAllConnections(), new Promise((r) => s.close(r))))));
   const entity = (op: { variables: { representations: { __typename: string }[] } }) =>
     op.variables.representations[0]!.__typename === 'Household' ? { data: { _entities: [{ __typename: 'Household', medical: { year: 2020 } }] } } : { data: { _entities: [{ __typename: 'Member', insurance: { scheme: 'RESIDENT_BASIC' } }] } };
 
   async function ask(acceptsBatches: boolean) {
     const seen: unknown[] = [];
-    const jwksSource = join(await mkdtemp(join(tmpdir(), 'gw-')), 'jwks.json');
-    await writeFile(jwksSource, JSON.stringify(key.jwks));
-    const planned = await startGateway({
-      port: 0,
-      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
-      subgraphUrls: {
-        households: await serve(() => ({ status: 200, body: { data: { household: { __typename: 'Household', id: 'h1', members: [{ __typename: 'Member', id: 'm1' }] } } } }), []),
-        'health-insurance': await serve((body) => (Array.isArray(body) ? (acceptsBatches ? { status: 200, body: body.map(entity) } : { status: 400, body: { errors: [{ message: 'no batches' }] } }) : { status: 200, body: entity(body) }), seen),
-      },
-      jwksSource,
-      gatewaySecret: 'x'.repeat(32),
+    const health = await fakeSubgraph((body) => {
+      seen.push(body);
+      if (!Array.isArray(body)) return { body: entity(body) };
+      return acceptsBatches ? { body: body.map(entity) } : { status: 400, body: { errors: [{ message: 'no batches' }] } };
     });
-    try {
-      const res = await fetch(planned.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(key, admin)}` },
-        body: JSON.stringify({ query: '{ household(id: "h1") { medical(year: 2020) { year } members { insurance(year: 2020) { scheme } } } }' }),
-      });
-      return { body: await res.json(), seen };
-    } finally {
-      await planned.stop();
-    }
+    const households = await fakeSubgraph(() => ({ body: { data: { household: { __typename: 'Household', id: 'h1', members: [{ __typename: 'Member', id: 'm1' }] } } } }));
+    const { body } = await askThrough({ households, 'health-insurance': health }, '{ household(id: "h1") { medical(year: 2020) { year } members { insurance(year: 2020) { scheme } } } }');
+    return { body, seen };
   }
 
   const expected = { data: { household: { medical: { year: 2020 }, members: [{ insurance: { scheme: 'RESIDENT_BASIC' } }] } } };
