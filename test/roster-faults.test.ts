@@ -153,6 +153,41 @@ test('past max_slot_wal_keep_size the slot is given up, the registry keeps no mo
   expect(res.errors).toBeUndefined();
 }, 120_000);
 
+test('a copy whose own slot lost its WAL is copied again (at a million households, four copies at once outgrew what the server keeps)', async () => {
+  const name = subscription('housing-repair');
+  const resyncsBefore = (await ready('housing-repair')).roster!.resyncs;
+  // The slot a copy of the roster table holds until it has caught up, named as PostgreSQL names it.
+  const [{ oid, relid }] = await ownerQuery<{ oid: string; relid: string }>(
+    hub,
+    'housing-repair',
+    'select s.oid::text as oid, r.srrelid::text as relid from pg_subscription s join pg_subscription_rel r on r.srsubid = s.oid where s.subname = $1',
+    [name],
+  );
+  const [{ sysid }] = await ownerQuery<{ sysid: string }>(hub, 'households', 'select system_identifier::text as sysid from pg_control_system()');
+  const copySlot = `pg_${oid}_sync_${relid}_${sysid}`;
+  await ownerQuery(hub, 'households', `select pg_create_logical_replication_slot($1, 'pgoutput')`, [copySlot]);
+  // More WAL than the server keeps for it, then a checkpoint: the copy's slot is given up
+  // (the departments' own slots, active, keep up).
+  await ownerQuery(hub, 'households', `create table wal_filler as select g, repeat(md5(g::text), 30) as pad from generate_series(1, ${SLOT_WAL_KEEP_MB * 1100}) g`);
+  await ownerQuery(hub, 'households', 'drop table wal_filler');
+  await ownerQuery(hub, 'households', 'select pg_switch_wal()');
+  await ownerQuery(hub, 'households', 'checkpoint');
+  const [lost] = await ownerQuery<{ wal_status: string }>(hub, 'households', 'select wal_status from pg_replication_slots where slot_name = $1', [copySlot]);
+  expect(lost!.wal_status).toBe('lost');
+  // The table's copy is finished but not caught up: without its slot it never will be.
+  await ownerQuery(hub, 'housing-repair', `update pg_subscription_rel set srsubstate = 'f' where srsubid = $1::oid`, [oid]);
+
+  const after = await until('housing to copy the roster again', async () => {
+    const r = await ready('housing-repair');
+    return r.roster!.resyncs > resyncsBefore && r.roster!.state === 'CURRENT' && r;
+  });
+  expect(after.roster!.resyncs).toBe(resyncsBefore + 1);
+  expect(await ownerQuery(hub, 'households', 'select 1 from pg_replication_slots where slot_name = $1', [copySlot])).toHaveLength(0);
+  const [{ registry }] = await ownerQuery<{ registry: string }>(hub, 'households', 'select count(*) as registry from roster');
+  const [{ replica }] = await ownerQuery<{ replica: string }>(hub, 'housing-repair', 'select count(*) as replica from roster');
+  expect(replica).toBe(registry);
+}, 120_000);
+
 test('a subscription left pointing at an old address (the server started on another port) is pointed at the registry again when the department starts', async () => {
   const name = subscription('employment');
   const employment = hub.subgraphs.employment!;

@@ -164,6 +164,20 @@ export class ReplicaWatch {
     return rows.map((r) => r.slot_name);
   }
 
+  /** Once its sender has let go of it, which a disabled or dropped subscription's does within moments. */
+  private async dropSlot(slot: string): Promise<void> {
+    for (let i = 0; ; i++) {
+      const { rows } = await this.registry.query<{ active: boolean }>('select active from pg_replication_slots where slot_name = $1', [slot]);
+      if (!rows[0]) return;
+      if (!rows[0].active) {
+        await this.registry.query('select pg_drop_replication_slot($1)', [slot]);
+        return;
+      }
+      if (i >= 100) throw new Error(`slot ${slot} stays active`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   private lostCopySlots(subscriptionOid: string): Promise<string[]> {
     return this.copySlots(subscriptionOid, true);
   }
@@ -179,21 +193,9 @@ export class ReplicaWatch {
       await this.department.query(`alter subscription "${name}" set (slot_name = none)`);
       await this.department.query(`drop subscription "${name}"`);
       // Its copies' slots are left behind by a drop without a slot: they would keep WAL for nobody.
-      for (const slot of await this.copySlots(exists.rows[0]!.oid, false)) {
-        await this.registry.query('select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1 and not active', [slot]);
-      }
+      for (const slot of await this.copySlots(exists.rows[0]!.oid, false)) await this.dropSlot(slot);
     }
-    // The disabled subscription's sender lets go of the slot within moments.
-    for (let i = 0; ; i++) {
-      const { rows } = await this.registry.query<{ active: boolean }>('select active from pg_replication_slots where slot_name = $1', [name]);
-      if (!rows[0]) break;
-      if (!rows[0].active) {
-        await this.registry.query('select pg_drop_replication_slot($1)', [name]);
-        break;
-      }
-      if (i >= 100) throw new Error(`slot ${name} stays active`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await this.dropSlot(name);
     await this.department.query('truncate roster');
     await subscribeToRoster(this.options.departmentUrl, this.options.registryUrl, name);
     this.samples = [];
