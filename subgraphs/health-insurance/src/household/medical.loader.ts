@@ -9,13 +9,12 @@ const fen = (v: unknown) => parseYuan(String(v ?? '0')) ?? 0;
  * side, claims dated in the year summed per household.
  */
 async function medicalOf(em: EntityManager, year: number, householdIds: string[]): Promise<(HouseholdMedical & { householdId: string })[]> {
-  const marks = householdIds.map(() => '?').join(', ');
   const rows = await readRows<Record<string, string | number>>(
     em,
     `with members as (
        select r.household_id, r.member_id, (e.member_id is not null) as insured
          from roster r left join insurance_enrollment e on e.member_id = r.member_id and e.year = ?
-        where r.household_id in (${marks})
+        where r.household_id = any(?)
      ), costs as (
        select m.household_id, count(c.id) as claims, sum(c.total_cost) as total_cost, sum(c.basic_paid) as basic_paid,
               sum(c.critical_illness_paid) as critical_illness_paid, sum(c.supplementary_paid) as supplementary_paid,
@@ -29,7 +28,7 @@ async function medicalOf(em: EntityManager, year: number, householdIds: string[]
             max(k.assistance_paid)::text as assistance_paid, max(k.out_of_pocket)::text as out_of_pocket
        from members m left join costs k on k.household_id = m.household_id
       group by m.household_id`,
-    [year, ...householdIds, `${year}-01-01`, `${year}-12-31`],
+    [year, householdIds, `${year}-01-01`, `${year}-12-31`],
   );
   return rows.map((r) => {
     const totalCost = fen(r.total_cost);

@@ -42,11 +42,14 @@ export class RegionResolver {
 
   @FieldResolver(() => HouseholdConnection, { description: 'Households of this region and every region below it, by household number' })
   async households(@Root() region: RegionEntity, @Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HouseholdConnection> {
-    const { members, ...page } = await householdsOf(ctx.em, ctx.caller, region.code, args, { totalCount: selects(info, 'totalCount'), members: selects(info, 'nodes', 'members') });
+    const withMembers = selects(info, 'nodes', 'members');
+    const { members, ...page } = await householdsOf(ctx.em, ctx.caller, region.code, args, { totalCount: selects(info, 'totalCount'), members: withMembers });
     for (const h of page.nodes) ctx.loaders.householdById.prime(h.id, h);
-    if (selects(info, 'nodes', 'members')) {
-      // Read with the page: the members field finds them loaded.
-      for (const h of page.nodes) ctx.loaders.membersByHousehold.prime(h.id, members.filter((m) => m.householdId === h.id));
+    if (withMembers) {
+      // Read with the page (ordered by household, then position): the members field finds them loaded.
+      const byHousehold = new Map(page.nodes.map((h) => [h.id, [] as typeof members]));
+      for (const m of members) byHousehold.get(m.householdId)?.push(m);
+      for (const [id, list] of byHousehold) ctx.loaders.membersByHousehold.prime(id, list);
     }
     return page;
   }

@@ -25,11 +25,12 @@ function planOf<T extends object>(em: EntityManager, entity: EntityClass<T>): Pl
   const meta = em.getMetadata().get(entity);
   const props = meta.props.filter((p: EntityProperty) => p.persist !== false && p.fieldNames?.length === 1);
   const platform = em.getPlatform();
+  const table = quote(meta.tableName);
   const plan: Plan = {
-    table: quote(meta.tableName),
+    table,
     select: props.map((p) => `${quote(p.fieldNames[0]!)}${isText(p) ? '::text' : ''} as ${quote(p.name)}`).join(', '),
     // Qualified: ORDER BY would otherwise sort by the select's text alias of the same name.
-    columns: new Map(props.map((p) => [p.name, `${quote(meta.tableName)}.${quote(p.fieldNames[0]!)}`])),
+    columns: new Map(props.map((p) => [p.name, `${table}.${quote(p.fieldNames[0]!)}`])),
     // Values the way the entity would have them: custom types (FenType: numeric → integer
     // fen), and timestamps as Dates (the driver hands them over as text).
     convert: props.flatMap((p): [string, (value: unknown) => unknown][] => {
@@ -158,7 +159,7 @@ const fail = (entity: { name: string }, prop: string): never => {
   throw new Error(`${entity.name} has no column for ${prop}`);
 };
 
-/** ` from ... where ... order by ... limit ...` and its parameters; null when a `$in` list is empty (no row can match). */
+/** ` from ... where ... order by ... limit ...` and its parameters; `none` when a `$in` list is empty (no row can match). */
 function statement(plan: Plan, entity: { name: string }, where: Record<string, RowCondition | undefined>, orderBy: Record<string, 'asc' | 'desc' | undefined>, limit?: number): RowsQuery & { none: boolean } {
   const params: unknown[] = [];
   const column = (prop: string) => plan.columns.get(prop) ?? fail(entity, prop);

@@ -123,7 +123,7 @@ export class ReplicaWatch {
     );
     // A copy holds a slot of its own (pg_<subscription>_sync_...) until it has caught up; other
     // copies' WAL can outgrow what the server keeps for it, and the copy then never finishes.
-    if (subscribed.rowCount && subscribed.rows[0]!.copying > 0 && (await this.lostCopySlots(subscribed.rows[0]!.oid)).length) {
+    if (subscribed.rowCount && subscribed.rows[0]!.copying > 0 && (await this.copySlots(subscribed.rows[0]!.oid, { lostOnly: true })).length) {
       await this.resync(`the registry gave up the WAL it kept for the copy (max_slot_wal_keep_size = ${keep})`);
       return;
     }
@@ -156,10 +156,11 @@ export class ReplicaWatch {
     this.current = { ...this.current, state, lagMs };
   }
 
-  private async copySlots(subscriptionOid: string, onlyLost: boolean): Promise<string[]> {
+  /** The slots a subscription's table copies hold in the registry (`pg_<subscription>_sync_...`). */
+  private async copySlots(subscriptionOid: string, { lostOnly }: { lostOnly: boolean }): Promise<string[]> {
     const { rows } = await this.registry.query<{ slot_name: string }>(
       `select slot_name from pg_replication_slots where slot_name like $1 and ($2::boolean is false or wal_status = 'lost')`,
-      [`pg\\_${subscriptionOid}\\_sync\\_%`, onlyLost],
+      [`pg\\_${subscriptionOid}\\_sync\\_%`, lostOnly],
     );
     return rows.map((r) => r.slot_name);
   }
@@ -178,10 +179,6 @@ export class ReplicaWatch {
     }
   }
 
-  private lostCopySlots(subscriptionOid: string): Promise<string[]> {
-    return this.copySlots(subscriptionOid, true);
-  }
-
   private async resync(why: string): Promise<void> {
     const name = this.options.subscription;
     this.current = { ...this.current, state: 'RESYNCING' };
@@ -193,7 +190,7 @@ export class ReplicaWatch {
       await this.department.query(`alter subscription "${name}" set (slot_name = none)`);
       await this.department.query(`drop subscription "${name}"`);
       // Its copies' slots are left behind by a drop without a slot: they would keep WAL for nobody.
-      for (const slot of await this.copySlots(exists.rows[0]!.oid, false)) await this.dropSlot(slot);
+      for (const slot of await this.copySlots(exists.rows[0]!.oid, { lostOnly: false })) await this.dropSlot(slot);
     }
     await this.dropSlot(name);
     await this.department.query('truncate roster');
