@@ -128,3 +128,42 @@ test('errors are masked: no stack traces, no subgraph addresses', async () => {
   expect(text).not.toMatch(/stacktrace|exception|127\.0\.0\.1|\/graphql/);
   expect(errorCode(res)).toBe('BAD_USER_INPUT');
 });
+
+describe('documents that cost the gateway more to look at than to answer (default limits)', () => {
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  let client: GraphQLClient;
+  beforeAll(async () => {
+    const { subgraphUrls, jwksPath, gatewaySecret } = hub.gatewaySettings;
+    gateway = await startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource: jwksPath, gatewaySecret, mode: 'production' });
+    const token = await hub.token({ subject: 'attacker', role: 'CASEWORKER', regionCode: '420115000000' });
+    client = new GraphQLClient(gateway.graphqlUrl, { authorization: `Bearer ${token}` });
+    await client.request(`{ region(code: ${C}) { code } }`); // the token verified and kept, the connection open
+  });
+  afterAll(() => gateway?.stop());
+
+  // A fragment spreading the next one twice, `levels` deep: 2^levels fields once written out, in 10 tokens a level.
+  const bomb = (levels: number) => {
+    let q = `{ region(code: ${C}) { ...F0 } }`;
+    for (let i = 0; i < levels; i++) q += ` fragment F${i} on Region { ...F${i + 1} ...F${i + 1} }`;
+    return `${q} fragment F${levels} on Region { code }`;
+  };
+  // GraphQL validation compares every pair of same-named fields: 480 of these took it 1.6 s.
+  const toMerge = (n: number) => `{ region(code: ${C}) { ${'parent { code } '.repeat(n)}} }`;
+
+  test.each<[string, string, string]>([
+    ['a fragment bomb 40 deep', bomb(40), 'nodes'],
+    ['a fragment bomb 280 deep (as deep as 3000 tokens go)', bomb(280), 'nodes'],
+    ['480 same-named fields to merge', toMerge(480), 'fieldPairs'],
+  ])('%s is refused at once, and the next request is served', async (_name, query, limit) => {
+    const started = performance.now();
+    const res = await client.request(query);
+    const took = performance.now() - started;
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit });
+    expect(took).toBeLessThan(100);
+    const next = await client.request(`{ region(code: ${C}) { code } }`);
+    expect(next.status).toBe(200);
+    expect(next.errors).toBeUndefined();
+    expect(next.data).toHaveProperty('region');
+  });
+});

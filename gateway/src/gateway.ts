@@ -1,5 +1,5 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { type Caller, createHttpHandler, IDEMPOTENCY_HEADER, isIdempotencyKey, requestIdFrom, json, listen, type RunningHttp, signCaller, tokenVerifier } from '@fupin/kit';
@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { graphiqlPage, graphiqlRoutes } from './graphiql.js';
-import { DEFAULT_LIMITS, type Limits, limitsPlugin, RateLimiter } from './limits.js';
+import { DEFAULT_LIMITS, DocumentScreen, type Limits, limitsPlugin, RateLimiter } from './limits.js';
 import { maskGatewayError } from './mask-errors.js';
 
 export interface GatewayOptions {
@@ -331,6 +331,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const verify = await tokenVerifier(options.jwksSource, { cacheMs: TOKEN_CACHE_MS });
   const limits: Limits = { ...DEFAULT_LIMITS, introspectionForAll: (options.mode ?? 'development') === 'development', ...options.limits };
   const rate = new RateLimiter(limits.ratePerMinute);
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => void (apiSchema = loaded));
+  const screen = new DocumentScreen(() => apiSchema, limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // No cache-control plugin: it instruments every field, and nothing here reads cache hints.
@@ -350,7 +353,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
   const handler = createHttpHandler({
     apollo,
-    context: async (req) => {
+    context: async (req, graphql) => {
       const header = req.headers.authorization ?? '';
       const token = /^Bearer (\S+)$/i.exec(header)?.[1];
       const caller = token ? await verify(token) : 'no bearer token';
@@ -363,6 +366,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const http = { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } as unknown as { status: number };
         throw new GraphQLError('too many requests', { extensions: { code: 'RATE_LIMITED', http } });
       }
+      // Before Apollo parses, validates or plans it: a document whose size alone is abuse never gets that far.
+      screen.check(graphql?.query);
       const idempotencyKey = req.headers['idempotency-key'];
       if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !isIdempotencyKey(idempotencyKey))) {
         throw new GraphQLError('Idempotency-Key must have 1 to 128 printable characters', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });

@@ -1,6 +1,6 @@
 import { buildSchema, type GraphQLError, type GraphQLFormattedError, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { DEFAULT_LIMITS, type Limits } from '../src/index.js';
-import { limitsPlugin, RateLimiter } from '../src/limits.js';
+import { DocumentScreen, fieldPairs, limitsPlugin, measure, RateLimiter, screenDocument } from '../src/limits.js';
 import { maskGatewayError } from '../src/mask-errors.js';
 
 // The gateway's own rules, checked where they are made: each limit lets N through and
@@ -18,11 +18,12 @@ const LIMITS: Limits = { ...DEFAULT_LIMITS, maxDepth: 4, maxAliases: 2, maxRootF
 async function check(query: string, options: { variables?: Record<string, unknown>; role?: string; limits?: Limits } = {}): Promise<{ code: unknown; limit: unknown; message: string; status?: number } | null> {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const hooks = await limitsPlugin(options.limits ?? LIMITS).requestDidStart!({} as never);
+  const limits = options.limits ?? LIMITS;
+  const hooks = (await limitsPlugin(limits).requestDidStart!({} as never)) as Record<'didResolveOperation', (ctx: unknown) => Promise<void>>;
   try {
-    await (hooks as { didResolveOperation: (ctx: unknown) => Promise<void> }).didResolveOperation({
-      operation, document, schema, request: { variables: options.variables }, contextValue: { caller: { role: options.role ?? 'CASEWORKER' } },
-    });
+    // The screen before Apollo, then the plugin once the operation is known.
+    screenDocument(schema, document, limits);
+    await hooks.didResolveOperation({ operation, document, schema, request: { variables: options.variables }, contextValue: { caller: { role: options.role ?? 'CASEWORKER' } } });
     return null;
   } catch (err) {
     const e = err as GraphQLError;
@@ -31,7 +32,7 @@ async function check(query: string, options: { variables?: Record<string, unknow
 }
 
 test('the defaults are the documented ones', () => {
-  expect(DEFAULT_LIMITS).toEqual({ maxDepth: 12, maxAliases: 30, maxRootFields: 10, maxTokens: 3000, maxCost: 25_000, maxFirst: 100, defaultListSize: 10, ratePerMinute: 600, introspectionForAll: true });
+  expect(DEFAULT_LIMITS).toEqual({ maxDepth: 12, maxAliases: 30, maxRootFields: 10, maxTokens: 3000, maxCost: 25_000, maxFirst: 100, defaultListSize: 10, maxNodes: 2000, maxFieldPairs: 1000, ratePerMinute: 600, introspectionForAll: true });
 });
 
 test('depth: the operation is 1, each selection set below it one more', async () => {
@@ -112,4 +113,63 @@ test('errors to clients: internal ones masked, known ones keep only safe extensi
   expect(maskGatewayError({ message: 'boom' })).toEqual({ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   const known: GraphQLFormattedError = { message: 'no', path: ['x'], extensions: { code: 'FORBIDDEN', field: 'f', serviceName: 'households', exception: { stacktrace: [] }, http: { status: 403 }, gaps: ['A'], limit: 'depth', retryable: true, waitedMs: 3 } };
   expect(maskGatewayError(known)).toEqual({ message: 'no', path: ['x'], extensions: { code: 'FORBIDDEN', field: 'f', serviceName: 'households', gaps: ['A'], limit: 'depth', retryable: true, waitedMs: 3 } });
+});
+
+// A fragment spreading the next one twice, `levels` deep: 2^levels fields once written out.
+const bomb = (levels: number) => {
+  let q = '{ region(code: "1") { ...F0 } }';
+  for (let i = 0; i < levels; i++) q += ` fragment F${i} on Region { ...F${i + 1} ...F${i + 1} }`;
+  return `${q} fragment F${levels} on Region { code }`;
+};
+
+test('a fragment is summed once and added where it is spread: a fragment bomb is sized exactly, at once', async () => {
+  const started = performance.now();
+  const [op] = measure(schema, parse(bomb(200)), {}, LIMITS);
+  expect(op!.nodes).toBe(1 + 2 ** 200);
+  expect(op!.cost).toBe(1 + 2 ** 200);
+  expect(op!.depth).toBe(2);
+  expect(performance.now() - started).toBeLessThan(100);
+  const refusal = await check(bomb(40), { limits: { ...DEEP, maxCost: 1e15 } });
+  expect(refusal).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'nodes', message: `${1 + 2 ** 40} fields with fragments written out are over 2000`, status: 400 });
+  expect(await check(bomb(3), { limits: { ...DEEP, maxNodes: 9 } })).toBeNull();
+  expect(await check(bomb(3), { limits: { ...DEEP, maxNodes: 8 } })).toMatchObject({ limit: 'nodes' });
+  // Aliases and root fields count every place a fragment is spread.
+  expect(measure(schema, parse('{ ...R ...R } fragment R on Query { a: regions { code } }'), {}, LIMITS)[0]).toMatchObject({ aliases: 2, width: 2, nodes: 4 });
+});
+
+test('fields to merge: the pairs of same-named fields with selections at one place of the answer, spreads written out', async () => {
+  const pairsOf = (q: string) => {
+    const document = parse(q);
+    return fieldPairs(document, document.definitions[0] as OperationDefinitionNode, 1e9);
+  };
+  expect(pairsOf('{ region(code: "1") { code name } }')).toBe(0);
+  // 4 `parent` under region: 6 pairs; their `code`s are leaves, cheap to compare.
+  expect(pairsOf('{ region(code: "1") { parent { code } parent { code } ...P ... on Region { parent { code } } } } fragment P on Region { parent { code } }')).toBe(6);
+  // Below them, 2 × 2 `parent` merge into one place: 4 · 3 / 2 more.
+  expect(pairsOf('{ region(code: "1") { parent { parent { code } parent { code } } parent { parent { code } parent { code } } } }')).toBe(1 + 6);
+  // Aliases are the response names: `a: parent` and `parent` never merge; `a: parent` and `a: children` do.
+  expect(pairsOf('{ region(code: "1") { a: parent { code } parent { code } a: children { code } code code } }')).toBe(1);
+  const many = (n: number) => `{ region(code: "1") { ${Array(n).fill('parent { code }').join(' ')} } }`;
+  expect(await check(many(32), { limits: { ...DEEP, maxFieldPairs: 496, maxNodes: 1e9, maxCost: 1e9 } })).toBeNull(); // 32 · 31 / 2
+  expect(await check(many(32), { limits: { ...DEEP, maxFieldPairs: 495, maxNodes: 1e9, maxCost: 1e9 } })).toEqual({
+    code: 'QUERY_LIMIT_EXCEEDED', limit: 'fieldPairs', message: 'more than 495 pairs of same-named fields to merge', status: 400,
+  });
+});
+
+test('the screen parses a text once and keeps its verdict; what depends on variables and caller is checked per request', async () => {
+  const screen = new DocumentScreen(() => schema, LIMITS, 2);
+  const deep = '{ region(code: "1") { parent { parent { parent { code } } } } }';
+  expect(() => screen.check(deep)).toThrow('query depth 5 is over 4');
+  expect(() => screen.check(deep)).toThrow('query depth 5 is over 4');
+  expect(() => screen.check('{ region(code: "1") { code } }')).not.toThrow();
+  expect(() => screen.check('{ broken')).not.toThrow(); // Apollo refuses it as a syntax error
+  expect(() => screen.check(deep)).toThrow('query depth 5 is over 4'); // kept two: screened again
+  // The same text with other variables: the plugin decides per request.
+  const paged = 'query($n: Int) { region(code: "1") { households(first: $n) { totalCount } } }';
+  expect(await check(paged, { variables: { n: 20 } })).toBeNull();
+  expect(await check(paged, { variables: { n: 21 } })).toMatchObject({ limit: 'first' });
+});
+
+test('every operation of the document is checked, not only the one to run', async () => {
+  expect(await check('query A { region(code: "1") { code } } query B { region(code: "1") { parent { parent { parent { parent { code } } } } } }')).toMatchObject({ limit: 'depth' });
 });

@@ -24,3 +24,15 @@ test.each([
 ])('totalCount selected %s', async (_how, query, expected) => {
   expect(await seen(query)).toBe(expected);
 });
+
+test('each fragment is looked into once: a fragment bomb 60 deep is answered at once, either way', async () => {
+  const bomb = (levels: number, last: string) => {
+    let q = '{ list { ...F0 } }';
+    for (let i = 0; i < levels; i++) q += ` fragment F${i} on Page { ...F${i + 1} ...F${i + 1} }`;
+    return `${q} fragment F${levels} on Page { ${last} }`;
+  };
+  const started = performance.now();
+  expect(await seen(bomb(60, 'nodes'))).toBe(false);
+  expect(await seen(bomb(60, 'totalCount'))).toBe(true);
+  expect(performance.now() - started).toBeLessThan(1000);
+});

@@ -23,11 +23,18 @@ export async function requireReadableRegion(ctx: SubgraphContext, target: string
  */
 export function selects(info: GraphQLResolveInfo, field: string, ...below: string[]): boolean {
   const path = [field, ...below];
+  // A fragment is looked into once per step of the path: one that did not hold the field there
+  // will not the next time it is spread (a fragment spreading the next one twice, thirty deep,
+  // is thirty looks, not 2^30).
+  const looked = new Set<string>();
   const within = (set: SelectionSetNode | undefined, depth: number): boolean =>
     !!set &&
     set.selections.some((s) => {
       if (s.kind === 'Field') return s.name.value === path[depth] && (depth === path.length - 1 || within(s.selectionSet, depth + 1));
       if (s.kind === 'InlineFragment') return within(s.selectionSet, depth);
+      const key = `${depth} ${s.name.value}`;
+      if (looked.has(key)) return false;
+      looked.add(key);
       return within(info.fragments[s.name.value]?.selectionSet, depth);
     });
   return info.fieldNodes.some((node) => within(node.selectionSet, 0));

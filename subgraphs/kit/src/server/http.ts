@@ -6,7 +6,8 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promis
 
 export interface HttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
-  context: (req: IncomingMessage) => Promise<C>;
+  /** The caller's context; `graphql` is the request Apollo is about to run (its query, to screen it first). */
+  context: (req: IncomingMessage, graphql?: { query: unknown }) => Promise<C>;
   /** Extra GET routes by exact path (health checks, static assets). */
   routes?: Record<string, Route>;
   /** POST routes by exact path that take a JSON body (service-to-service calls inside the hub). */
@@ -101,9 +102,10 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
       }
       const method = (req.method ?? 'GET').toUpperCase();
       if (Array.isArray(body)) return await batch(req, res, body, (op, context) => options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search: url.search, body: op }, context }));
+      const query = method === 'GET' ? url.searchParams.get('query') : (body as { query?: unknown } | undefined)?.query;
       const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search: url.search, body },
-        context: () => options.context(req),
+        context: () => options.context(req, { query }),
       });
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
