@@ -11,6 +11,7 @@ export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
 const calls = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SUBGRAPH_READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  SUBGRAPH_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(8_000_000),
   GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 });
 
@@ -41,7 +42,13 @@ export function subgraphCallSettings(env: NodeJS.ProcessEnv = process.env, super
   if (parsed.GATEWAY_REQUEST_TIMEOUT_MS <= longest) {
     throw new EnvError(`invalid environment:\n  - GATEWAY_REQUEST_TIMEOUT_MS: ${parsed.GATEWAY_REQUEST_TIMEOUT_MS} must be above every subgraph's deadline (the longest is ${longest} ms)`);
   }
-  return { subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS, subgraphTimeouts, readRetries: parsed.SUBGRAPH_READ_RETRIES, requestTimeoutMs: parsed.GATEWAY_REQUEST_TIMEOUT_MS };
+  return {
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeouts,
+    readRetries: parsed.SUBGRAPH_READ_RETRIES,
+    subgraphMaxResponseBytes: parsed.SUBGRAPH_MAX_RESPONSE_BYTES,
+    requestTimeoutMs: parsed.GATEWAY_REQUEST_TIMEOUT_MS,
+  };
 }
 
 /** Settings from the environment; each subgraph's URL is `<NAME>_URL` (e.g. HOUSEHOLDS_URL). */

@@ -1,7 +1,7 @@
 import { createSigningKey, readSubgraphList, signToken, type SigningKey } from '@fupin/kit';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway, type RunningGateway } from '../src/index.js';
@@ -89,41 +89,55 @@ test('a body that is not JSON is a 400', async () => {
   expect(res.status).toBe(400);
 });
 
-// Fake subgraphs on node:http for the plans below: each answers what `answer` makes of the body.
+// Fake subgraphs on node:http for the plans below: each request's body goes to `answer`, which
+// writes what it likes on the response (or on its socket).
 const fakes: Server[] = [];
 afterAll(() => Promise.all(fakes.map((s) => (s.closeAllConnections(), new Promise((r) => s.close(r))))));
 
-async function fakeSubgraph(answer: (body: any) => { status?: number; body: unknown; afterMs?: number }): Promise<string> {
+async function rawSubgraph(answer: (body: string, res: ServerResponse) => void): Promise<string> {
   const server = createServer((req, res) => {
     let text = '';
     req.on('data', (c: Buffer) => (text += c.toString()));
-    req.on('end', () => {
-      const { status = 200, body, afterMs = 0 } = answer(JSON.parse(text));
-      setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)), afterMs).unref();
-    });
+    req.on('end', () => answer(text, res));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fakes.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 }
 
+/** A fake subgraph answering JSON: what `answer` makes of the body, after `afterMs`. */
+const fakeSubgraph = (answer: (body: any) => { status?: number; body: unknown; afterMs?: number }) =>
+  rawSubgraph((text, res) => {
+    const { status = 200, body, afterMs = 0 } = answer(JSON.parse(text));
+    setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)), afterMs).unref();
+  });
+
 /** A query as an admin through a gateway of its own over `subgraphUrls`, stopped after. */
-async function askThrough(subgraphUrls: Record<string, string>, query: string, settings: { subgraphTimeoutMs?: number; requestTimeoutMs?: number } = {}) {
+type Answer = { data?: unknown; errors?: { path?: unknown[]; extensions: Record<string, unknown> }[] };
+type Settings = { subgraphTimeoutMs?: number; requestTimeoutMs?: number; subgraphMaxResponseBytes?: number };
+
+/** A gateway of its own over `subgraphUrls`, asked by an admin; stopped after `use`. */
+async function throughGateway<T>(subgraphUrls: Record<string, string>, settings: Settings, use: (ask: (query: string, as?: typeof admin) => Promise<{ body: Answer; ms: number }>) => Promise<T>): Promise<T> {
   const jwksSource = join(await mkdtemp(join(tmpdir(), 'gw-')), 'jwks.json');
   await writeFile(jwksSource, JSON.stringify(key.jwks));
   const planned = await startGateway({ port: 0, supergraphPath: DEFAULT_SUPERGRAPH_PATH, subgraphUrls, jwksSource, gatewaySecret: 'x'.repeat(32), ...settings });
   try {
-    const started = Date.now();
-    const res = await fetch(planned.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(key, admin)}` },
-      body: JSON.stringify({ query }),
+    return await use(async (query, as = admin) => {
+      const started = Date.now();
+      const res = await fetch(planned.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(key, as)}` },
+        body: JSON.stringify({ query }),
+      });
+      return { body: (await res.json()) as Answer, ms: Date.now() - started };
     });
-    return { body: (await res.json()) as { data?: unknown; errors?: { extensions: Record<string, unknown> }[] }, ms: Date.now() - started };
   } finally {
     await planned.stop();
   }
 }
+
+/** One query as an admin through a gateway of its own over `subgraphUrls`. */
+const askThrough = (subgraphUrls: Record<string, string>, query: string, settings: Settings = {}) => throughGateway(subgraphUrls, settings, (ask) => ask(query));
 
 describe('the request deadline', () => {
   // A plan of two fetches in a row: the registry's household, then health's fields on it. Each
@@ -185,5 +199,50 @@ describe('reads of one plan to one subgraph', () => {
     const { body, seen } = await ask(false);
     expect(body).toEqual(expected);
     expect(seen.map((s) => (Array.isArray(s) ? 'batch' : 'one'))).toEqual(['batch', 'one', 'one']);
+  });
+});
+
+describe('a subgraph whose answer is no answer', () => {
+  const REGION = '{ region(code: "420115000000") { name } }';
+  const good = (res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { region: { name: '江夏区' } } }));
+
+  test.each<[string, (res: ServerResponse) => void, string]>([
+    ['204', (res) => res.writeHead(204).end(), 'BAD_RESPONSE'],
+    ['304', (res) => res.writeHead(304).end(), 'BAD_RESPONSE'],
+    ['a status past 599', (res) => res.writeHead(600, { 'content-type': 'application/json' }).end('{"data":{"region":null}}'), 'BAD_RESPONSE'],
+    ['an answer over the size limit', (res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { region: { name: 'x'.repeat(5000) } } })), 'BAD_RESPONSE'],
+    ['a body cut off half-way', (res) => (res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' }), res.write('{"data":'), setTimeout(() => res.socket!.destroy(), 20)), 'UNREACHABLE'],
+    ['a connection reset once the request is read', (res) => res.socket!.destroy(), 'UNREACHABLE'],
+  ])('%s: DEPARTMENT_UNAVAILABLE for its fields, and the gateway serves the next request', async (_what, misbehave, reason) => {
+    let misbehaving = true; // the first request and its retries
+    const households = await rawSubgraph((_body, res) => (misbehaving ? misbehave(res) : good(res)));
+    await throughGateway({ households }, { subgraphMaxResponseBytes: 4000 }, async (ask) => {
+      const { body } = await ask(REGION);
+      expect(body.data).toEqual({ region: null });
+      expect(body.errors).toEqual([expect.objectContaining({ path: ['region'], extensions: expect.objectContaining({ code: 'DEPARTMENT_UNAVAILABLE', department: 'households', reason }) })]);
+      misbehaving = false;
+      expect((await ask(REGION)).body).toEqual({ data: { region: { name: '江夏区' } } });
+    });
+  });
+
+  test('a write whose connection is reset after it was sent is not sent again; a read is', async () => {
+    const seen: string[] = [];
+    let reset = false;
+    const households = await rawSubgraph((body, res) => {
+      seen.push(JSON.parse(body).query.startsWith('mutation') ? 'write' : 'read');
+      if (reset) res.socket!.destroy();
+      else good(res);
+    });
+    await throughGateway({ households }, {}, async (ask) => {
+      await ask(REGION); // a kept-alive connection to the subgraph is open from here on
+      reset = true;
+      const write = await ask('mutation { registerRegion(input: { code: "420115101299", name: "新村" }) { code } }');
+      expect(write.body.data ?? null).toBeNull(); // registerRegion is non-null: its null reaches data
+      expect(write.body.errors![0]!.extensions).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', reason: 'UNREACHABLE' });
+      expect(seen).toEqual(['read', 'write']);
+      await ask(REGION);
+      // A read reset on the kept-alive connection goes once more on a new one, then SUBGRAPH_READ_RETRIES (2) more.
+      expect(seen).toEqual(['read', 'write', 'read', 'read', 'read', 'read']);
+    });
   });
 });
