@@ -1,10 +1,12 @@
-import { createSigningKey, readSubgraphList, signToken, type SigningKey } from '@fupin/kit';
+import { CALLER_HEADER, createSigningKey, readSubgraphList, signToken, type SigningKey } from '@fupin/kit';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway, type RunningGateway } from '../src/index.js';
+import { BATCH_HEADER } from '../src/batching.js';
+import { subgraphFetcher } from '../src/subgraph-client.js';
 
 // No subgraph runs here: the gateway must serve its own pages without them, and without
 // anything from the internet.
@@ -114,7 +116,7 @@ const fakeSubgraph = (answer: (body: any) => { status?: number; body: unknown; a
 
 /** A query as an admin through a gateway of its own over `subgraphUrls`, stopped after. */
 type Answer = { data?: unknown; errors?: { path?: unknown[]; extensions: Record<string, unknown> }[] };
-type Settings = { subgraphTimeoutMs?: number; requestTimeoutMs?: number; subgraphMaxResponseBytes?: number };
+type Settings = { subgraphTimeoutMs?: number; requestTimeoutMs?: number; subgraphMaxResponseBytes?: number; readRetries?: number };
 
 /** A gateway of its own over `subgraphUrls`, asked by an admin; stopped after `use`. */
 async function throughGateway<T>(subgraphUrls: Record<string, string>, settings: Settings, use: (ask: (query: string, as?: typeof admin) => Promise<{ body: Answer; ms: number }>) => Promise<T>): Promise<T> {
@@ -174,31 +176,86 @@ describe('reads of one plan to one subgraph', () => {
   const entity = (op: { variables: { representations: { __typename: string }[] } }) =>
     op.variables.representations[0]!.__typename === 'Household' ? { data: { _entities: [{ __typename: 'Household', medical: { year: 2020 } }] } } : { data: { _entities: [{ __typename: 'Member', insurance: { scheme: 'RESIDENT_BASIC' } }] } };
 
-  async function ask(acceptsBatches: boolean) {
+  /** The plan through a gateway whose health fake answers a batch with `onBatch` (each alone with its entity). */
+  async function ask(onBatch: (ops: any[]) => { status?: number; body: unknown }, settings: Settings = {}) {
     const seen: unknown[] = [];
     const health = await fakeSubgraph((body) => {
       seen.push(body);
-      if (!Array.isArray(body)) return { body: entity(body) };
-      return acceptsBatches ? { body: body.map(entity) } : { status: 400, body: { errors: [{ message: 'no batches' }] } };
+      return Array.isArray(body) ? onBatch(body) : { body: entity(body) };
     });
     const households = await fakeSubgraph(() => ({ body: { data: { household: { __typename: 'Household', id: 'h1', members: [{ __typename: 'Member', id: 'm1' }] } } } }));
-    const { body } = await askThrough({ households, 'health-insurance': health }, '{ household(id: "h1") { medical(year: 2020) { year } members { insurance(year: 2020) { scheme } } } }');
-    return { body, seen };
+    const { body } = await askThrough({ households, 'health-insurance': health }, '{ household(id: "h1") { medical(year: 2020) { year } members { insurance(year: 2020) { scheme } } } }', settings);
+    return { body, seen: seen.map((s) => (Array.isArray(s) ? `batch of ${s.length}` : 'one')) };
   }
+  const takes = (ops: any[]) => ({ body: ops.map(entity) });
+  const refuses = (status: number) => () => ({ status, body: { errors: [{ message: 'no batches' }] } });
 
   const expected = { data: { household: { medical: { year: 2020 }, members: [{ insurance: { scheme: 'RESIDENT_BASIC' } }] } } };
 
   test('go as one call of both operations', async () => {
-    const { body, seen } = await ask(true);
+    const { body, seen } = await ask(takes);
     expect(body).toEqual(expected);
-    expect(seen).toHaveLength(1);
-    expect(Array.isArray(seen[0]) && seen[0].length).toBe(2);
+    expect(seen).toEqual(['batch of 2']);
   });
 
-  test('to a subgraph that refuses batches, go one by one with the same answer', async () => {
-    const { body, seen } = await ask(false);
+  test.each<[string, (ops: any[]) => { status?: number; body: unknown }]>([
+    ['refuses batches (400)', refuses(400)],
+    ['finds the batch too large (413)', refuses(413)],
+    ['answers a batch with as many answers as it likes (one for two)', (ops) => ({ body: ops.slice(1).map(entity) })],
+    ['answers a batch with something that is no list', () => ({ body: { data: null } })],
+  ])('to a subgraph that %s, go one by one with the same answer', async (_what, onBatch) => {
+    const { body, seen } = await ask(onBatch);
     expect(body).toEqual(expected);
-    expect(seen.map((s) => (Array.isArray(s) ? 'batch' : 'one'))).toEqual(['batch', 'one', 'one']);
+    expect(seen).toEqual(['batch of 2', 'one', 'one']);
+  });
+
+  test('a batch that fails whole (503) gives each of its reads that failure, sent once', async () => {
+    const { body, seen } = await ask(refuses(503), { readRetries: 0 });
+    expect(body.data).toEqual({ household: { medical: null, members: [{ insurance: null }] } });
+    expect(body.errors?.map((e) => [e.extensions.code, e.extensions.department]).sort()).toEqual([
+      ['DEPARTMENT_UNAVAILABLE', 'health-insurance'],
+      ['DEPARTMENT_UNAVAILABLE', 'health-insurance'],
+    ]);
+    expect(seen).toEqual(['batch of 2']);
+  });
+
+  test('at most 20 reads go in one call', async () => {
+    const seen: number[] = [];
+    const subgraph = await fakeSubgraph((body) => (seen.push(Array.isArray(body) ? body.length : 1), { body: Array.isArray(body) ? body.map((_op, i) => ({ data: { i } })) : { data: {} } }));
+    const send = subgraphFetcher({ timeoutMs: 5000, maxResponseBytes: 1_000_000 });
+    const reads = Array.from({ length: 45 }, () => send(subgraph, { method: 'POST', headers: { 'content-type': 'application/json', [BATCH_HEADER]: 'one request' }, body: '{"query":"{ __typename }"}' }));
+    expect((await Promise.all(reads)).map((r) => r.status)).toEqual(Array(45).fill(200));
+    expect(seen).toEqual([20, 20, 5]);
+  });
+
+  test('reads of two callers asking at once never share a call', async () => {
+    const callers = { h1: { ...admin, subject: 'one', regionCode: '420115000000' }, h2: { ...admin, subject: 'two', regionCode: '420116000000' } };
+    const batches: { subject: string; households: string[] }[] = [];
+    const health = await rawSubgraph((text, res) => {
+      const ops = ([] as any[]).concat(JSON.parse(text));
+      const subject = JSON.parse(Buffer.from(String(res.req.headers[CALLER_HEADER]), 'base64url').toString()).sub;
+      batches.push({ subject, households: ops.map((op) => op.variables.representations[0].householdId ?? op.variables.representations[0].id) });
+      const answers = ops.map(entity);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Array.isArray(JSON.parse(text)) ? answers : answers[0]));
+    });
+    // The registry holds both requests until both have come, then answers them together.
+    const waiting: (() => void)[] = [];
+    const households = await rawSubgraph((text, res) => {
+      const id = /\b(h[12])\b/.exec(text)![1]!;
+      waiting.push(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { household: { __typename: 'Household', id, members: [{ __typename: 'Member', id: `${id}m` }] } } })));
+      if (waiting.length === 2) for (const answer of waiting) answer();
+    });
+    await throughGateway({ households, 'health-insurance': health }, {}, async (ask) => {
+      const view = (id: string) => `{ household(id: "${id}") { medical(year: 2020) { year } members { insurance(year: 2020) { scheme } } } }`;
+      const answers = await Promise.all([ask(view('h1'), callers.h1), ask(view('h2'), callers.h2)]);
+      for (const { body } of answers) expect(body.errors).toBeUndefined();
+    });
+    expect(batches.length).toBeGreaterThan(0);
+    for (const batch of batches) {
+      const owner = batch.subject === 'one' ? 'h1' : 'h2';
+      expect(batch.households.every((h) => h.startsWith(owner))).toBe(true);
+    }
+    expect(new Set(batches.map((b) => b.subject))).toEqual(new Set(['one', 'two']));
   });
 });
 
