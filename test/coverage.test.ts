@@ -360,9 +360,9 @@ test('HouseholdView for one household costs the same statements in every subgrap
 });
 
 describe("a department's coverage path is for the registry's readers, signed, in their jurisdiction", () => {
-  const ask = (headers: Record<string, string>, body: unknown) =>
-    fetch(new URL(COVERAGE_PATH, hub.subgraphs['education-aid']!.graphqlUrl), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const signed = (caller: Caller) => signCaller(caller, hub.gatewaySecret);
+  const ask = (sign: (body: string) => Record<string, string>, body: unknown) =>
+    fetch(new URL(COVERAGE_PATH, hub.subgraphs['education-aid']!.graphqlUrl), { method: 'POST', headers: { 'content-type': 'application/json', ...sign(JSON.stringify(body)) }, body: JSON.stringify(body) });
+  const signed = (caller: Caller, secret = hub.gatewaySecret) => (body: string) => signCaller(caller, secret, { method: 'POST', path: COVERAGE_PATH, service: 'education-aid', body });
   let h: SeededHousehold;
   beforeAll(async () => {
     h = await family({ children: ['2012-05-05'] });
@@ -373,8 +373,8 @@ describe("a department's coverage path is for the registry's readers, signed, in
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { parts: { householdId: string; gaps: { kind: string }[] }[] }).parts).toEqual([expect.objectContaining({ householdId: h.id, gaps: [expect.objectContaining({ kind: 'DROPOUT' })] })]);
     // Unsigned, or signed with another secret: refused before anything is read.
-    expect((await ask({}, { householdIds: [h.id], year: 2020 })).status).toBe(401);
-    expect((await ask(signCaller({ subject: 'x', role: 'ADMIN', regionCode: '000000000000' }, 'not-the-gateway-secret-not-the-gateway'), { householdIds: [h.id], year: 2020 })).status).toBe(401);
+    expect((await ask(() => ({}), { householdIds: [h.id], year: 2020 })).status).toBe(401);
+    expect((await ask(signed({ subject: 'x', role: 'ADMIN', regionCode: '000000000000' }, 'not-the-gateway-secret-not-the-gateway'), { householdIds: [h.id], year: 2020 })).status).toBe(401);
     // A department officer is no reader of coverage.
     expect((await ask(signed({ subject: 'edu', role: 'DEPARTMENT_OFFICER', regionCode: village, department: 'EDUCATION_AID' }), { householdIds: [h.id], year: 2020 })).status).toBe(403);
     // A reader of another county gets no part of this household.

@@ -181,7 +181,10 @@ describe('security', () => {
     await awaitInReplicas(hub.subgraphs, elsewhere.members.at(-1)!.id);
     const home = health().as({ subject: 'cw-batch', role: 'CASEWORKER', regionCode: village });
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { claims(year: 2020) { date } } } }`;
-    const post = (body: unknown) => fetch(home.url, { method: 'POST', headers: { 'content-type': 'application/json', ...home.headers }, body: JSON.stringify(body) });
+    const post = (body: unknown) => {
+      const text = JSON.stringify(body);
+      return fetch(home.url, { method: 'POST', headers: { 'content-type': 'application/json', ...home.sign!(text) }, body: text });
+    };
     const res = await post([
       { query: entities, variables: { r: [{ __typename: 'Member', id: elsewhere.members[0]!.id }] } },
       { query: entities, variables: { r: [{ __typename: 'Member', id: mine.members[0]!.id }] } },
@@ -194,9 +197,13 @@ describe('security', () => {
     expect(mutation.status).toBe(400);
     const hidden = await post([{ query: `query A { __typename } mutation B { __typename }`, operationName: 'B' }]);
     expect(hidden.status).toBe(400);
-    // Unsigned, in a content type Apollo refuses before it asks for the context: refused, and the subgraph stays up.
-    const unsigned = await fetch(home.url, { method: 'POST', headers: { 'content-type': 'text/plain; charset="application/json"' }, body: JSON.stringify([{ query: '{ __typename }' }]) });
-    expect(unsigned.status).toBe(400);
+    // Signed, in a content type Apollo refuses before it asks for the context: refused, and the subgraph stays up.
+    const batchText = JSON.stringify([{ query: '{ __typename }' }]);
+    const plain = await fetch(home.url, { method: 'POST', headers: { 'content-type': 'text/plain; charset="application/json"', ...home.sign!(batchText) }, body: batchText });
+    expect(plain.status).toBe(400);
+    // Unsigned: refused before its body is read.
+    const unsigned = await fetch(home.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batchText });
+    expect(unsigned.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect((await post([{ query: entities, variables: { r: [{ __typename: 'Member', id: mine.members[0]!.id }] } }])).status).toBe(200);
   });

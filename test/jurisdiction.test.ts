@@ -162,7 +162,7 @@ describe('write scope', () => {
   });
 
   test('caller headers a client forges are replaced by the gateway', async () => {
-    const forged = signCaller({ subject: 'mallory', role: 'ADMIN', regionCode: '000000000000' }, 'guess-guess-guess-guess-guess-guess');
+    const forged = signCaller({ subject: 'mallory', role: 'ADMIN', regionCode: '000000000000' }, 'guess-guess-guess-guess-guess-guess', { method: 'POST', path: '/graphql', service: 'households', body: '' });
     const res = await as.caseworkerA!.request(HOUSEHOLD, { id: hC.id }, forged);
     expect(errorCode(res)).toBe('FORBIDDEN');
   });

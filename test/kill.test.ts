@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { PersonalDataCipher, signCaller } from '@fupin/kit';
-import { GraphQLClient, householdInEveryReplica, type SeededHousehold } from '@fupin/kit/testing';
+import { PersonalDataCipher } from '@fupin/kit';
+import { GraphQLClient, householdInEveryReplica, type SeededHousehold, signedFor } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 import { ownerQuery } from './support/owner.js';
 
@@ -59,7 +59,8 @@ async function startProcess(port: number): Promise<ChildProcess> {
 test('SIGKILL under write load: every acknowledged claim is there after the restart, and the service writes again', async () => {
   const port = await freePort();
   let child = await startProcess(port);
-  const clerk = new GraphQLClient(`http://127.0.0.1:${port}/graphql`, signCaller({ subject: 'clerk', role: 'ADMIN', regionCode: '000000000000' }, hub.gatewaySecret, 3600));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const clerk = new GraphQLClient(url, {}, signedFor({ subject: 'clerk', role: 'ADMIN', regionCode: '000000000000' }, hub.gatewaySecret, url, 'health-insurance'));
   const CLAIM = `mutation($input: RecordClaimInput!) { recordClaim(input: $input) { id } }`;
   const input = (n: number) => ({
     input: { memberId: h.members[n % h.members.length]!.id, date: '2021-05-01', hospital: '县医院', kind: 'OUTPATIENT', totalCost: `${100 + n}.00`, basicPaid: '0', criticalIllnessPaid: '0', supplementaryPaid: '0', assistancePaid: '0', oneStop: false },

@@ -1,9 +1,9 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { IDEMPOTENCY_HEADER, signCaller } from '@fupin/kit';
+import { IDEMPOTENCY_HEADER } from '@fupin/kit';
 import { BATCH_HEADER, batchKeyOf } from './batching.js';
 import type { GatewayContext } from './gateway.js';
-import { DEADLINE_HEADER, Unavailable, type UnavailableReason } from './subgraph-client.js';
+import { DEADLINE_HEADER, SIGN_AS_HEADER, Unavailable, type UnavailableReason } from './subgraph-client.js';
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
@@ -42,7 +42,6 @@ function affectedPaths(path: readonly (string | number)[] | undefined, document:
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
-    private readonly secret: string,
     private readonly department: string,
     private readonly retries: number,
   ) {
@@ -52,7 +51,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Only the caller the gateway verified reaches a subgraph, whatever the client sent.
     if (!('caller' in context) || !context.caller) throw new GraphQLError('no caller', { extensions: { code: 'UNAUTHENTICATED' } });
-    for (const [name, value] of Object.entries(signCaller(context.caller, this.secret))) request.http!.headers.set(name, value);
+    // Signed by the fetcher for the call it makes (its method, path, service and body: a batch's whole body).
+    request.http!.headers.set(SIGN_AS_HEADER, JSON.stringify(context.caller));
     request.http!.headers.set('x-request-id', context.requestId);
     if (context.deadline) request.http!.headers.set(DEADLINE_HEADER, String(context.deadline));
     request.http!.headers.set(BATCH_HEADER, batchKeyOf(context));

@@ -84,9 +84,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url!;
       serviceUrls.set(name, target);
-      const fetcher = subgraphFetcher({ timeoutMs: options.subgraphTimeouts?.[name] ?? options.subgraphTimeoutMs ?? 10_000, maxResponseBytes: options.subgraphMaxResponseBytes ?? DEFAULT_SUBGRAPH_MAX_RESPONSE_BYTES });
+      const fetcher = subgraphFetcher({
+        service: name,
+        secret: options.gatewaySecret,
+        timeoutMs: options.subgraphTimeouts?.[name] ?? options.subgraphTimeoutMs ?? 10_000,
+        maxResponseBytes: options.subgraphMaxResponseBytes ?? DEFAULT_SUBGRAPH_MAX_RESPONSE_BYTES,
+      });
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return new SubgraphDataSource({ url: target, fetcher: fetcher as any }, options.gatewaySecret, name, options.readRetries ?? 2);
+      return new SubgraphDataSource({ url: target, fetcher: fetcher as any }, name, options.readRetries ?? 2);
     },
   });
   const verify = await tokenVerifier(options.jwksSource, { cacheMs: TOKEN_CACHE_MS });

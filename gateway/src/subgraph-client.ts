@@ -1,3 +1,4 @@
+import { type Caller, signCaller } from '@fupin/kit';
 import { Agent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { batchingReads, type Init, isReadBody } from './batching.js';
@@ -17,6 +18,8 @@ export class Unavailable extends Error {
 
 /** Carries a request's deadline from `willSendRequest` to the fetcher; never sent on. */
 export const DEADLINE_HEADER = 'x-fupin-deadline';
+/** Carries the verified caller from `willSendRequest` to the fetcher, which signs it for the call it makes; never sent on. */
+export const SIGN_AS_HEADER = 'x-fupin-sign-as';
 
 /** Reads reuse their sockets (the subgraphs keep idle ones 65 s). */
 const readAgent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -32,6 +35,9 @@ const tlsWriteAgent = new HttpsAgent({ keepAlive: false, maxSockets: 256 });
 const isAnswerStatus = (status: number) => status >= 200 && status <= 599 && status !== 204 && status !== 304;
 
 export interface SubgraphClientOptions {
+  /** The subgraph's name, and the secret the gateway signs its callers with (kit caller-headers). */
+  service: string;
+  secret: string;
   /** A call that takes longer fails (and never past the request's own deadline). */
   timeoutMs: number;
   /** An answer larger than this is cut off: BAD_RESPONSE. */
@@ -48,14 +54,16 @@ export interface SubgraphClientOptions {
 export function subgraphFetcher(options: SubgraphClientOptions): typeof fetch {
   const send = (url: string, init: Init, fresh: boolean): Promise<Response> =>
     new Promise<Response>((resolve, reject) => {
-      const { [DEADLINE_HEADER]: deadline, ...headers } = init.headers;
+      const { [DEADLINE_HEADER]: deadline, [SIGN_AS_HEADER]: signAs, ...headers } = init.headers;
       const left = deadline ? Number(deadline) - Date.now() : options.timeoutMs;
       const body = init.body ?? '';
+      const method = init.method ?? 'POST';
+      if (signAs) Object.assign(headers, signCaller(JSON.parse(signAs) as Caller, options.secret, { method, path: new URL(url).pathname, service: options.service, body }));
       const read = isReadBody(body) || body.startsWith('[');
       const tls = url.startsWith('https:');
       const agent = tls ? (read ? tlsReadAgent : tlsWriteAgent) : read ? readAgent : writeAgent;
       let answered = false;
-      const req = (tls ? httpsRequest : httpRequest)(url, { method: init.method ?? 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const req = (tls ? httpsRequest : httpRequest)(url, { method, agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
         answered = true;
         const status = res.statusCode ?? 0;
         // Failed first, then the connection dropped without an error of its own: no emitter is left with an unheard error.

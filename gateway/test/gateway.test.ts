@@ -222,7 +222,7 @@ describe('reads of one plan to one subgraph', () => {
   test('at most 20 reads go in one call', async () => {
     const seen: number[] = [];
     const subgraph = await fakeSubgraph((body) => (seen.push(Array.isArray(body) ? body.length : 1), { body: Array.isArray(body) ? body.map((_op, i) => ({ data: { i } })) : { data: {} } }));
-    const send = subgraphFetcher({ timeoutMs: 5000, maxResponseBytes: 1_000_000 });
+    const send = subgraphFetcher({ service: 'households', secret: 'x'.repeat(32), timeoutMs: 5000, maxResponseBytes: 1_000_000 });
     const reads = Array.from({ length: 45 }, () => send(subgraph, { method: 'POST', headers: { 'content-type': 'application/json', [BATCH_HEADER]: 'one request' }, body: '{"query":"{ __typename }"}' }));
     expect((await Promise.all(reads)).map((r) => r.status)).toEqual(Array(45).fill(200));
     expect(seen).toEqual([20, 20, 5]);

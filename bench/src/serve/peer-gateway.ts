@@ -21,6 +21,11 @@ const secret = process.env.FUPIN_GATEWAY_SECRET!;
 const urls = JSON.parse(process.env.SUBGRAPH_URLS!) as Record<string, string>;
 const verify = await tokenVerifier(process.env.FUPIN_JWKS!);
 const bearer = (header: string | null | undefined) => /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
+const services = new Map(Object.entries(urls).map(([name, url]) => [new URL(url).href, name]));
+const SIGN_AS = 'x-bench-sign-as';
+/** The gateway's signature for one call: its method, path, target service and body (kit caller-headers). */
+const signFor = (caller: Caller, url: string, method: string, body: string) =>
+  signCaller(caller, secret, { method, path: new URL(url).pathname, service: services.get(new URL(url).href)!, body });
 
 if (kind === 'apollo') {
   // @apollo/gateway as its documentation sets it up: defaults everywhere.
@@ -30,9 +35,14 @@ if (kind === 'apollo') {
       new RemoteGraphQLDataSource<{ caller: Caller }>({
         url: urls[name]!,
         willSendRequest({ request, context }) {
-          for (const [header, value] of Object.entries(signCaller(context.caller, secret))) request.http!.headers.set(header, value);
+          request.http!.headers.set(SIGN_AS, JSON.stringify(context.caller));
           request.http!.headers.set('x-request-id', randomUUID());
         },
+        // The caller is signed for the body the data source built (the subgraphs check it).
+        fetcher: ((url: string, init: { method?: string; headers: Record<string, string>; body?: string }) => {
+          const { [SIGN_AS]: caller, ...headers } = init.headers;
+          return fetch(url, { ...init, headers: { ...headers, ...signFor(JSON.parse(caller!) as Caller, url, init.method ?? 'POST', init.body ?? '') } });
+        }) as never,
       }),
   });
   const server = new ApolloServer<{ caller: Caller }>({ gateway });
@@ -54,6 +64,12 @@ if (kind === 'apollo') {
     logging: false,
     plugins: () => [
       {
+        // Signed for the call Hive makes, once its body is known.
+        onFetch({ url, options, setOptions, context }: { url: string; options: RequestInit & { headers?: Record<string, string> }; setOptions: (o: RequestInit) => void; context: { request?: Request } }) {
+          const caller = context.request && callers.get(context.request);
+          if (!caller) return;
+          setOptions({ ...options, headers: { ...options.headers, ...signFor(caller, url, options.method ?? 'POST', typeof options.body === 'string' ? options.body : '') } });
+        },
         async onRequest({ request, endResponse, fetchAPI }: { request: Request; endResponse: (r: Response) => void; fetchAPI: { Response: typeof Response } }) {
           if (!new URL(request.url).pathname.startsWith('/graphql')) return;
           const token = bearer(request.headers.get('authorization'));
@@ -66,7 +82,7 @@ if (kind === 'apollo') {
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => {
         const caller = callers.get(request);
-        return caller ? { ...signCaller(caller, secret), 'x-request-id': randomUUID() } : {};
+        return caller ? { 'x-request-id': randomUUID() } : {};
       },
     },
   });

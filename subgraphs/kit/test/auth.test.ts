@@ -12,6 +12,7 @@ import {
   jurisdictionRange,
   readCaller,
   SIGNATURE_HEADER,
+  bodyHashOf,
   signCaller,
   signToken,
   tokenVerifier,
@@ -68,33 +69,44 @@ describe('jurisdiction', () => {
   });
 });
 
-describe('the gateway vouches for callers with a signed header', () => {
+describe('the gateway vouches for callers with a signed header, for one request', () => {
   const secret = 'the-gateway-secret-the-gateway-secret';
   const now = Date.parse('2026-06-01T08:00:00Z');
+  const call = { method: 'POST', path: '/graphql', service: 'households' };
+  const body = '{"query":"{ __typename }"}';
+  const sign = (caller: typeof officer, ttl = 60, at = now, target: Partial<typeof call> & { body?: string } = {}) => signCaller(caller, secret, { ...call, body, ...target }, ttl, at);
+  const hash = bodyHashOf(body);
 
-  test('signed and verified: the same caller comes back', () => {
-    expect(verifyCaller(signCaller(officer, secret, 60, now), secret, now)).toEqual(officer);
-    expect(verifyCaller(signCaller(caseworker, secret, 60, now), secret, now + 59_000)).toEqual(caseworker);
+  test('signed and verified: the same caller comes back, with the hash its body must have', () => {
+    expect(verifyCaller(sign(officer), secret, call, now)).toEqual({ caller: officer, bodyHash: hash });
+    expect(verifyCaller(sign(caseworker), secret, call, now + 59_000)).toEqual({ caller: caseworker, bodyHash: hash });
+    expect(verifyCaller(sign(caseworker), secret, { ...call, method: 'post' }, now)).toEqual({ caller: caseworker, bodyHash: hash });
+    expect(bodyHashOf(Buffer.from(body))).toBe(hash);
+    expect(bodyHashOf('{"query":"{ __typename } "}')).not.toBe(hash);
   });
 
   test('an array header counts its first value', () => {
-    const h = signCaller(caseworker, secret, 60, now);
-    expect(verifyCaller({ [CALLER_HEADER]: [h[CALLER_HEADER]!, 'junk'], [SIGNATURE_HEADER]: [h[SIGNATURE_HEADER]!] }, secret, now)).toEqual(caseworker);
+    const h = sign(caseworker);
+    expect(verifyCaller({ [CALLER_HEADER]: [h[CALLER_HEADER]!, 'junk'], [SIGNATURE_HEADER]: [h[SIGNATURE_HEADER]!] }, secret, call, now)).toEqual({ caller: caseworker, bodyHash: hash });
   });
 
   test.each<[string, () => Record<string, string | string[]>, string]>([
     ['nothing', () => ({}), 'no gateway credentials'],
-    ['no signature', () => ({ [CALLER_HEADER]: signCaller(caseworker, secret, 60, now)[CALLER_HEADER]! }), 'no gateway credentials'],
-    ['no caller', () => ({ [SIGNATURE_HEADER]: signCaller(caseworker, secret, 60, now)[SIGNATURE_HEADER]! }), 'no gateway credentials'],
-    ['another secret', () => signCaller(caseworker, 'another-secret-another-secret-another', 60, now), 'gateway credentials do not verify'],
-    ['a short signature', () => ({ ...signCaller(caseworker, secret, 60, now), [SIGNATURE_HEADER]: 'abc' }), 'gateway credentials do not verify'],
-    ['a caller swapped under a valid signature', () => ({ ...signCaller(officer, secret, 60, now), [SIGNATURE_HEADER]: signCaller(caseworker, secret, 60, now)[SIGNATURE_HEADER]! }), 'gateway credentials do not verify'],
-    ['an expired one', () => signCaller(caseworker, secret, 60, now - 61_000), 'gateway credentials have expired'],
+    ['no signature', () => ({ [CALLER_HEADER]: sign(caseworker)[CALLER_HEADER]! }), 'no gateway credentials'],
+    ['no caller', () => ({ [SIGNATURE_HEADER]: sign(caseworker)[SIGNATURE_HEADER]! }), 'no gateway credentials'],
+    ['another secret', () => signCaller(caseworker, 'another-secret-another-secret-another', { ...call, body }, 60, now), 'gateway credentials do not verify'],
+    ['a short signature', () => ({ ...sign(caseworker), [SIGNATURE_HEADER]: 'abc' }), 'gateway credentials do not verify'],
+    ['a caller swapped under a valid signature', () => ({ ...sign(officer), [SIGNATURE_HEADER]: sign(caseworker)[SIGNATURE_HEADER]! }), 'gateway credentials do not verify'],
+    ['an expired one', () => sign(caseworker, 60, now - 61_000), 'gateway credentials have expired'],
+    ['one for another method', () => sign(caseworker, 60, now, { method: 'GET' }), 'gateway credentials are for another request'],
+    ['one for another path', () => sign(caseworker, 60, now, { path: '/internal/coverage' }), 'gateway credentials are for another request'],
+    ['one for another service', () => sign(caseworker, 60, now, { service: 'health-insurance' }), 'gateway credentials are for another request'],
     ['a validly signed payload that is no JSON', () => signed('not json'), 'gateway credentials are malformed'],
     ['a validly signed payload with no expiry', () => signed(JSON.stringify({ sub: 'x', role: 'ADMIN', region: '000000000000' })), 'gateway credentials have expired'],
-    ['validly signed claims that are no caller', () => signed(JSON.stringify({ sub: 'x', role: 'ROOT', region: '000000000000', exp: now / 1000 + 60 })), 'role is not one of ADMIN, COUNTY_OFFICER, CASEWORKER, DEPARTMENT_OFFICER, AUDITOR'],
+    ['a validly signed caller bound to no request', () => signed(JSON.stringify({ sub: 'x', role: 'ADMIN', region: '000000000000', exp: now / 1000 + 60 })), 'gateway credentials are for another request'],
+    ['validly signed claims that are no caller', () => signed(JSON.stringify({ sub: 'x', role: 'ROOT', region: '000000000000', exp: now / 1000 + 60, m: 'POST', p: '/graphql', s: 'households', b: hash })), 'role is not one of ADMIN, COUNTY_OFFICER, CASEWORKER, DEPARTMENT_OFFICER, AUDITOR'],
   ])('refused: %s', (_what, headers, why) => {
-    expect(verifyCaller(headers(), secret, now)).toBe(why);
+    expect(verifyCaller(headers(), secret, call, now)).toBe(why);
   });
 
   function signed(text: string): Record<string, string> {

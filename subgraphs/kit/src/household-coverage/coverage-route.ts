@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { READERS } from '../auth/authorize.js';
-import { verifyCaller } from '../auth/caller-headers.js';
-import { inJurisdiction } from '../auth/caller.js';
+import { type Caller, inJurisdiction } from '../auth/caller.js';
 import { isRegistryYear } from '../domain/dates.js';
 import { isUuid } from '../domain/ids.js';
 import { json } from '../server/http.js';
@@ -20,14 +19,14 @@ export type CoverageOf = (ctx: CoverageContext, householdIds: string[], year: nu
 
 /**
  * The department's answer to the registry: signed like every gateway call (the caller is the
- * one who asked the registry), for the registry's readers, households in the caller's
+ * one who asked the registry; the kit's http checked the signature for this route and body),
+ * for the registry's readers, households in the caller's
  * jurisdiction only. Households it does not have are left out: the registry reads that as
  * "not consulted" (its roster is behind), never as "no gap".
  */
-export function coverageRoute(coverage: CoverageOf, em: () => EntityManager, gatewaySecret: string, settings: Record<string, unknown>, replica: () => ReplicaState) {
-  return async (req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> => {
-    const caller = verifyCaller(req.headers, gatewaySecret);
-    if (typeof caller === 'string') return json(res, 401, { error: caller });
+export function coverageRoute(coverage: CoverageOf, em: () => EntityManager, settings: Record<string, unknown>, replica: () => ReplicaState) {
+  return async (_req: IncomingMessage, res: ServerResponse, body: unknown, caller: Caller | undefined): Promise<void> => {
+    if (!caller) return json(res, 401, { error: 'no gateway credentials' });
     if (replica() !== 'CURRENT') return json(res, 503, { error: 'its roster is behind the registry (ROSTER_BEHIND)' });
     if (!(READERS as readonly string[]).includes(caller.role)) return json(res, 403, { error: 'coverage is for the registry readers' });
     const { householdIds, year } = (body ?? {}) as { householdIds?: unknown; year?: unknown };

@@ -1,17 +1,29 @@
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import type { Caller } from '../auth/caller.js';
+import { bodyHashOf, verifyCaller } from '../auth/caller-headers.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export interface HttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
-  /** The caller's context; `graphql` is the request Apollo is about to run (its query, to screen it first). */
-  context: (req: IncomingMessage, graphql?: { query: unknown }) => Promise<C>;
+  /**
+   * The caller's context. `graphql` is the request Apollo is about to run: its query (to screen
+   * it first) and, on a service that takes only signed callers, the caller the gateway signed for.
+   */
+  context: (req: IncomingMessage, graphql: { query: unknown; caller?: Caller }) => Promise<C>;
+  /**
+   * A service inside the hub: every POST must carry the gateway's signature for this service, its
+   * method, path and body. The signature is checked before the body is read, the body against it
+   * after; anything else is a 401.
+   */
+  signedCallers?: { secret: string; service: string };
   /** Extra GET routes by exact path (health checks, static assets). */
   routes?: Record<string, Route>;
   /** POST routes by exact path that take a JSON body (service-to-service calls inside the hub). */
-  posts?: Record<string, (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<void>>;
+  posts?: Record<string, (req: IncomingMessage, res: ServerResponse, body: unknown, caller: Caller | undefined) => Promise<void>>;
   /**
    * Takes a POST of an array of read operations (the gateway's reads of one client request to
    * this service): one context is made for the call, so they share its EntityManager and
@@ -35,12 +47,16 @@ export interface RunningHttp {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number, bodyHash?: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -48,7 +64,12 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     if (size > limit) throw new HttpError(413, 'request body too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = Buffer.concat(chunks);
+  if (bodyHash !== undefined) {
+    const [given, read] = [Buffer.from(bodyHash), Buffer.from(bodyHashOf(body))];
+    if (given.length !== read.length || !timingSafeEqual(given, read)) throw new HttpError(401, 'only the gateway may call a subgraph', 'UNAUTHENTICATED');
+  }
+  return body.toString('utf8');
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json') {
@@ -69,15 +90,16 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
       const route = options.routes?.[url.pathname];
       if (route && (req.method === 'GET' || req.method === 'HEAD')) return await route(req, res);
       const post = options.posts?.[url.pathname];
+      const signed = (post && req.method === 'POST') || url.pathname === graphqlPath ? signedCaller(req, url.pathname) : undefined;
       if (post && req.method === 'POST') {
         let body: unknown;
         try {
-          body = JSON.parse(await readBody(req, limit));
+          body = JSON.parse(await readBody(req, limit, signed?.bodyHash));
         } catch (err) {
           if (err instanceof HttpError) throw err;
           return json(res, 400, { error: 'body is not valid JSON' });
         }
-        return await post(req, res, body);
+        return await post(req, res, body, signed?.caller);
       }
       if (url.pathname !== graphqlPath) return json(res, 404, { error: 'not found' });
       if (req.method === 'GET' && options.browserPage && (req.headers.accept ?? '').includes('text/html')) {
@@ -89,7 +111,7 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
       }
       let body: unknown = undefined;
       if (req.method === 'POST') {
-        const text = await readBody(req, limit);
+        const text = await readBody(req, limit, signed?.bodyHash);
         if ((req.headers['content-type'] ?? '').includes('application/json')) {
           try {
             body = text.length ? JSON.parse(text) : undefined;
@@ -101,11 +123,12 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
         }
       }
       const method = (req.method ?? 'GET').toUpperCase();
-      if (Array.isArray(body)) return await batch(req, res, body, (op, context) => options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search: url.search, body: op }, context }));
+      const caller = signed?.caller;
+      if (Array.isArray(body)) return await batch(req, res, body, (op, context) => options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search: url.search, body: op }, context }), caller);
       const query = method === 'GET' ? url.searchParams.get('query') : (body as { query?: unknown } | undefined)?.query;
       const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search: url.search, body },
-        context: () => options.context(req, { query }),
+        context: () => options.context(req, { query, ...(caller ? { caller } : {}) }),
       });
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -117,14 +140,23 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
       }
     } catch (err) {
       if (res.headersSent) return res.destroy();
-      if (err instanceof HttpError) return json(res, err.status, { errors: [{ message: err.message }] });
+      if (err instanceof HttpError) return json(res, err.status, { errors: [{ message: err.message, ...(err.code ? { extensions: { code: err.code } } : {}) }] });
       console.error('http handler failed:', (err as Error).message);
       json(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
   };
 
+  /** The gateway's signature on a service that takes only signed callers, from the headers alone; throws the 401. */
+  function signedCaller(req: IncomingMessage, path: string): { caller: Caller; bodyHash: string } | undefined {
+    if (!options.signedCallers) return undefined;
+    const { secret, service } = options.signedCallers;
+    const verified = verifyCaller(req.headers, secret, { method: req.method ?? 'GET', path, service });
+    if (typeof verified === 'string') throw new HttpError(401, 'only the gateway may call a subgraph', 'UNAUTHENTICATED');
+    return verified;
+  }
+
   type Execute = (op: unknown, context: () => Promise<C>) => ReturnType<ApolloServer<C>['executeHTTPGraphQLRequest']>;
-  async function batch(req: IncomingMessage, res: ServerResponse, ops: unknown[], execute: Execute): Promise<void> {
+  async function batch(req: IncomingMessage, res: ServerResponse, ops: unknown[], execute: Execute, caller: Caller | undefined): Promise<void> {
     const reads = ops.every((op) => typeof (op as { query?: unknown })?.query === 'string' && isRead((op as { query: string }).query));
     if (!options.batches || !reads || ops.length < 1 || ops.length > MAX_BATCH) {
       return json(res, 400, { errors: [{ message: `a batch is 1 to ${MAX_BATCH} read operations, from the gateway`, extensions: { code: 'BAD_REQUEST' } }] });
@@ -133,7 +165,8 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
     // refuses first never does); Apollo gives each operation a shallow copy of it (its own
     // refusals, the same EntityManager and loaders).
     let shared: Promise<C> | undefined;
-    const results = await Promise.all(ops.map((op) => execute(op, () => (shared ??= options.context(req)))));
+    const query = (ops[0] as { query: string }).query;
+    const results = await Promise.all(ops.map((op) => execute(op, () => (shared ??= options.context(req, { query, ...(caller ? { caller } : {}) })))));
     const failed = results.find((r) => (r.status ?? 200) !== 200);
     res.statusCode = failed?.status ?? 200;
     res.setHeader('content-type', 'application/json');

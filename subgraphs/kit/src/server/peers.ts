@@ -31,11 +31,13 @@ export class Peers {
     const graphqlUrl = this.urls[name];
     if (!graphqlUrl) throw new PeerUnavailable(name, 'not configured');
     let res: Response;
+    const url = new URL(path, graphqlUrl);
+    const text = JSON.stringify(body);
     try {
-      res = await fetch(new URL(path, graphqlUrl), {
+      res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signCaller(caller, this.gatewaySecret) },
-        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...signCaller(caller, this.gatewaySecret, { method: 'POST', path: url.pathname, service: name, body: text }) },
+        body: text,
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {

@@ -11,13 +11,16 @@ export class GraphQLClient {
   constructor(
     readonly url: string,
     readonly headers: Record<string, string> = {},
+    /** Headers made for each request's body (a subgraph's caller, signed for that body as the gateway does). */
+    readonly sign?: (body: string) => Record<string, string>,
   ) {}
 
   async request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    const sent = JSON.stringify({ query, variables });
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...this.headers, ...headers },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...this.headers, ...this.sign?.(sent), ...headers },
+      body: sent,
     });
     const text = await res.text();
     // Masking in every response: outside revealIdNumber, no full ID number ever comes back.

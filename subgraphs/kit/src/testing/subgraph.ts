@@ -47,7 +47,7 @@ export async function startTestSubgraph<L>(
     ...running,
     sql,
     ownerUrl: db.url,
-    as: (caller) => new GraphQLClient(running.graphqlUrl, signCaller(caller, gatewaySecret, 3600)),
+    as: (caller) => new GraphQLClient(running.graphqlUrl, {}, signedFor(caller, gatewaySecret, running.graphqlUrl, def.name)),
     stop: async () => {
       await running.stop();
       await db.drop();
@@ -148,3 +148,7 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
     },
   };
 }
+
+/** Signs each request's body for `caller` to the subgraph `service` at `url`, as the gateway does (an hour's validity, for tests). */
+export const signedFor = (caller: Caller, secret: string, url: string, service: string) => (body: string) =>
+  signCaller(caller, secret, { method: 'POST', path: new URL(url).pathname, service, body }, 3600);
