@@ -256,11 +256,13 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         if ((data === undefined && !response.errors) || (data !== undefined && data !== null && typeof data !== 'object') || (entities !== undefined && !Array.isArray(entities))) {
           throw new Unavailable('BAD_RESPONSE', 'the answer is no GraphQL response');
         }
-        // The subgraph refused the whole operation (ROSTER_BEHIND): its error, placed where its fields are.
+        // The subgraph refused the whole operation: its error, placed where its fields are. A
+        // department whose roster copy is behind could not be consulted, like one that is down.
         if (response.errors?.length && (data === undefined || data === null) && response.errors.every((e) => !e.path)) {
           const [first] = response.errors;
           const paths = affectedPaths(incoming?.pathInIncomingRequest, incoming ? (incoming.document ?? parse(incoming.request.query ?? '{ __typename }')) : undefined);
-          throw new GraphQLError(first!.message, { path: paths[0], extensions: { ...first!.extensions, department: this.department, affects: paths.map((p) => p.join('.')) } });
+          const behind = first!.extensions?.code === 'ROSTER_BEHIND' ? { code: 'DEPARTMENT_UNAVAILABLE', reason: 'ROSTER_BEHIND' } : {};
+          throw new GraphQLError(first!.message, { path: paths[0], extensions: { ...first!.extensions, ...behind, department: this.department, affects: paths.map((p) => p.join('.')) } });
         }
         return response;
       } catch (err) {
@@ -374,12 +376,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     routes: {
       ...graphiqlRoutes,
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
-      // Ready when every subgraph says it is ready (each checks its own database).
+      // Ready when every subgraph says it is ready (each checks its own database, a department its roster copy).
       '/health/ready': async (_req, res) => {
         const checks = await Promise.all(
           [...serviceUrls].map(async ([name, url]) => {
-            const ok = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-            return [name, ok ? 'ready' : 'unavailable'] as const;
+            const said = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2000) }).then(
+              async (r) => ({ ok: r.ok, roster: ((await r.json().catch(() => null)) as { roster?: { state?: unknown } } | null)?.roster?.state }),
+              () => ({ ok: false, roster: undefined }),
+            );
+            return [name, said.ok ? 'ready' : typeof said.roster === 'string' ? `roster behind (${said.roster})` : 'unavailable'] as const;
           }),
         );
         const subgraphs = Object.fromEntries(checks);

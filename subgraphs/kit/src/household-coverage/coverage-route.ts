@@ -28,7 +28,7 @@ export function coverageRoute(coverage: CoverageOf, em: () => EntityManager, gat
   return async (req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> => {
     const caller = verifyCaller(req.headers, gatewaySecret);
     if (typeof caller === 'string') return json(res, 401, { error: caller });
-    if (replica() !== 'CURRENT') return json(res, 503, { error: 'its roster is behind the registry (ROSTER_BEHIND)' });
+    if (replica() !== 'CURRENT') return json(res, 503, { error: 'its roster is behind the registry (ROSTER_BEHIND)', code: 'ROSTER_BEHIND' });
     if (!(READERS as readonly string[]).includes(caller.role)) return json(res, 403, { error: 'coverage is for the registry readers' });
     const { householdIds, year } = (body ?? {}) as { householdIds?: unknown; year?: unknown };
     if (!Array.isArray(householdIds) || householdIds.length > COVERAGE_BATCH_LIMIT || !householdIds.every((id) => typeof id === 'string' && isUuid(id))) {
