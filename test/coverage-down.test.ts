@@ -3,7 +3,9 @@ import { errorCode, householdInEveryReplica, meetExitStandard, type SeededHouseh
 import { startHub } from './support/hub.js';
 
 // A department down while coverage is asked: its part is listed as not consulted, its gaps are
-// unknown rather than absent, the others still answer, and no exit is granted meanwhile.
+// unknown rather than absent, the others still answer, and no exit is granted meanwhile. The
+// answer says so in `errors` too (DEPARTMENT_UNAVAILABLE at the coverage), for a client that
+// does not ask `consulted`.
 let hub: Awaited<ReturnType<typeof startHub>>;
 let h: SeededHousehold;
 
@@ -16,6 +18,15 @@ beforeAll(async () => {
   await meetExitStandard(hub.client, h);
 });
 afterAll(() => hub?.stop());
+
+/** The coverage, and the errors beside it: exactly one, at the coverage, naming employment and why. */
+async function coverageWithoutEmployment(reason: string): Promise<any> {
+  const res = await hub.client.request<{ household: { coverage: any } }>(COVERAGE, { id: h.id });
+  expect(res.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.department, e.extensions?.reason, e.extensions?.retryable])).toEqual([
+    ['household.coverage', 'DEPARTMENT_UNAVAILABLE', 'employment', reason, true],
+  ]);
+  return res.data!.household.coverage;
+}
 
 test('every guarantee met and every department up: exit-eligible', async () => {
   const { household } = await hub.client.data<{ household: { coverage: { exitEligible: boolean } } }>(COVERAGE, { id: h.id });
@@ -31,11 +42,11 @@ test('the employment department slower than the registry waits: not consulted, w
   await new Promise<void>((resolve) => slow.listen(port, '127.0.0.1', resolve));
   try {
     const started = Date.now();
-    const { household } = await hub.client.data<{ household: { coverage: any } }>(COVERAGE, { id: h.id });
+    const coverage = await coverageWithoutEmployment('TIMEOUT');
     expect(Date.now() - started).toBeLessThan(4500);
-    expect(household.coverage.exitEligible).toBe(false);
-    expect(household.coverage.consulted.find((x: any) => x.source === 'EMPLOYMENT')).toEqual({ source: 'EMPLOYMENT', consulted: false, unavailableReason: 'no answer within 3000 ms' });
-    expect(household.coverage.consulted.filter((x: any) => x.consulted)).toHaveLength(4);
+    expect(coverage.exitEligible).toBe(false);
+    expect(coverage.consulted.find((x: any) => x.source === 'EMPLOYMENT')).toEqual({ source: 'EMPLOYMENT', consulted: false, unavailableReason: 'no answer within 3000 ms' });
+    expect(coverage.consulted.filter((x: any) => x.consulted)).toHaveLength(4);
   } finally {
     slow.closeAllConnections();
     await new Promise((resolve) => slow.close(resolve));
@@ -47,9 +58,9 @@ test('a department answering garbage is not consulted, never read as "no gap"', 
   const garbage = createServer((_req, res) => res.end(JSON.stringify({ parts: [{ householdId: h.id, members: 2, batches: ['FREE_MONEY'], gaps: 'none' }] })));
   await new Promise<void>((resolve) => garbage.listen(Number(port), '127.0.0.1', resolve));
   try {
-    const { household } = await hub.client.data<{ household: { coverage: any } }>(COVERAGE, { id: h.id });
-    expect(household.coverage.exitEligible).toBe(false);
-    expect(household.coverage.consulted.find((x: any) => x.source === 'EMPLOYMENT')).toEqual({ source: 'EMPLOYMENT', consulted: false, unavailableReason: 'answered with something that is no coverage' });
+    const coverage = await coverageWithoutEmployment('BAD_RESPONSE');
+    expect(coverage.exitEligible).toBe(false);
+    expect(coverage.consulted.find((x: any) => x.source === 'EMPLOYMENT')).toEqual({ source: 'EMPLOYMENT', consulted: false, unavailableReason: 'answered with something that is no coverage' });
   } finally {
     garbage.closeAllConnections();
     await new Promise((resolve) => garbage.close(resolve));
@@ -57,8 +68,7 @@ test('a department answering garbage is not consulted, never read as "no gap"', 
 });
 
 test('the employment department down: not consulted, production unknown, not exit-eligible, and the exit refused', async () => {
-  const { household } = await hub.client.data<{ household: { coverage: any } }>(COVERAGE, { id: h.id });
-  const c = household.coverage;
+  const c = await coverageWithoutEmployment('UNREACHABLE');
   expect(c.exitEligible).toBe(false);
   expect(c.consulted.find((x: any) => x.source === 'EMPLOYMENT')).toEqual({ source: 'EMPLOYMENT', consulted: false, unavailableReason: 'unreachable' });
   expect(c.consulted.filter((x: any) => x.consulted).map((x: any) => x.source).sort()).toEqual(['EDUCATION_AID', 'HEALTH_INSURANCE', 'HOUSING_REPAIR', 'REGISTRY']);
@@ -71,6 +81,9 @@ test('the employment department down: not consulted, production unknown, not exi
   });
   expect(errorCode(res)).toBe('EXIT_STANDARD_NOT_MET');
   expect(res.errors![0]!.extensions!.notConsulted).toEqual([{ source: 'EMPLOYMENT', reason: 'unreachable' }]);
+  expect(res.errors!.slice(1).map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.department, e.extensions?.reason])).toEqual([
+    ['changeHouseholdStatus', 'DEPARTMENT_UNAVAILABLE', 'employment', 'UNREACHABLE'],
+  ]);
   const { household: after } = await hub.client.data<{ household: { status: string } }>(`query($id: ID!) { household(id: $id) { status } }`, { id: h.id });
   expect(after.status).toBe('POOR');
 });

@@ -28,7 +28,8 @@ test('a request in flight when the registry stops is answered; the next one is n
     // Stopped taking connections: a new request to the registry finds nobody.
     await expect(fetch(`${registry.url}/health/live`)).rejects.toThrow();
     const answer = await inFlight;
-    expect(answer.errors).toBeUndefined();
+    // Answered whole: the stand-in has no part for the household, which the answer says (and nothing else).
+    expect(answer.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.department])).toEqual([['household.coverage', 'DEPARTMENT_UNAVAILABLE', 'employment']]);
     expect(answer.data!.household).toEqual({ id: h.id, coverage: { year: 2020 } });
     await closing;
   } finally {

@@ -6,8 +6,9 @@ import { ownerQuery } from './support/owner.js';
 import { type OwnPostgres, ownPostgres } from './support/own-postgres.js';
 
 // The roster under faults. A department away from the registry's replication (its database
-// down, its subscription stopped) falls behind: it answers ROSTER_BEHIND, retryable, while
-// the registry and every other department answer, and catches up by itself when it is back.
+// down, its subscription stopped) falls behind: it answers ROSTER_BEHIND (through the gateway
+// DEPARTMENT_UNAVAILABLE, reason ROSTER_BEHIND), retryable, and is not ready, while the
+// registry and every other department answer; it catches up by itself when it is back.
 // A department away so long that the registry gave up the WAL it kept for it
 // (max_slot_wal_keep_size) copies the roster again, keeping its own records.
 const SLOT_WAL_KEEP_MB = 64;
@@ -47,7 +48,18 @@ const GRANTS = `query($id: ID!) { member(id: $id) { grants { id } } }`;
 
 const subscription = (name: string) => rosterSubscriptionName(hub.subgraphs[name]!.ownerUrl);
 const setSubscription = (name: string, state: 'enable' | 'disable') => ownerQuery(hub, name, `alter subscription "${subscription(name)}" ${state}`);
-const ready = async (name: string) => (await fetch(new URL('/health/ready', hub.subgraphs[name]!.url))).json() as Promise<{ status: string; roster?: { state: string; resyncs: number } }>;
+interface Health {
+  /** The HTTP status. */
+  code: number;
+  status: string;
+  roster?: { state: string; resyncs: number };
+  subgraphs?: Record<string, string>;
+}
+const health = async (url: string): Promise<Health> => {
+  const res = await fetch(new URL('/health/ready', url));
+  return { code: res.status, ...((await res.json()) as Omit<Health, 'code'>) };
+};
+const ready = (name: string) => health(hub.subgraphs[name]!.url);
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -59,7 +71,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
   }
 }
 
-test('a department cut off from the roster answers ROSTER_BEHIND (retryable) while the rest answers, and catches up by itself', async () => {
+test('a department cut off from the roster answers ROSTER_BEHIND (retryable, DEPARTMENT_UNAVAILABLE through the gateway) while the rest answers, and catches up by itself', async () => {
   await setSubscription('health-insurance', 'disable');
   let back = false;
   try {
@@ -67,7 +79,7 @@ test('a department cut off from the roster answers ROSTER_BEHIND (retryable) whi
     const newcomer = await s.household({ villageCode });
     const behind = await until('health to say it is behind', async () => {
       const res = await view();
-      return res.errors?.some((e) => e.extensions?.code === 'ROSTER_BEHIND') && res;
+      return res.errors?.some((e) => e.extensions?.reason === 'ROSTER_BEHIND' && e.extensions.affects) && res;
     });
     // The registry's data and every other department's are there; health's fields are null.
     expect(behind.data!.household).toMatchObject({ id: h.id, status: 'POOR' });
@@ -75,20 +87,21 @@ test('a department cut off from the roster answers ROSTER_BEHIND (retryable) whi
     expect(behind.data!.household.members.every((m: any) => m.claims === null && m.insurance === null)).toBe(true);
     expect(behind.data!.household.members.some((m: any) => Array.isArray(m.grants))).toBe(true);
     // One error for each of health's fetches (the members' fields, the household's), each naming it and the fields it leaves null.
-    expect(behind.errors!.map((e) => e.extensions!.affects).flat().sort()).toEqual(['household.medical', 'household.members.claims', 'household.members.insurance']);
-    for (const e of behind.errors!) {
-      expect(e.extensions).toMatchObject({ code: 'ROSTER_BEHIND', department: 'health-insurance', retryable: true });
+    const fetches = behind.errors!.filter((e) => e.extensions!.affects);
+    expect(fetches.map((e) => e.extensions!.affects).flat().sort()).toEqual(['household.medical', 'household.members.claims', 'household.members.insurance']);
+    for (const e of fetches) {
+      expect(e.extensions).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', reason: 'ROSTER_BEHIND', department: 'health-insurance', retryable: true });
       expect(e.path?.join('.')).toBe(e.extensions!.affects[0]);
     }
     // The registry's coverage lists health as not consulted, and why.
     const coverage = await hub.client.request<{ household: any }>(CONSULTED, { id: h.id });
     const healthConsulted = coverage.data!.household.coverage.consulted.find((c: any) => c.source === 'HEALTH_INSURANCE');
     expect(healthConsulted).toEqual(expect.objectContaining({ consulted: false, unavailableReason: expect.stringContaining('ROSTER_BEHIND') }));
-    // A write is refused the same way, and writes nothing; the service is still ready.
+    // A write is refused the same way, and writes nothing; the service serves, but is not ready.
     const refused = await hub.client.request(CLAIM, claimFor(newcomer.members[0]!.id));
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'ROSTER_BEHIND', retryable: true });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', reason: 'ROSTER_BEHIND', retryable: true });
     expect(await ownerQuery(hub, 'health-insurance', 'select 1 from medical_claim where member_id = $1', [newcomer.members[0]!.id])).toHaveLength(0);
-    expect(await ready('health-insurance')).toMatchObject({ status: 'ready', roster: { state: 'CATCHING_UP' } });
+    expect(await ready('health-insurance')).toMatchObject({ code: 503, status: 'roster behind', roster: { state: 'CATCHING_UP' } });
     // Another department is current all along.
     expect((await hub.client.request(GRANTS, { id: newcomer.members[0]!.id })).errors).toBeUndefined();
 
@@ -109,6 +122,69 @@ test('a department cut off from the roster answers ROSTER_BEHIND (retryable) whi
     const written = await hub.client.request<{ recordClaim: { id: string } }>(CLAIM, claimFor(newcomer.members[0]!.id));
     expect(written.errors).toBeUndefined();
     expect(written.data!.recordClaim.id).toEqual(expect.any(String));
+  } finally {
+    if (!back) await setSubscription('health-insurance', 'enable');
+  }
+}, 90_000);
+
+const FOUR_ZEROS = contractOperation('RegionFourZeros');
+const EXIT = `mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`;
+const atPath = (res: Answer, path: string) => res.errors?.filter((e) => e.path?.join('.') === path) ?? [];
+
+test('a department behind is never silent: the contract’s coverage, an exit and a dashboard count carry DEPARTMENT_UNAVAILABLE at their paths beside what is known, and /health/ready is 503 until it has caught up', async () => {
+  // A household whose only gap is in health's data: 5000.00 of 10000.00 paid out of pocket.
+  const sick = await s.household({ villageCode });
+  await awaitInReplicas(hub.subgraphs, sick.members.at(-1)!.id);
+  const claim = claimFor(sick.members[0]!.id);
+  const recorded = await hub.client.request(CLAIM, { input: { ...claim.input, date: '2020-05-01', kind: 'INPATIENT', totalCost: '10000.00', basicPaid: '5000.00' } });
+  expect(recorded.errors).toBeUndefined();
+  const current = await view(sick.id);
+  expect(current.errors).toBeUndefined();
+  expect(current.data!.household.coverage.gaps.map((g: any) => g.kind)).toContain('HIGH_MEDICAL_BURDEN');
+  const dashboard = () => hub.client.request(FOUR_ZEROS, { code: villageCode, year: 2020 }) as Promise<Answer & { data: { region: any } }>;
+  // Counted once 2020's figures are built (FIGURES_NOT_READY until then).
+  const counted = await until('the counts of 2020', async () => {
+    const res = await dashboard();
+    return !res.errors && res;
+  });
+  expect(counted.data.region.fourZeros.highMedicalBurdenHouseholds).toBeGreaterThanOrEqual(1);
+  expect(await health(hub.gatewayUrl)).toMatchObject({ code: 200, status: 'ready' });
+
+  await setSubscription('health-insurance', 'disable');
+  let back = false;
+  try {
+    await s.household({ villageCode }); // a change health does not hear of
+    await until('health to be behind', async () => (await ready('health-insurance')).roster?.state === 'CATCHING_UP');
+    expect(await ready('health-insurance')).toMatchObject({ code: 503, status: 'roster behind', roster: { state: 'CATCHING_UP' } });
+    expect(await health(hub.gatewayUrl)).toMatchObject({ code: 503, status: 'not ready', subgraphs: { 'health-insurance': 'roster behind (CATCHING_UP)', households: 'ready', employment: 'ready' } });
+
+    // The view's coverage: what the others know (no HIGH_MEDICAL_BURDEN, not exit-eligible), and where health's part is missing.
+    const partial = await view(sick.id);
+    expect(partial.data!.household.coverage.gaps.map((g: any) => g.kind)).not.toContain('HIGH_MEDICAL_BURDEN');
+    expect(partial.data!.household.coverage.exitEligible).toBe(false);
+    const atCoverage = atPath(partial, 'household.coverage');
+    expect(atCoverage).toHaveLength(1);
+    expect(atCoverage[0]!.extensions).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'health-insurance', reason: 'ROSTER_BEHIND', retryable: true });
+    // An exit is refused, and says why the same way.
+    const exit = (await hub.client.request(EXIT, { input: { householdId: sick.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } })) as Answer;
+    expect(atPath(exit, 'changeHouseholdStatus').map((e) => [e.extensions!.code, e.extensions!.department, e.extensions!.reason]).sort()).toEqual([
+      ['DEPARTMENT_UNAVAILABLE', 'health-insurance', 'ROSTER_BEHIND'],
+      ['EXIT_STANDARD_NOT_MET', undefined, undefined],
+    ]);
+    // The dashboard: health's count null with the error at it, every other count there.
+    const partialCount = await dashboard();
+    expect(partialCount.data.region.fourZeros).toMatchObject({ highMedicalBurdenHouseholds: null, unsafeHousingHouseholds: expect.any(Number), dropoutMembers: expect.any(Number), zeroEmploymentHouseholds: expect.any(Number) });
+    const atCount = atPath(partialCount, 'region.fourZeros.highMedicalBurdenHouseholds');
+    expect(atCount).toHaveLength(1);
+    expect(atCount[0]!.extensions).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'health-insurance', reason: 'ROSTER_BEHIND', retryable: true });
+
+    await setSubscription('health-insurance', 'enable');
+    back = true;
+    await until('the hub to be ready again', async () => (await health(hub.gatewayUrl)).code === 200);
+    expect(await ready('health-insurance')).toMatchObject({ code: 200, status: 'ready', roster: { state: 'CURRENT' } });
+    const whole = await view(sick.id);
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data!.household.coverage.gaps.map((g: any) => g.kind)).toContain('HIGH_MEDICAL_BURDEN');
   } finally {
     if (!back) await setSubscription('health-insurance', 'enable');
   }

@@ -75,11 +75,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         if ((data === undefined && !response.errors) || (data !== undefined && data !== null && typeof data !== 'object') || (entities !== undefined && !Array.isArray(entities))) {
           throw new Unavailable('BAD_RESPONSE', 'the answer is no GraphQL response');
         }
-        // The subgraph refused the whole operation (ROSTER_BEHIND): its error, placed where its fields are.
+        // The subgraph refused the whole operation: its error, placed where its fields are. A
+        // department whose roster copy is behind could not be consulted, like one that is down.
         if (response.errors?.length && (data === undefined || data === null) && response.errors.every((e) => !e.path)) {
           const [first] = response.errors;
           const paths = affectedPaths(incoming?.pathInIncomingRequest, incoming ? (incoming.document ?? parse(incoming.request.query ?? '{ __typename }')) : undefined);
-          throw new GraphQLError(first!.message, { path: paths[0], extensions: { ...first!.extensions, department: this.department, affects: paths.map((p) => p.join('.')) } });
+          const behind = first!.extensions?.code === 'ROSTER_BEHIND' ? { code: 'DEPARTMENT_UNAVAILABLE', reason: 'ROSTER_BEHIND' } : {};
+          throw new GraphQLError(first!.message, { path: paths[0], extensions: { ...first!.extensions, ...behind, department: this.department, affects: paths.map((p) => p.join('.')) } });
         }
         return response;
       } catch (err) {

@@ -145,12 +145,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     routes: {
       ...graphiqlRoutes,
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
-      // Ready when every subgraph says it is ready (each checks its own database).
+      // Ready when every subgraph says it is ready (each checks its own database, a department its roster copy).
       '/health/ready': async (_req, res) => {
         const checks = await Promise.all(
           [...serviceUrls].map(async ([name, url]) => {
-            const ok = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-            return [name, ok ? 'ready' : 'unavailable'] as const;
+            const said = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2000) }).then(
+              async (r) => ({ ok: r.ok, roster: ((await r.json().catch(() => null)) as { roster?: { state?: unknown } } | null)?.roster?.state }),
+              () => ({ ok: false, roster: undefined }),
+            );
+            return [name, said.ok ? 'ready' : typeof said.roster === 'string' ? `roster behind (${said.roster})` : 'unavailable'] as const;
           }),
         );
         const subgraphs = Object.fromEntries(checks);

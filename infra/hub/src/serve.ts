@@ -3,6 +3,7 @@ import { databaseUrl } from '@fupin/postgres';
 import pg from 'pg';
 import { loadDemo } from './demo.js';
 import { databaseName, startHubOrExit } from './hub.js';
+import { awaitReady, notReady, readiness } from './readiness.js';
 import { hubSettings } from './settings.js';
 
 const settings = settingsOrExit(() => hubSettings());
@@ -33,8 +34,25 @@ if (settings.FUPIN_DEMO_HOUSEHOLDS > 0) {
   }
 }
 
+// Ready only once every department's roster copy is current (the demo load puts them behind):
+// before that, answers that need a department carry DEPARTMENT_UNAVAILABLE.
+const waitedFrom = Date.now();
+const ready = await awaitReady(hub.gateway.url, settings.FUPIN_READY_WAIT_MS, (line) => console.log(line));
+const state = ready.ready
+  ? 'Fupin Hub is ready'
+  : `Fupin Hub is running, but NOT READY after ${Math.round(settings.FUPIN_READY_WAIT_MS / 1000)} s (FUPIN_READY_WAIT_MS): ${notReady(ready)}.
+Until it is, answers that need those departments leave their part null and say so in errors
+(DEPARTMENT_UNAVAILABLE); ${hub.gateway.url}/health/ready answers 200 once it is, and this log says so.`;
+const sayWhenReady = (): void => {
+  setTimeout(async () => {
+    if ((await readiness(hub.gateway.url)).ready) console.log(`Fupin Hub is ready (after ${Math.round((Date.now() - waitedFrom) / 1000)} s)`);
+    else sayWhenReady();
+  }, 2000).unref();
+};
+if (!ready.ready) sayWhenReady();
+
 console.log(`
-Fupin Hub is running
+${state}
   gateway          ${hub.gateway.graphqlUrl}  (GraphiQL: open it in a browser)
 ${hub.subgraphs.map((s) => `  ${s.name.padEnd(16)} ${s.graphqlUrl}`).join('\n')}
 Every request needs a token (development tokens: npm run --silent token -- --role ADMIN --region 000000000000):

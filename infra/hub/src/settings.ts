@@ -31,6 +31,7 @@ const schema = z.object({
   FUPIN_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   FUPIN_DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(2000),
   FUPIN_DEMO_SEED: z.coerce.number().int().default(20140101),
+  FUPIN_READY_WAIT_MS: z.coerce.number().int().min(0).default(120_000),
   FUPIN_MODE: z.enum(['development', 'production']).default('development'),
   FUPIN_JWKS: z.string().optional(),
   FUPIN_GATEWAY_SECRET: gatewaySecret.optional(),

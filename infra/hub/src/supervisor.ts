@@ -62,13 +62,20 @@ export async function superviseSubgraph(options: SupervisedOptions): Promise<Sup
     return started;
   };
 
-  /** Resolves once it answers ready; rejects if it ends first. */
+  /**
+   * Resolves once it serves: ready, or its database answering while its roster copy catches up
+   * (by itself, however long a large backlog takes: `npm start` waits for that on the gateway);
+   * rejects if it ends first.
+   */
   const ready = async (proc: ChildProcess, timeoutMs: number) => {
     const until = Date.now() + timeoutMs;
     const ended = exited(proc).then(() => 'ended' as const);
     for (;;) {
-      const ok = await fetch(new URL('/health/ready', options.url), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-      if (ok) return;
+      const serving = await fetch(new URL('/health/ready', options.url), { signal: AbortSignal.timeout(2000) }).then(
+        async (r) => r.ok || (r.status === 503 && ((await r.json().catch(() => null)) as { roster?: unknown } | null)?.roster !== undefined),
+        () => false,
+      );
+      if (serving) return;
       if ((await Promise.race([ended, new Promise((r) => setTimeout(r, 200, 'waiting'))])) === 'ended') {
         throw new Error(`${options.name} ended while starting (${describeExit(proc)}):\n${recent.slice(-15).join('\n')}`);
       }

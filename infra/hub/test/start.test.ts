@@ -38,8 +38,14 @@ test('starts with demo data, answers, starts a crashed subgraph again, and stops
   expect(output).toMatch(/demo data: housing-repair: \d+ appraisal, \d+ renovation, \d+ relocation for 144 members/);
   expect(output).toMatch(/demo data: employment: \d+ employment, \d+ training, \d+ industry_support for 144 members/);
 
+  // Said ready only once it is: every department's roster copy current after the demo load
+  // (one second after a "ready" that came too soon, a coverage was every department's null).
+  expect(output).toContain('Fupin Hub is ready');
   const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
-  expect(res.status).toBe(200);
+  expect({ status: res.status, body: await res.json() }).toEqual({ status: 200, body: { status: 'ready', subgraphs: Object.fromEntries(readSubgraphList().map((s) => [s.name, 'ready'])) } });
+  for (const s of readSubgraphList().filter((s) => s.name !== 'households')) {
+    expect(await (await fetch(`http://127.0.0.1:${ports[s.name]}/health/ready`)).json()).toMatchObject({ status: 'ready', roster: { state: 'CURRENT' } });
+  }
   const pg = Number((output.match(/PostgreSQL \(embedded\) on 127\.0\.0\.1:(\d+)/) ?? [])[1]);
   expect(pg).toBe(pgPort);
   const postmaster = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
@@ -56,6 +62,10 @@ test('starts with demo data, answers, starts a crashed subgraph again, and stops
   expect(started.output()).toMatch(/health-insurance is back \(restart 1, pid \d+\)/);
   const again = pidOf('health-insurance').at(-1)!;
   expect(again).not.toBe(health);
+  // Back means serving; ready once its roster copy has shown it is current, which may take a moment more.
+  const readyBy = Date.now() + 30_000;
+  const readyNow = async () => (await fetch(`http://127.0.0.1:${ports['health-insurance']}/health/ready`)).status === 200 && (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+  while (!(await readyNow()) && Date.now() < readyBy) await new Promise((r) => setTimeout(r, 100));
   expect((await fetch(`http://127.0.0.1:${ports['health-insurance']}/health/ready`)).status).toBe(200);
   expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
   const children = readSubgraphList().map((s) => pidOf(s.name).at(-1)!);

@@ -9,9 +9,10 @@ import type { PersonalDataCipher } from './domain/personal-data.js';
 import type { Peers } from './server/peers.js';
 import type { Roster } from './roster/roster.js';
 import type { CheckedReferences } from './graphql/checked-references.js';
+import type { PartialAnswers } from './graphql/partial-answers.js';
 
 /** Per request: its own EntityManager (identity map) and its own loaders (batch + cache). */
-export interface SubgraphContext<L = unknown, S = Record<string, unknown>> extends CheckedReferences {
+export interface SubgraphContext<L = unknown, S = Record<string, unknown>> extends CheckedReferences, PartialAnswers {
   em: EntityManager;
   loaders: L;
   /** Verified from the gateway's signature on every request. */

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { UnavailableReason } from './graphql/partial-answers.js';
 
 /**
  * Errors a client may act on. Each carries `extensions.code`; their messages never hold
@@ -29,7 +30,13 @@ export class ForbiddenError extends HubError {
 }
 
 export class ExitStandardNotMetError extends HubError {
-  constructor(message: string, gaps: string[], more: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    gaps: string[],
+    more: Record<string, unknown> = {},
+    /** Departments that could not be consulted: each also a DEPARTMENT_UNAVAILABLE beside the refusal. */
+    readonly unavailable: { department: string; reason: UnavailableReason; detail: string }[] = [],
+  ) {
     super(message, 'EXIT_STANDARD_NOT_MET', { gaps, ...more });
   }
 }

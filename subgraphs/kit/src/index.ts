@@ -11,6 +11,7 @@ export * from './graphql/scalars.js';
 export * from './graphql/federation.js';
 export * from './graphql/pagination.js';
 export * from './graphql/loaders.js';
+export * from './graphql/partial-answers.js';
 export * from './db/orm.js';
 export * from './server/http.js';
 export * from './server/subgraph.js';

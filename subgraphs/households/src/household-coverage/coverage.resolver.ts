@@ -1,5 +1,6 @@
-import { READERS, requireRegistryYear } from '@fupin/kit';
-import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { READERS, reportDepartmentUnavailable, requireRegistryYear } from '@fupin/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { HouseholdEntity } from '../household/household.entity.js';
 import { Household } from '../household/household.type.js';
 import type { Context } from '../loaders.js';
@@ -15,9 +16,14 @@ export class CoverageResolver {
     nullable: true,
     description: "The five batches and the gaps against the exit standard for the year, computed now from the registry's and each department's own data, with whose data says what",
   })
-  async coverage(@Root() household: HouseholdEntity, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<HouseholdCoverage | null> {
+  async coverage(@Root() household: HouseholdEntity, @Arg('year', () => Int) year: number, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HouseholdCoverage | null> {
     requireRegistryYear(year);
-    return coverageLoader(ctx).load({ householdId: household.id, year });
+    const coverage = await coverageLoader(ctx).load({ householdId: household.id, year });
+    // Its gaps and exitEligible stand as far as they are known; errors say whose part is missing.
+    for (const { unavailable, unavailableReason } of coverage?.consulted ?? []) {
+      if (unavailable) reportDepartmentUnavailable(ctx, info, unavailable.department, unavailable.reason, unavailableReason!);
+    }
+    return coverage;
   }
 }
 

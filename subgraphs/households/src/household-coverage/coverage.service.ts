@@ -1,4 +1,4 @@
-import { Batch, type Caller, latestTimestamp, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, COVERAGE_SOURCES, type CoveragePart, fenToDecimal, GapKind, parseYuan, PeerUnavailable, type Peers, povertyLineFen } from '@fupin/kit';
+import { Batch, type Caller, latestTimestamp, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, COVERAGE_SOURCES, type CoveragePart, fenToDecimal, GapKind, parseYuan, PeerUnavailable, type Peers, povertyLineFen, type UnavailableReason } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HouseholdType } from '../household/household.enums.js';
 import { type CoverageBatch, type CoverageGap, type CoverageConsulted, CoverageSource, type HouseholdCoverage } from './coverage.type.js';
@@ -40,7 +40,12 @@ async function registryParts(em: EntityManager, householdIds: string[], year: nu
   );
 }
 
-type Answer = { parts: Map<string, CoveragePart> } | { unavailable: string };
+/** Why a department's part is missing: in words, and as the code a client acts on. */
+interface Missing {
+  detail: string;
+  reason: UnavailableReason;
+}
+type Answer = { parts: Map<string, CoveragePart> } | { unavailable: Missing };
 
 const BATCHES = new Set<string>(Object.values(Batch));
 const GAP_KINDS = new Set<string>(Object.values(GapKind));
@@ -54,15 +59,18 @@ function isCoveragePart(p: unknown): p is CoveragePart {
   );
 }
 
+const NO_COVERAGE: Missing = { detail: 'answered with something that is no coverage', reason: 'BAD_RESPONSE' };
+const ROSTER_SHORT: Missing = { detail: 'its roster does not yet have every member of the household', reason: 'ROSTER_BEHIND' };
+
 /** One department's parts for the batch, or why it could not answer; never throws. */
 async function askDepartment(peers: Peers, subgraph: string, caller: Caller, householdIds: string[], year: number, timeoutMs: number): Promise<Answer> {
   try {
     const { parts } = await peers.post<{ parts: unknown }>(subgraph, COVERAGE_PATH, caller, { householdIds, year }, timeoutMs);
     // An answer of another shape (a department mid-deploy) is no answer: never a crash, never "no gap".
-    if (!Array.isArray(parts) || !parts.every(isCoveragePart)) return { unavailable: 'answered with something that is no coverage' };
+    if (!Array.isArray(parts) || !parts.every(isCoveragePart)) return { unavailable: NO_COVERAGE };
     return { parts: new Map(parts.map((p) => [p.householdId, p])) };
   } catch (err) {
-    return { unavailable: err instanceof PeerUnavailable ? err.reason : 'answered with something that is no coverage' };
+    return { unavailable: err instanceof PeerUnavailable ? { detail: err.reason, reason: err.code } : NO_COVERAGE };
   }
 }
 
@@ -96,24 +104,27 @@ export async function coverageOf(req: CoverageRequest, householdIds: string[], y
   ]);
   const result = new Map<string, HouseholdCoverage>();
   for (const [householdId, own] of registry) {
-    const parts = new Map<CoverageSource, CoveragePart | string>([[CoverageSource.REGISTRY, own]]);
+    const parts = new Map<CoverageSource, PartOrMissing>([[CoverageSource.REGISTRY, own]]);
     departments.forEach((d, i) => {
       const answer = answers[i]!;
       const part = 'parts' in answer ? answer.parts.get(householdId) : undefined;
-      const unavailable = 'unavailable' in answer ? answer.unavailable : !part || part.members < own.members ? 'its roster does not yet have every member of the household' : null;
-      parts.set(d.source as CoverageSource, unavailable ?? part!);
+      const unavailable = 'unavailable' in answer ? answer.unavailable : !part || part.members < own.members ? ROSTER_SHORT : null;
+      parts.set(d.source as CoverageSource, unavailable ? { ...unavailable, department: d.subgraph } : part!);
     });
     result.set(householdId, combine(parts, year, assessedAt));
   }
   return result;
 }
 
-function combine(parts: Map<CoverageSource, CoveragePart | string>, year: number, assessedAt: Date): HouseholdCoverage {
+type PartOrMissing = CoveragePart | (Missing & { department: string });
+const answered = (part: PartOrMissing | undefined): part is CoveragePart => part !== undefined && 'batches' in part;
+
+function combine(parts: Map<CoverageSource, PartOrMissing>, year: number, assessedAt: Date): HouseholdCoverage {
   const consulted: CoverageConsulted[] = [];
   const gaps: CoverageGap[] = [];
   for (const [source, part] of parts) {
-    if (typeof part === 'string') {
-      consulted.push({ source, consulted: false, asOf: null, unavailableReason: part });
+    if (!answered(part)) {
+      consulted.push({ source, consulted: false, asOf: null, unavailableReason: part.detail, unavailable: { department: part.department, reason: part.reason } });
       continue;
     }
     const asOf = part.asOf ? new Date(part.asOf) : null;
@@ -124,9 +135,9 @@ function combine(parts: Map<CoverageSource, CoveragePart | string>, year: number
     const sources = COVERAGE_SOURCES.filter((s) => s.batches.includes(batch)).map((s) => s.source as CoverageSource);
     const coveredBy = sources.filter((s) => {
       const part = parts.get(s);
-      return typeof part === 'object' && part !== undefined && part.batches.includes(batch);
+      return answered(part) && part.batches.includes(batch);
     });
-    const unknown = sources.some((s) => typeof parts.get(s) !== 'object');
+    const unknown = sources.some((s) => !answered(parts.get(s)));
     return { batch, covered: coveredBy.length > 0 ? true : unknown ? null : false, coveredBy, sources };
   });
   const complete = consulted.every((c) => c.consulted);

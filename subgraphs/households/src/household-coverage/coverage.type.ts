@@ -1,4 +1,4 @@
-import { Batch, GapKind } from '@fupin/kit';
+import { Batch, GapKind, type UnavailableReason } from '@fupin/kit';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Member } from '../member/member.type.js';
@@ -62,6 +62,9 @@ export class CoverageConsulted {
 
   @Field(() => String, { nullable: true, description: 'Why it could not be consulted (down, slow, its roster behind)' })
   unavailableReason!: string | null;
+
+  /** Not in the schema: for the DEPARTMENT_UNAVAILABLE error that goes with the answer (absent when consulted). */
+  unavailable?: { department: string; reason: UnavailableReason };
 }
 
 @ObjectType('ExitEvidence', { description: 'What an exit was granted on: each batch, no gap, and each source consulted with its as-of' })

@@ -1,5 +1,6 @@
-import { type Fen, isUuid, MoneyScalar, READERS } from '@fupin/kit';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ExitStandardNotMetError, type Fen, isUuid, MoneyScalar, READERS, reportDepartmentUnavailable } from '@fupin/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleHousehold } from '../access.js';
 import { ExitEvidence } from '../household-coverage/coverage.type.js';
 import type { Context } from '../loaders.js';
@@ -37,8 +38,14 @@ export class HouseholdResolver {
 
   @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
   @Mutation(() => Household, { description: 'Appends a status change; an exit (LIFTED) is refused with EXIT_STANDARD_NOT_MET while a guarantee is unmet' })
-  changeHouseholdStatus(@Arg('input', () => ChangeHouseholdStatusInput) input: ChangeHouseholdStatusInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
-    return changeHouseholdStatus(ctx.em, input, ctx.caller, { peers: ctx.peers, povertyLines: ctx.settings.FUPIN_POVERTY_LINES, timeoutMs: ctx.settings.FUPIN_COVERAGE_TIMEOUT_MS });
+  async changeHouseholdStatus(@Arg('input', () => ChangeHouseholdStatusInput) input: ChangeHouseholdStatusInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HouseholdEntity> {
+    try {
+      return await changeHouseholdStatus(ctx.em, input, ctx.caller, { peers: ctx.peers, povertyLines: ctx.settings.FUPIN_POVERTY_LINES, timeoutMs: ctx.settings.FUPIN_COVERAGE_TIMEOUT_MS });
+    } catch (err) {
+      // An exit refused for want of a department says so the way a coverage does: retryable.
+      if (err instanceof ExitStandardNotMetError) for (const u of err.unavailable) reportDepartmentUnavailable(ctx, info, u.department, u.reason, u.detail);
+      throw err;
+    }
   }
 
   @FieldResolver(() => Region)

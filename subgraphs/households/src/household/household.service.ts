@@ -201,8 +201,10 @@ function exitRefused(c: HouseholdCoverage): ExitStandardNotMetError {
     return n > 1 ? `${kind} (${n})` : kind;
   });
   const missing = notConsulted.map((s) => `${s.source} not consulted (${s.unavailableReason})`);
-  return new ExitStandardNotMetError(`the exit standard is not met for ${c.year}: ${[...parts, ...missing].join(', ')}`, [...new Set(c.gaps.map((g) => g.kind))], {
+  const details = {
     gapDetails: c.gaps.map((g) => ({ kind: g.kind, memberId: g.member?.id ?? null, detail: g.detail, source: g.source })),
     notConsulted: notConsulted.map((s) => ({ source: s.source, reason: s.unavailableReason })),
-  });
+  };
+  const unavailable = notConsulted.flatMap((s) => (s.unavailable ? [{ ...s.unavailable, detail: s.unavailableReason! }] : []));
+  return new ExitStandardNotMetError(`the exit standard is not met for ${c.year}: ${[...parts, ...missing].join(', ')}`, [...new Set(c.gaps.map((g) => g.kind))], details, unavailable);
 }

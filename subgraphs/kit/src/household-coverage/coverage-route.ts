@@ -27,7 +27,7 @@ export type CoverageOf = (ctx: CoverageContext, householdIds: string[], year: nu
 export function coverageRoute(coverage: CoverageOf, em: () => EntityManager, settings: Record<string, unknown>, replica: () => ReplicaState) {
   return async (_req: IncomingMessage, res: ServerResponse, body: unknown, caller: Caller | undefined): Promise<void> => {
     if (!caller) return json(res, 401, { error: 'no gateway credentials' });
-    if (replica() !== 'CURRENT') return json(res, 503, { error: 'its roster is behind the registry (ROSTER_BEHIND)' });
+    if (replica() !== 'CURRENT') return json(res, 503, { error: 'its roster is behind the registry (ROSTER_BEHIND)', code: 'ROSTER_BEHIND' });
     if (!(READERS as readonly string[]).includes(caller.role)) return json(res, 403, { error: 'coverage is for the registry readers' });
     const { householdIds, year } = (body ?? {}) as { householdIds?: unknown; year?: unknown };
     if (!Array.isArray(householdIds) || householdIds.length > COVERAGE_BATCH_LIMIT || !householdIds.every((id) => typeof id === 'string' && isUuid(id))) {

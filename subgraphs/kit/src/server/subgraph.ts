@@ -29,6 +29,7 @@ import { IDEMPOTENCY_MIGRATION, idempotencyOf, idempotencyPlugin } from '../idem
 import { attachFigureSources, figureCountLoader, FOUR_ZEROS_FIGURES_MIGRATION, type FourZerosFigure } from '../four-zeros/figures.js';
 import { Peers } from './peers.js';
 import { referenceChecksPlugin } from '../graphql/checked-references.js';
+import { partialAnswersPlugin } from '../graphql/partial-answers.js';
 import { envName, readSubgraphList } from '../hub/subgraph-list.js';
 
 /** Everything a subgraph declares; the kit does the rest the same way for all of them. */
@@ -197,7 +198,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     // No inline tracing and no cache-control plugin: both instrument every field, and nothing reads them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(replica ? [replicaGuardPlugin<SubgraphContext<L>>(replica, def.name)] : []), textGuardPlugin(), idempotencyPlugin(), referenceChecksPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(replica ? [replicaGuardPlugin<SubgraphContext<L>>(replica, def.name)] : []), textGuardPlugin(), idempotencyPlugin(), partialAnswersPlugin(), referenceChecksPlugin()],
     includeStacktraceInErrorResponses: false,
     // The hub stops servers in order (gateway, subgraphs, then PostgreSQL); Apollo's own
     // signal handlers would stop them out of order and re-raise the signal, killing the
@@ -225,8 +226,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       '/health/ready': async (_req, res) => {
         try {
           await orm.em.fork().getConnection().execute('select 1');
-          // Behind is still ready: the service answers, with ROSTER_BEHIND, and catches up by itself.
-          json(res, 200, { status: 'ready', ...(replica ? { roster: replica.status } : {}) });
+          // Behind, it serves (every operation answers ROSTER_BEHIND, and it catches up by
+          // itself) but is not ready: what it would answer is not what the registry says.
+          const behind = replica && replica.status.state !== 'CURRENT';
+          json(res, behind ? 503 : 200, { status: behind ? 'roster behind' : 'ready', ...(replica ? { roster: replica.status } : {}) });
         } catch {
           json(res, 503, { status: 'database unreachable' });
         }
