@@ -8,7 +8,10 @@ import type { HubSettings } from './settings.js';
 export interface HubKeys {
   jwksSource: string;
   gatewaySecret: string;
+  /** The registry's alone: it decrypts ID numbers. */
   piiKey: string;
+  /** Derived from `piiKey` (HKDF): what departments are given to find members by ID number. */
+  blindIndexKey: string;
 }
 
 /** A secret kept in the data folder, made on first use. */
@@ -30,9 +33,11 @@ export async function hubKeys(settings: HubSettings): Promise<HubKeys> {
   const dir = join(settings.dataDir, 'keys');
   const missing = (['FUPIN_JWKS', 'FUPIN_GATEWAY_SECRET', 'FUPIN_PII_KEY'] as const).filter((k) => !settings[k]);
   if (missing.length && settings.FUPIN_MODE === 'production') throw new Error(`production needs ${missing.join(', ')}`);
+  const piiKey = settings.FUPIN_PII_KEY ?? (await devSecret(dir, 'pii-key', PersonalDataCipher.newKey));
   return {
     jwksSource: settings.FUPIN_JWKS ?? (await devSigningKey(dir)).jwksPath,
     gatewaySecret: settings.FUPIN_GATEWAY_SECRET ?? (await devSecret(dir, 'gateway-secret', () => randomBytes(32).toString('base64url'))),
-    piiKey: settings.FUPIN_PII_KEY ?? (await devSecret(dir, 'pii-key', PersonalDataCipher.newKey)),
+    piiKey,
+    blindIndexKey: PersonalDataCipher.blindIndexKey(piiKey),
   };
 }
