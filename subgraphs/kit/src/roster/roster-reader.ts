@@ -28,7 +28,7 @@ export async function ensureRosterReader(owner: MikroORM, registryOwnerUrl: stri
   const { database, role } = roleOf(registryOwnerUrl, 'roster');
   const conn = owner.em.getConnection();
   await conn.execute(`do $$ begin if not exists (select from pg_roles where rolname = '${role}') then create role "${role}" login replication; end if; end $$`);
-  await conn.execute(`alter role "${role}" with login replication nosuperuser nocreatedb nocreaterole nobypassrls password '${rolePassword(roleSecret, role)}'`);
+  await conn.execute(`alter role "${role}" with login replication password '${rolePassword(roleSecret, role)}'`);
   await conn.execute(`grant connect on database "${database}" to "${role}"`);
   await conn.execute(`grant usage on schema public to "${role}"`);
   await conn.execute(`revoke all on all tables in schema public from "${role}"`);
