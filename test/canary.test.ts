@@ -81,7 +81,7 @@ test('no ID number, name or health detail in logs or error messages', async () =
     const broken = CANARY_ID.slice(0, 17) + (CANARY_ID[17] === '1' ? '2' : '1');
     await writeFile(file, `id_number,year,scheme,premium,subsidy,critical_illness_cover,supplementary_cover\n${CANARY_ID},2020,RESIDENT_BASIC,280,280,1,0\n${broken},2020,RESIDENT_BASIC,280,280,1,0\n${CANARY_ID},2021,RESIDENT_BASIC,-1,0,1,0\n`);
     const spec = (await (await loadSubgraph('health-insurance')).def.imports!()).enrollments!;
-    const report = await runDepartmentImport(spec, 'enrollments', { databaseUrl: hub.subgraphs['health-insurance']!.ownerUrl, pii: hub.pii, file, progress: true, actor: { subject: 'cli', role: 'DEPARTMENT_OFFICER', regionCode: '000000000000', department: 'HEALTH_INSURANCE' } });
+    const report = await runDepartmentImport(spec, 'enrollments', { databaseUrl: hub.subgraphs['health-insurance']!.ownerUrl, blindIndex: hub.blindIndex, file, progress: true, actor: { subject: 'cli', role: 'DEPARTMENT_OFFICER', regionCode: '000000000000', department: 'HEALTH_INSURANCE' } });
     expect(report).toMatchObject({ matched: 1, invalidIdNumber: 1, invalidRow: 1 });
     const written = await readFile(report.reportPath, 'utf8');
     expect(written).not.toContain(CANARY_ID);

@@ -1,4 +1,4 @@
-import { type Caller, loadSubgraph, makeIdNumber, PersonalDataCipher } from '@fupin/kit';
+import { type Caller, BlindIndex, loadSubgraph, makeIdNumber, PersonalDataCipher } from '@fupin/kit';
 import { runDepartmentImport } from '@fupin/kit/bulk';
 import { awaitInReplica, seed } from '@fupin/kit/testing';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -26,7 +26,7 @@ const health = () => hub.subgraphs['health-insurance']!;
 const query = (sql: string, params: unknown[] = []) => health().orm.em.fork().getConnection().execute<Record<string, unknown>[]>(sql, params);
 const state = async () => (await query(`select (select count(*) from insurance_enrollment) as enrollments, (select count(*) from audit_log) as audit`))[0];
 const run = (file: string, extra: Partial<Parameters<typeof runDepartmentImport>[2]> = {}, s = spec) =>
-  runDepartmentImport(s, 'enrollments', { databaseUrl: health().ownerUrl, pii: hub.pii, file, actor, ...extra });
+  runDepartmentImport(s, 'enrollments', { databaseUrl: health().ownerUrl, blindIndex: hub.blindIndex, file, actor, ...extra });
 
 async function registered(): Promise<{ ids: string[]; memberIds: string[] }> {
   const h = await seed(hub.client).household({ villageCode: await seed(hub.client).village(), members: [{ relationToHead: 'HEAD' }, { relationToHead: 'SPOUSE' }, { relationToHead: 'CHILD', birthDate: '2008-01-01' }] });
@@ -101,5 +101,5 @@ test('the key that matches is the hub\'s: a list hashed with another key matches
   const { ids } = await registered();
   const file = join(dir, 'other-key.csv');
   await writeFile(file, `${HEADER}\n${ids[0]},2021,RESIDENT_BASIC,250,250,1,0\n`);
-  expect(await run(file, { pii: new PersonalDataCipher(PersonalDataCipher.newKey()) })).toMatchObject({ matched: 0, notInRegistry: 1 });
+  expect(await run(file, { blindIndex: new BlindIndex(PersonalDataCipher.blindIndexKey(PersonalDataCipher.newKey())) })).toMatchObject({ matched: 0, notInRegistry: 1 });
 });

@@ -36,11 +36,11 @@ async function startProcess(port: number): Promise<ChildProcess> {
     env: {
       ...process.env,
       DATABASE_URL: hub.subgraphs['health-insurance']!.ownerUrl,
-      ROSTER_SOURCE_URL: hub.subgraphs.households!.ownerUrl,
+      ROSTER_SOURCE_URL: hub.subgraphs.households!.rosterReaderUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
       FUPIN_GATEWAY_SECRET: hub.gatewaySecret,
-      FUPIN_PII_KEY: PersonalDataCipher.newKey(),
+      FUPIN_BLIND_INDEX_KEY: PersonalDataCipher.blindIndexKey(PersonalDataCipher.newKey()),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

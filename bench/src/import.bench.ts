@@ -1,6 +1,6 @@
 import { healthInsurance } from '@fupin/health-insurance';
 import { generatedIdNumbers, households as registry, seedRegistry } from '@fupin/households';
-import { awaitRosterCaughtUp, makeIdNumber, PersonalDataCipher, startSubgraph } from '@fupin/kit';
+import { awaitRosterCaughtUp, BlindIndex, makeIdNumber, PersonalDataCipher, startSubgraph } from '@fupin/kit';
 import { runDepartmentImport } from '@fupin/kit/bulk';
 import { dropDatabase, ensureDatabase, type RunningPostgres } from '@fupin/postgres';
 import { randomBytes } from 'node:crypto';
@@ -52,14 +52,14 @@ export async function importBench(pg: RunningPostgres, sizes: number[]): Promise
       const reg = await startSubgraph(registry, { databaseUrl: registryUrl, port: 0, gatewaySecret: secret, piiKey });
       await reg.stop();
       await seedRegistry(registryUrl, { households, seed: 7, piiKey, progress: true });
-      const dept = await startSubgraph(healthInsurance, { databaseUrl: healthUrl, port: 0, gatewaySecret: secret, piiKey, roster: { sourceUrl: registryUrl } });
+      const dept = await startSubgraph(healthInsurance, { databaseUrl: healthUrl, port: 0, gatewaySecret: secret, blindIndexKey: PersonalDataCipher.blindIndexKey(piiKey), roster: { sourceUrl: registryUrl } });
       await dept.stop();
       await awaitRosterCaughtUp(healthUrl, registryUrl);
       const file = join(dir, `enrollments-${size}.csv`);
       await writeList(file, households, 7, size);
       const report = await runDepartmentImport((await healthInsurance.imports!()).enrollments!, 'enrollments', {
         databaseUrl: healthUrl,
-        pii: new PersonalDataCipher(piiKey),
+        blindIndex: new BlindIndex(PersonalDataCipher.blindIndexKey(piiKey)),
         file,
         actor: { subject: 'bench', role: 'DEPARTMENT_OFFICER', regionCode: '000000000000', department: 'HEALTH_INSURANCE' },
         progress: true,

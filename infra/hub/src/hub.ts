@@ -1,7 +1,8 @@
 import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway, subgraphCallSettings } from '@fupin/gateway';
-import { envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
+import { envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, rosterReaderUrl, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
-import { type HubKeys, hubKeys } from './keys.js';
+import { subgraphOwnerUrl } from './database-owner.js';
+import { type HubKeys, hubKeys, roleSecretOf } from './keys.js';
 import type { HubSettings } from './settings.js';
 import { superviseSubgraph, type SupervisedSubgraph } from './supervisor.js';
 
@@ -52,9 +53,11 @@ function hubGateway(settings: HubSettings, keys: HubKeys, calls: ReturnType<type
 interface SubgraphStart {
   def: SubgraphDefinition<unknown>;
   portVariable: string;
-  /** Its database, as owner. */
+  /** Its database, as its own owner role (never the server's admin). */
   databaseUrl: string;
-  /** The registry's database, once started (departments replicate its roster). */
+  /** Its own: the passwords of the roles it makes derive from it. */
+  roleSecret: string;
+  /** The registry's database as its roster reader, once started (departments replicate its roster). */
   rosterSource: string | undefined;
   keys: HubKeys;
 }
@@ -75,10 +78,13 @@ async function runHub<S extends { name: string; graphqlUrl: string; stop(): Prom
   try {
     let rosterSource: string | undefined;
     for (const { def, portVariable } of listed) {
-      const databaseUrl = await ensureDatabase(postgres.url, databaseName(def));
+      await ensureDatabase(postgres.url, databaseName(def));
+      const roleSecret = roleSecretOf(keys, def.name);
+      const databaseUrl = await subgraphOwnerUrl(postgres.url, databaseName(def), roleSecret, def.publishesRoster ? 'registry' : 'department');
       if (def.roster && !rosterSource) throw new Error(`${def.name} keeps a roster: list the registry before it in subgraphs/subgraphs.json`);
-      subgraphs.push(await startOne({ def, portVariable, databaseUrl, rosterSource, keys }));
-      if (def.publishesRoster) rosterSource = databaseUrl;
+      subgraphs.push(await startOne({ def, portVariable, databaseUrl, roleSecret, rosterSource, keys }));
+      // Computed as the registry made it (its roster reader), never its owner's URL.
+      if (def.publishesRoster) rosterSource = rosterReaderUrl(databaseUrl, roleSecret);
     }
     const gateway = await hubGateway(settings, keys, calls, subgraphs);
     return {
@@ -102,9 +108,9 @@ async function runHub<S extends { name: string; graphqlUrl: string; stop(): Prom
 export function startHub(settings: HubSettings, log: (line: string) => void = console.log, running?: RunningPostgres): Promise<RunningHub> {
   // Filled as they start: the registry asks the departments for coverage once all are up.
   const peers: Record<string, string> = {};
-  return runHub(settings, log, running, async ({ def, portVariable, databaseUrl, rosterSource, keys }) => {
+  return runHub(settings, log, running, async ({ def, portVariable, databaseUrl, roleSecret, rosterSource, keys }) => {
     const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS, maxLagMs: settings.FUPIN_ROSTER_MAX_LAG_MS } : undefined;
-    const started = await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, ...(roster ? { roster } : {}) });
+    const started = await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, roleSecret, ...(def.publishesRoster ? { piiKey: keys.piiKey } : { blindIndexKey: keys.blindIndexKey }), peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, ...(roster ? { roster } : {}) });
     peers[def.name] = started.graphqlUrl;
     return started;
   });
@@ -121,21 +127,33 @@ export function startSupervisedHub(settings: HubSettings, log: (line: string) =>
   const urlOf = (portVariable: string) => `http://${host}:${settings.ports[portVariable]}`;
   // Each finds the others where they will listen (the registry asks the departments for coverage).
   const peers = Object.fromEntries(readSubgraphList().map((s) => [`${envName(s.name)}_URL`, `${urlOf(s.portVariable)}/graphql`]));
-  return runHub(settings, log, undefined, async ({ def, portVariable, databaseUrl, rosterSource, keys }) => {
+  return runHub(settings, log, undefined, async ({ def, portVariable, databaseUrl, roleSecret, rosterSource, keys }) => {
     if (!settings.ports[portVariable]) throw new Error(`${portVariable} must be a port number for npm start`);
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...inheritedEnv(),
       ...peers,
       DATABASE_URL: databaseUrl,
       PORT: String(settings.ports[portVariable]),
       HOST: settings.HOST,
       FUPIN_GATEWAY_SECRET: keys.gatewaySecret,
-      FUPIN_PII_KEY: keys.piiKey,
+      FUPIN_ROLE_SECRET: roleSecret,
+      // The registry decrypts ID numbers; a department only finds them by their blind index.
+      ...(def.publishesRoster ? { FUPIN_PII_KEY: keys.piiKey } : { FUPIN_BLIND_INDEX_KEY: keys.blindIndexKey }),
       FUPIN_STATEMENT_TIMEOUT_MS: String(settings.FUPIN_STATEMENT_TIMEOUT_MS),
       ...(def.roster ? { ROSTER_SOURCE_URL: rosterSource!, ROSTER_WAIT_MS: String(settings.ROSTER_WAIT_MS), FUPIN_ROSTER_MAX_LAG_MS: String(settings.FUPIN_ROSTER_MAX_LAG_MS) } : {}),
     };
     return superviseSubgraph({ name: def.name, url: urlOf(portVariable), env, log });
   });
+}
+
+/**
+ * What a subgraph process inherits of the hub's own environment: not the hub's secrets and
+ * URLs (the server's admin URL, the personal-data key, the database secret...), which would
+ * reach every department; each process is given what is its own explicitly.
+ */
+const HUB_ONLY = /^(DATABASE_URL|ROSTER_SOURCE_URL|FUPIN_TEST_PG_URL|FUPIN_(PII|BLIND_INDEX)_KEY|FUPIN_(GATEWAY|DATABASE|ROLE)_SECRET|FUPIN_JWKS|PGPASSWORD|PGPASSFILE)$/;
+export function inheritedEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !HUB_ONLY.test(name)));
 }
 
 /** What a command-line tool needs of the hub: its databases (migrated) and its keys. */

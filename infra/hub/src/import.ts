@@ -1,4 +1,4 @@
-import { loadSubgraphs, PersonalDataCipher, settingsOrExit } from '@fupin/kit';
+import { BlindIndex, loadSubgraphs, settingsOrExit } from '@fupin/kit';
 import { runDepartmentImport } from '@fupin/kit/bulk';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
@@ -34,7 +34,8 @@ const hub = await startHubForTool(settingsOrExit(() => hubSettings()));
 try {
   const report = await runDepartmentImport(spec, list!, {
     databaseUrl: hub.databaseUrl(def),
-    pii: new PersonalDataCipher(hub.keys.piiKey),
+    // A department's list, matched as the department would: by the blind index, never decrypting.
+    blindIndex: new BlindIndex(hub.keys.blindIndexKey),
     file: resolve(cwd, file),
     ...(values.report ? { reportPath: resolve(cwd, values.report) } : {}),
     actor: { subject: values.actor!, role: 'DEPARTMENT_OFFICER', regionCode: '000000000000', ...(def.department ? { department: def.department } : {}) },

@@ -36,6 +36,7 @@ const schema = z.object({
   FUPIN_JWKS: z.string().optional(),
   FUPIN_GATEWAY_SECRET: gatewaySecret.optional(),
   FUPIN_PII_KEY: piiKey.optional(),
+  FUPIN_DATABASE_SECRET: gatewaySecret.optional(),
 });
 
 export function hubSettings(env: NodeJS.ProcessEnv = process.env) {

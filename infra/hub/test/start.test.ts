@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { startBuiltHub } from './support/built-hub.js';
 
@@ -28,6 +29,8 @@ test('starts with demo data, answers, starts a crashed subgraph again, and stops
   const { DATABASE_URL: _ignored, ...env } = process.env; // the embedded path, whatever the suite uses
   const started = await startBuiltHub(START, {
     env: { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), ...Object.fromEntries(readSubgraphList().map((s) => [s.portVariable, String(ports[s.name])])), FUPIN_PG_PORT: String(pgPort), FUPIN_DEMO_HOUSEHOLDS: '50' },
+    // Five subgraph processes and a demo load on a shared 2-core machine: a start, not a deadline.
+    timeoutMs: 180_000,
   });
   hub = started.process;
   const output = started.output();
@@ -53,6 +56,7 @@ test('starts with demo data, answers, starts a crashed subgraph again, and stops
 
   // Each subgraph is a process of its own: one killed outright is started again, and said so.
   const pidOf = (name: string) => [...started.output().matchAll(new RegExp(`${name} subgraph at \\S+ \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
+  await holdsOnlyItsOwn(pidOf);
   const [health] = pidOf('health-insurance');
   expect(isProcessAlive(health!)).toBe(true);
   process.kill(health!, 'SIGKILL');
@@ -80,6 +84,56 @@ test('starts with demo data, answers, starts a crashed subgraph again, and stops
   expect(started.output().match(/starting it again/g)).toHaveLength(1);
   await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
 });
+
+/** A process's environment as it was started (what the hub gave it). */
+async function environOf(pid: number): Promise<Record<string, string>> {
+  const raw = await readFile(`/proc/${pid}/environ`, 'utf8');
+  return Object.fromEntries(raw.split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+}
+
+/** `sql` as the user of `url` (on `database`, if given): its rows, or the refusal's SQLSTATE. */
+async function asUserOf(url: string, sql: string, database?: string): Promise<unknown[] | string> {
+  const target = new URL(url);
+  if (database) target.pathname = `/${database}`;
+  const client = new pg.Client({ connectionString: target.toString() });
+  try {
+    await client.connect();
+    return (await client.query(sql)).rows;
+  } catch (err) {
+    return (err as { code?: string }).code ?? (err as Error).message;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Least privilege under `npm start`: a department process holds the blind-index key and not
+ * the personal-data key, and no database URL in its environment is a superuser's or the
+ * registry owner's; its roster source reads the roster and nothing else of the registry.
+ */
+async function holdsOnlyItsOwn(pidOf: (name: string) => number[]) {
+  const registry = await environOf(pidOf('households')[0]!);
+  expect(registry.FUPIN_PII_KEY).toBeDefined();
+  const registryOwner = new URL(registry.DATABASE_URL!);
+  const registryDb = registryOwner.pathname.slice(1);
+  for (const { name } of readSubgraphList().filter((s) => s.name !== 'households')) {
+    const env = await environOf(pidOf(name)[0]!);
+    expect(env.FUPIN_PII_KEY).toBeUndefined();
+    expect(env.FUPIN_DATABASE_SECRET).toBeUndefined();
+    expect(env.FUPIN_BLIND_INDEX_KEY).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(env.FUPIN_BLIND_INDEX_KEY).not.toBe(registry.FUPIN_PII_KEY);
+    const urls = Object.entries(env).filter(([, v]) => /^postgres(ql)?:\/\//.test(v));
+    expect(urls.map(([k]) => k).sort()).toEqual(['DATABASE_URL', 'ROSTER_SOURCE_URL']);
+    for (const [, url] of urls) {
+      expect(new URL(url).username).not.toBe(registryOwner.username);
+      expect(await asUserOf(url, 'select rolsuper from pg_roles where rolname = current_user')).toEqual([{ rolsuper: false }]);
+    }
+    expect(await asUserOf(env.ROSTER_SOURCE_URL!, 'select count(*)::int as n from roster')).toEqual([{ n: 144 }]);
+    for (const table of ['household', 'member', 'audit_log']) expect(await asUserOf(env.ROSTER_SOURCE_URL!, `select 1 from ${table} limit 1`)).toBe('42501');
+    // Its own database's owner cannot even connect to the registry's.
+    expect(await asUserOf(env.DATABASE_URL!, 'select 1', registryDb)).toBe('42501');
+  }
+}
 
 test('the deadlines must nest: a statement deadline not below the gateway’s for a subgraph, or a request deadline not above every subgraph’s, stops the start (exit 78)', async () => {
   const { spawnSync } = await import('node:child_process');

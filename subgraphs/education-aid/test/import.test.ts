@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const education = () => hub.subgraphs['education-aid']!;
 const query = (sql: string, params: unknown[] = []) => education().orm.em.fork().getConnection().execute<Record<string, unknown>[]>(sql, params);
-const run = (list: string, file: string) => runDepartmentImport(imports[list]!, list, { databaseUrl: education().ownerUrl, pii: hub.pii, file, actor });
+const run = (list: string, file: string) => runDepartmentImport(imports[list]!, list, { databaseUrl: education().ownerUrl, blindIndex: hub.blindIndex, file, actor });
 /** A household with two adults (1980) and two children (2012, 2008), on the replica. */
 async function registered() {
   const h = await seed(hub.client).household({

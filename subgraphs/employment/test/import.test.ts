@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const sub = () => hub.subgraphs['employment']!;
 const query = (sql: string, params: unknown[] = []) => sub().orm.em.fork().getConnection().execute<Record<string, unknown>[]>(sql, params);
-const run = (file: string) => runDepartmentImport(imports['migrant-workers']!, 'migrant-workers', { databaseUrl: sub().ownerUrl, pii: hub.pii, file, actor });
+const run = (file: string) => runDepartmentImport(imports['migrant-workers']!, 'migrant-workers', { databaseUrl: sub().ownerUrl, blindIndex: hub.blindIndex, file, actor });
 
 test('the migrant-worker list: good rows land, a child at work is an invalid row, the rest by line; the next list of the year replaces', async () => {
   const h = await seed(hub.client).household({

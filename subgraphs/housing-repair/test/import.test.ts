@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const housing = () => hub.subgraphs['housing-repair']!;
 const query = (sql: string, params: unknown[] = []) => housing().orm.em.fork().getConnection().execute<Record<string, unknown>[]>(sql, params);
-const run = (file: string) => runDepartmentImport(spec, 'appraisals', { databaseUrl: housing().ownerUrl, pii: hub.pii, file, actor });
+const run = (file: string) => runDepartmentImport(spec, 'appraisals', { databaseUrl: housing().ownerUrl, blindIndex: hub.blindIndex, file, actor });
 test('households by number or by the head: good rows land, the rest are reported by line; imported twice, nothing doubles', async () => {
   const village = await seed(hub.client).village();
   const a = await seed(hub.client).household({ villageCode: village });

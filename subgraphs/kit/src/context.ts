@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 
 import type { Caller } from './auth/caller.js';
-import type { PersonalDataCipher } from './domain/personal-data.js';
+import type { BlindIndex, PersonalDataCipher } from './domain/personal-data.js';
 import type { Peers } from './server/peers.js';
 import type { Roster } from './roster/roster.js';
 import type { CheckedReferences } from './graphql/checked-references.js';
@@ -18,8 +18,10 @@ export interface SubgraphContext<L = unknown, S = Record<string, unknown>> exten
   /** Verified from the gateway's signature on every request. */
   caller: Caller;
   requestId: string;
-  /** Encrypts, indexes and reveals ID numbers with the configured key. */
-  pii: PersonalDataCipher;
+  /** The registry's alone: encrypts, indexes and reveals ID numbers with the personal-data key (see `piiOf`). */
+  pii?: PersonalDataCipher;
+  /** Finds ID numbers by their blind index: all a department holds of the personal-data key. */
+  blindIndex: BlindIndex;
   /** The subgraph's own settings, parsed at start. */
   settings: S;
   /** The hub's other subgraphs, for the few calls one makes to another (coverage). */
@@ -30,6 +32,12 @@ export interface SubgraphContext<L = unknown, S = Record<string, unknown>> exten
   fourZeros?: DataLoader<FourZerosKey, number, string>;
   /** The client's Idempotency-Key of a mutation, when it sent one. */
   idempotency?: IdempotentRequest;
+}
+
+/** The registry's personal-data cipher; a department has none (it holds the blind-index key only). */
+export function piiOf(ctx: SubgraphContext): PersonalDataCipher {
+  if (!ctx.pii) throw new Error('only the registry holds the personal-data key (set `publishesRoster` in its definition)');
+  return ctx.pii;
 }
 
 export function requestIdFrom(headers: Record<string, string | string[] | undefined>): string {

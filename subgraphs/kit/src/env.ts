@@ -33,6 +33,7 @@ export function parseEnvOrExit<S extends z.ZodType>(schema: S, env: NodeJS.Proce
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 export const gatewaySecret = z.string().min(32, 'must have at least 32 characters');
 export const piiKey = z.string().refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be at least 32 bytes, base64');
+export const blindIndexKey = z.string().refine((v) => Buffer.from(v, 'base64').length >= 32 && Buffer.from(v, 'base64').length <= 64, 'must be 32 to 64 bytes, base64');
 export const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 
 export { z };

@@ -32,7 +32,7 @@ const huangpi: Caller = { subject: 'cw-zhao', role: 'CASEWORKER', regionCode: '4
 const auditor: Caller = { subject: 'aud-li', role: 'AUDITOR', regionCode: '420115000000' };
 const em = () => db.orm.em.fork() as EntityManager;
 const rows = async () => em().getConnection().execute<Record<string, unknown>[]>('select * from audit_log order by id');
-const context = (caller: Caller): SubgraphContext => ({ em: em(), caller, requestId: 'req-1', loaders: {}, pii: undefined as never, settings: {}, peers: undefined as never });
+const context = (caller: Caller): SubgraphContext => ({ em: em(), caller, requestId: 'req-1', loaders: {}, blindIndex: undefined as never, settings: {}, peers: undefined as never });
 const info = (parent: string, field: string) => ({ parentType: { name: parent }, fieldName: field }) as unknown as GraphQLResolveInfo;
 
 test('each row is chained to the one before; a changed, removed or inserted row breaks the chain', async () => {

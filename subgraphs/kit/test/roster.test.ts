@@ -40,7 +40,7 @@ async function register(villageCode: string, householdId = randomUUID()): Promis
 }
 const inReplica = (memberId: string) => awaitInReplica(department.orm, memberId);
 const roster = (waitMs = 300) => new Roster(department.orm.em.fork() as EntityManager, { pool: publisher, waitMs });
-const context = (caller: Caller, r = roster()): SubgraphContext => ({ em: department.orm.em.fork() as EntityManager, caller, requestId: 'r', loaders: {}, pii: undefined as never, settings: {}, peers: undefined as never, roster: r });
+const context = (caller: Caller, r = roster()): SubgraphContext => ({ em: department.orm.em.fork() as EntityManager, caller, requestId: 'r', loaders: {}, blindIndex: undefined as never, settings: {}, peers: undefined as never, roster: r });
 const refusals = async () => (await department.orm.em.fork().getConnection().execute<{ action: string; subject_id: string }[]>(`select action, subject_id from audit_log where outcome = 'REFUSED' order by id`)).map((r) => [r.action, r.subject_id]);
 
 beforeAll(async () => {

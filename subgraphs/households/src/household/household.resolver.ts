@@ -1,4 +1,4 @@
-import { ExitStandardNotMetError, type Fen, isUuid, MoneyScalar, READERS, reportDepartmentUnavailable } from '@fupin/kit';
+import { ExitStandardNotMetError, type Fen, isUuid, MoneyScalar, piiOf, READERS, reportDepartmentUnavailable } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleHousehold } from '../access.js';
@@ -27,7 +27,7 @@ export class HouseholdResolver {
   @Authorized('ADMIN', 'COUNTY_OFFICER')
   @Mutation(() => Household, { description: 'Registers a household with its members (建档立卡); its history starts POOR on 1 January of the year identified' })
   registerHousehold(@Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
-    return registerHousehold(ctx.em, input, ctx.caller, ctx.pii);
+    return registerHousehold(ctx.em, input, ctx.caller, piiOf(ctx));
   }
 
   @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')

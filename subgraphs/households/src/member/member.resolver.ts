@@ -1,4 +1,4 @@
-import { isUuid } from '@fupin/kit';
+import { isUuid, piiOf } from '@fupin/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HouseholdEntity } from '../household/household.entity.js';
 import { Household } from '../household/household.type.js';
@@ -18,7 +18,7 @@ export class MemberResolver {
 
   @Query(() => Member, { nullable: true, description: 'Finds a registered person by resident ID number' })
   async memberByIdNumber(@Arg('idNumber') idNumber: string, @Ctx() ctx: Context): Promise<MemberEntity | null> {
-    return visibleMember(ctx, await findMemberByIdNumber(ctx.em, ctx.pii, idNumber));
+    return visibleMember(ctx, await findMemberByIdNumber(ctx.em, piiOf(ctx), idNumber));
   }
 
   @Authorized('CASEWORKER', 'COUNTY_OFFICER', 'ADMIN')

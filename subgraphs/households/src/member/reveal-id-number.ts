@@ -1,4 +1,4 @@
-import { appendAudit, BadUserInputError, isUuid, NotFoundError, printable, textProblem } from '@fupin/kit';
+import { appendAudit, BadUserInputError, isUuid, NotFoundError, piiOf, printable, textProblem } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { visibleMember } from '../access.js';
 import type { Context } from '../loaders.js';
@@ -18,7 +18,7 @@ export async function revealIdNumber(ctx: Context, memberId: string, reason: str
     const member = isUuid(memberId) ? await ctx.loaders.memberById.load(memberId) : null;
     if (!member) throw new NotFoundError('member', { field: 'memberId' });
     await visibleMember(ctx, member);
-    const idNumber = ctx.pii.decrypt(member.idNumberEncrypted);
+    const idNumber = piiOf(ctx).decrypt(member.idNumberEncrypted);
     await audit('ALLOWED', given);
     return idNumber;
   } catch (err) {

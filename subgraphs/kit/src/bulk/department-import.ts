@@ -11,7 +11,7 @@ import type { Caller } from '../auth/caller.js';
 import { ProgressBar } from './progress.js';
 import { todayInChina } from '../domain/dates.js';
 import { maskIdNumber, readIdNumber } from '../domain/id-number.js';
-import type { PersonalDataCipher } from '../domain/personal-data.js';
+import type { BlindIndex } from '../domain/personal-data.js';
 import { copyLine } from './copy.js';
 import { parseCsvLine } from './csv.js';
 
@@ -69,7 +69,8 @@ export interface ImportReport {
 export interface ImportOptions {
   /** The department database, as its owner. */
   databaseUrl: string;
-  pii: PersonalDataCipher;
+  /** The department's blind-index key: rows are matched to the roster by it, no number is decrypted. */
+  blindIndex: BlindIndex;
   file: string;
   reportPath?: string;
   /** Who imports: the audit row names them. */
@@ -141,7 +142,7 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
             problem(lineNo, maskIdNumber((row.id_number ?? '').padEnd(18, '?').slice(0, 18)), 'INVALID_ID_NUMBER', facts);
             continue;
           }
-          who = { index: options.pii.blindIndex(facts.idNumber), shown: maskIdNumber(facts.idNumber) };
+          who = { index: options.blindIndex.blindIndex(facts.idNumber), shown: maskIdNumber(facts.idNumber) };
         }
         const values = spec.parse(row);
         if (typeof values === 'string') {

@@ -5,3 +5,4 @@ export * from './roster.entity.js';
 export * from './roster.js';
 export * from './work-list.js';
 export * from './replication.js';
+export * from './roster-reader.js';

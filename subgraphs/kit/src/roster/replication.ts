@@ -22,7 +22,7 @@ export interface ReplicaStatus {
 export interface ReplicaWatchOptions {
   /** The department database, as its owner (a re-sync drops and makes its subscription). */
   departmentUrl: string;
-  /** The registry database (its owner, or a role with REPLICATION and SELECT on roster). */
+  /** The registry database as its roster reader (REPLICATION and SELECT on roster only), or its owner. */
   registryUrl: string;
   subscription: string;
   /** Behind by more than this, the department answers ROSTER_BEHIND; default 5000. */

@@ -62,10 +62,10 @@ readers and this department.
 | variable | default | meaning |
 | --- | --- | --- |
 | \`DATABASE_URL\` | (required) | this subgraph's own database (owner); migrations at start |
-| \`ROSTER_SOURCE_URL\` | (required) | the registry's database, for the roster subscription |
+| \`ROSTER_SOURCE_URL\` | (required) | the registry's database as its roster reader (\`<registry database>_roster\`: REPLICATION and SELECT on roster only), for the roster subscription |
 | \`ROSTER_WAIT_MS\` | \`3000\` | how long a write waits for a registration not yet replicated |
 | \`FUPIN_GATEWAY_SECRET\` | (required) | requests without the gateway's signature are refused |
-| \`FUPIN_PII_KEY\` | (required) | the hub's key: ID numbers in imports are matched by its blind index |
+| \`FUPIN_BLIND_INDEX_KEY\` | (required) | the blind-index key the hub derives from its personal-data key: ID numbers in imports are matched by it; a department is never given \`FUPIN_PII_KEY\` (a start with it is refused) |
 | \`PORT\` | \`${n.defaultPort}\` | alone; under \`npm start\`: \`${snake(n.name).toUpperCase()}_PORT\` |
 | \`HOST\` | \`127.0.0.1\` | |
 

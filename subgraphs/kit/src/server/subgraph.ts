@@ -4,11 +4,11 @@ import type { Constructor, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { requestIdFrom, type SubgraphContext } from '../context.js';
-import { PersonalDataCipher } from '../domain/personal-data.js';
+import { BlindIndex, PersonalDataCipher } from '../domain/personal-data.js';
 import { AUDIT_MIGRATION } from '../audit/audit-log.migration.js';
 import { appRoleUrl } from '../db/app-role.js';
 import { connectDatabase, openDatabase, releaseDeadConnections } from '../db/orm.js';
-import { gatewaySecret, piiKey, parseEnv, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
+import { blindIndexKey, gatewaySecret, piiKey, parseEnv, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
 import type { FederatedSchema } from '../graphql/federation.js';
 import { maskInternalError } from './mask-errors.js';
 import type { DepartmentImport } from '../bulk/department-import.js';
@@ -19,6 +19,7 @@ import { ROSTER_REPLICA_MIGRATIONS } from '../roster/roster.migration.js';
 import { RosterMemberEntity } from '../roster/roster.entity.js';
 import { Roster } from '../roster/roster.js';
 import { subscribeToRoster } from '../roster/subscribe.js';
+import { ensureRosterReader } from '../roster/roster-reader.js';
 import { ReplicaWatch, replicaGuardPlugin } from '../roster/replication.js';
 import { listedSubgraph } from '../hub/subgraph-list.js';
 import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from './http.js';
@@ -110,8 +111,16 @@ export interface StartOptions {
   onQuery?: (sql: string) => void;
   /** Shared with the gateway, which signs every caller with it. */
   gatewaySecret: string;
-  /** Base64 key (32 bytes) for personal data at rest. */
-  piiKey: string;
+  /**
+   * Derives the passwords of the database roles this subgraph makes (its serving role; the
+   * registry's roster reader). Default: the gateway secret, which every subgraph holds; the
+   * hub gives each subgraph a secret of its own, so a department cannot derive the registry's.
+   */
+  roleSecret?: string;
+  /** The registry's: base64 key (32 bytes) for personal data at rest; a department is never given it. */
+  piiKey?: string;
+  /** A department's: the blind-index key (`PersonalDataCipher.blindIndexKey`), to find members by ID number. */
+  blindIndexKey?: string;
   /** For a subgraph that keeps a roster: where the registry's roster is published. */
   roster?: RosterSettings;
   /** Where its own settings are read from (default: the process environment). */
@@ -128,7 +137,7 @@ export interface StartOptions {
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 8000;
 
 export interface RosterSettings {
-  /** The registry database (its owner, or a role with REPLICATION and SELECT on roster). */
+  /** The registry database as its roster reader (`rosterReaderUrl`: REPLICATION and SELECT on roster only). */
   sourceUrl: string;
   /** How long a write waits for a registration the replica has not received; default 3000. */
   waitMs?: number;
@@ -150,6 +159,8 @@ export interface RunningSubgraph {
   graphqlUrl: string;
   orm: MikroORM;
   http: RunningHttp;
+  /** The registry: the URL departments replicate the roster from (its roster reader role). */
+  rosterReaderUrl?: string;
   /** Settles when its warm-up is done (or failed, which is logged: a read then does the work). */
   warmed: Promise<void>;
   stop(): Promise<void>;
@@ -168,13 +179,19 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     // Every subgraph keeps its own audit log, created by the kit's migration.
     migrations: [AUDIT_MIGRATION, IDEMPOTENCY_MIGRATION, ...(def.roster ? ROSTER_REPLICA_MIGRATIONS : []), ...def.migrations, ...(def.fourZeros ? [FOUR_ZEROS_FIGURES_MIGRATION] : [])],
   })) as MikroORM;
-  const pii = new PersonalDataCipher(options.piiKey);
+  const { pii, blindIndex } = personalDataKeys(def, options);
   let servingUrl: string;
+  let rosterReader: string | undefined;
+  const roleSecret = options.roleSecret ?? options.gatewaySecret;
   try {
+    if (def.publishesRoster) rosterReader = await ensureRosterReader(owner, options.databaseUrl, roleSecret);
     if (options.roster) await subscribeToRoster(options.databaseUrl, options.roster.sourceUrl, rosterSubscriptionName(options.databaseUrl));
     if (def.fourZeros) await attachFigureSources(owner.em.fork() as EntityManager, def.fourZeros);
-    await def.prepare?.(owner.em.fork() as EntityManager, pii);
-    servingUrl = await appRoleUrl(owner, options.databaseUrl, options.gatewaySecret, def.appendOnly ?? [], def.roster ? ['roster'] : [], options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
+    if (def.prepare) {
+      if (!pii) throw new Error(`${def.name} prepares data with the personal-data key, which only the registry holds`);
+      await def.prepare(owner.em.fork() as EntityManager, pii);
+    }
+    servingUrl = await appRoleUrl(owner, options.databaseUrl, roleSecret, def.appendOnly ?? [], def.roster ? ['roster'] : [], options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
   } finally {
     await owner.close(true);
   }
@@ -217,7 +234,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       const roster = rosterSource ? new Roster(em, rosterSource) : undefined;
       const fourZeros = def.fourZeros && figureCountLoader(em, def.fourZeros, settings);
       const idempotency = idempotencyOf(req.headers);
-      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), pii, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}), ...(idempotency ? { idempotency } : {}) };
+      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), ...(pii ? { pii } : {}), blindIndex, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}), ...(idempotency ? { idempotency } : {}) };
     },
     batches: true,
     posts: def.coverage ? { [COVERAGE_PATH]: coverageRoute(def.coverage, () => orm.em.fork() as EntityManager, settings, () => replica?.status.state ?? 'CURRENT') } : {},
@@ -253,6 +270,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     graphqlUrl: `${http.url}/graphql`,
     orm,
     http,
+    ...(rosterReader ? { rosterReaderUrl: rosterReader } : {}),
     warmed,
     stop: async () => {
       stopped = true;
@@ -265,6 +283,21 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       await replica?.stop();
     },
   };
+}
+
+/**
+ * The registry (it owns the ID numbers) holds the personal-data key; a department holds only
+ * the blind-index key derived from it, which finds a member by ID number and decrypts nothing.
+ */
+function personalDataKeys(def: SubgraphDefinition<unknown>, options: StartOptions): { pii?: PersonalDataCipher; blindIndex: BlindIndex } {
+  if (def.publishesRoster) {
+    if (!options.piiKey) throw new Error(`${def.name} holds the ID numbers: it needs the personal-data key (piiKey)`);
+    const pii = new PersonalDataCipher(options.piiKey);
+    return { pii, blindIndex: pii };
+  }
+  if (options.piiKey) throw new Error(`${def.name} is a department: give it the blind-index key, never the personal-data key`);
+  if (!options.blindIndexKey) throw new Error(`${def.name} needs the blind-index key (blindIndexKey)`);
+  return { blindIndex: new BlindIndex(options.blindIndexKey) };
 }
 
 /** What a start says when its port is taken (by another hub, often). */
@@ -281,7 +314,10 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     PORT: port(listedSubgraph(def.name).defaultPort),
     HOST: z.string().default('127.0.0.1'),
     FUPIN_GATEWAY_SECRET: gatewaySecret,
-    FUPIN_PII_KEY: piiKey,
+    FUPIN_ROLE_SECRET: gatewaySecret.optional(),
+    // The registry decrypts ID numbers; a department only finds them by their blind index.
+    FUPIN_PII_KEY: def.publishesRoster ? piiKey : z.never({ error: 'a department is never given the personal-data key: set FUPIN_BLIND_INDEX_KEY' }).optional(),
+    FUPIN_BLIND_INDEX_KEY: def.publishesRoster ? blindIndexKey.optional() : blindIndexKey,
     ROSTER_SOURCE_URL: def.roster ? postgresUrl : postgresUrl.optional(),
     ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
     FUPIN_ROSTER_MAX_LAG_MS: z.coerce.number().int().min(1000).default(5000),
@@ -294,7 +330,9 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     port: env.PORT,
     host: env.HOST,
     gatewaySecret: env.FUPIN_GATEWAY_SECRET,
-    piiKey: env.FUPIN_PII_KEY,
+    ...(env.FUPIN_ROLE_SECRET ? { roleSecret: env.FUPIN_ROLE_SECRET } : {}),
+    ...(env.FUPIN_PII_KEY ? { piiKey: env.FUPIN_PII_KEY } : {}),
+    ...(!def.publishesRoster && env.FUPIN_BLIND_INDEX_KEY ? { blindIndexKey: env.FUPIN_BLIND_INDEX_KEY } : {}),
     statementTimeoutMs: env.FUPIN_STATEMENT_TIMEOUT_MS,
     ...(def.roster && env.ROSTER_SOURCE_URL ? { roster: { sourceUrl: env.ROSTER_SOURCE_URL, waitMs: env.ROSTER_WAIT_MS, maxLagMs: env.FUPIN_ROSTER_MAX_LAG_MS } } : {}),
     // The others where the gateway finds them: <NAME>_URL, else their default ports here.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Caller, Department, Role } from '../auth/caller.js';
 import { signCaller } from '../auth/caller-headers.js';
 import { createSigningKey, signToken } from '../auth/jwt.js';
-import { PersonalDataCipher } from '../domain/personal-data.js';
+import { BlindIndex, PersonalDataCipher } from '../domain/personal-data.js';
 import type { SubgraphDefinition } from '../server/subgraph.js';
 import { type RosterSettings, type RunningSubgraph, startSubgraph } from '../server/subgraph.js';
 import { GraphQLClient } from './client.js';
@@ -26,6 +26,7 @@ export const newGatewaySecret = () => randomBytes(32).toString('base64url');
 export async function startTestSubgraph<L>(
   def: SubgraphDefinition<L>,
   gatewaySecret = newGatewaySecret(),
+  /** The hub's personal-data key: the registry is given it, a department only its blind-index key. */
   piiKey = PersonalDataCipher.newKey(),
   roster?: RosterSettings,
   /** Its own settings (default: the process environment). */
@@ -37,7 +38,7 @@ export async function startTestSubgraph<L>(
 ): Promise<TestSubgraph> {
   const db = await createTestDatabase(def.name.replaceAll('-', '_'));
   const sql = new SqlCounter();
-  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, piiKey, ...(roster ? { roster } : {}), ...(env ? { env } : {}), ...(peers ? { peers } : {}), ...(statementTimeoutMs ? { statementTimeoutMs } : {}) }).catch(async (err) => {
+  const running = await startSubgraph(def, { databaseUrl: db.url, port: 0, onQuery: sql.record, gatewaySecret, ...(def.publishesRoster ? { piiKey } : { blindIndexKey: PersonalDataCipher.blindIndexKey(piiKey) }), ...(roster ? { roster } : {}), ...(env ? { env } : {}), ...(peers ? { peers } : {}), ...(statementTimeoutMs ? { statementTimeoutMs } : {}) }).catch(async (err) => {
     await db.drop();
     throw err;
   });
@@ -73,6 +74,8 @@ export interface TestHub {
   token(caller: Caller, expiresIn?: string | number): Promise<string>;
   /** The hub's personal-data key, to check what is stored. */
   pii: PersonalDataCipher;
+  /** What a department holds of it: the blind-index key (department imports match with it). */
+  blindIndex: BlindIndex;
   /** The secret the gateway signs callers with: tests that play a forger need the real one. */
   gatewaySecret: string;
   /** What a second gateway needs to front the same subgraphs (tests of gateway settings). */
@@ -121,7 +124,8 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
     const started = await startTestSubgraph(def, gatewaySecret, piiKey, roster, undefined, peers, options.statementTimeoutMs);
     subgraphs[def.name] = started;
     peers[def.name] = started.graphqlUrl;
-    if (def.publishesRoster) rosterSource = started.ownerUrl;
+    // Departments replicate as the registry's roster reader, as under the hub.
+    if (def.publishesRoster) rosterSource = started.rosterReaderUrl;
   }
   const gateway = await startGateway({
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])),
@@ -136,6 +140,7 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
     anonymous: new GraphQLClient(gateway.graphqlUrl),
     token,
     pii: new PersonalDataCipher(piiKey),
+    blindIndex: new BlindIndex(PersonalDataCipher.blindIndexKey(piiKey)),
     gatewaySecret,
     gatewaySettings: { subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])), jwksPath, gatewaySecret },
     as: async (role, regionCode = '000000000000', department, subject = `${role.toLowerCase()}-${++n}`) =>
