@@ -35,7 +35,7 @@ const aliases = (n: number) => `{ region(code: ${C}) { code ${Array.from({ lengt
 const roots = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `r${i}: region(code: ${C}) { code }`).join(' ')} }`;
 // { region ( code : "…" ) { code × k } } is 10 + k tokens.
 const tokens = (n: number) => `{ region(code: ${C}) { ${'code '.repeat(n - 10)}} }`;
-// region 1 + households (1 + 100 × (nodes 1 + members (1 + 10 × name 1))) = 1202
+// region 1 + households (1 + 100 × (nodes 1 + members (1 + 10 × name 1))) = 1202; with totalCount, 1302
 const COSTLY = `{ region(code: ${C}) { households(first: 100) { nodes { members { name } } } } }`;
 const COSTLIER = `{ region(code: ${C}) { households(first: 100) { totalCount nodes { members { name } } } } }`;
 
@@ -61,10 +61,23 @@ test('tokens: N passes, N+1 is refused while parsing', async () => {
   expect(res.errors![0]!.message).toMatch(/more that 100 tokens/);
 });
 
-test('estimated cost with list sizes: N passes, N+1 is refused', async () => {
+test('estimated cost with list sizes: at the limit passes, above it is refused', async () => {
   notRefusedByLimits((await send(COSTLY)).res);
   const res = await refusedBeforeSubgraphs(COSTLIER, 'QUERY_LIMIT_EXCEEDED');
   expect(res.errors![0]!.extensions!.limit).toBe('cost');
+});
+
+test('the estimate sizes a list by its `first`, literal or variable: N passes, N+1 is refused', async () => {
+  // region 1 + households (1 + first × (totalCount 1 + nodes (1 + members (1 + 10 × name 1)))) = 2 + 13 × first:
+  // 1198 at 92, 1211 at 93. An estimate that took the page limit for every `first` would refuse both.
+  const costlier = (first: string) => `query${first === '$n' ? '($n: Int)' : ''} { region(code: ${C}) { households(first: ${first}) { totalCount nodes { members { name } } } } }`;
+  for (const [query, variables] of [[costlier('92'), {}], [costlier('$n'), { n: 92 }]] as const) {
+    const { res } = await send(query, variables);
+    expect(res.errors ?? []).toEqual([]);
+  }
+  for (const [query, variables] of [[costlier('93'), {}], [costlier('$n'), { n: 93 }]] as const) {
+    expect((await refusedBeforeSubgraphs(query, 'QUERY_LIMIT_EXCEEDED', variables)).errors![0]!.extensions).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' });
+  }
 });
 
 test('first: 100 passes, 101 is refused at the gateway, literal or variable', async () => {

@@ -8,7 +8,7 @@ const REVEAL = `mutation RevealIdNumber($memberId: ID!, $reason: String!) { reve
 const AUDIT = `query AuditLog($first: Int, $after: String, $subjectId: ID) {
   auditLog(first: $first, after: $after, subjectId: $subjectId) {
     pageInfo { hasNextPage endCursor }
-    nodes { at actor action subjectId outcome } } }`;
+    nodes { at actor action subjectId outcome correlationId } } }`;
 const AUDIT_FULL = `query($subjectId: ID) { auditLog(first: 100, subjectId: $subjectId) { totalCount nodes { actor role action subjectId outcome reason correlationId } } }`;
 const INCOME = `mutation($input: RecordIncomeInput!) { recordIncome(input: $input) { id } }`;
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-type Entry = { actor: string; role: string; action: string; subjectId: string; outcome: string; reason: string | null; correlationId: string | null };
+type Entry = { at?: string; actor: string; role: string; action: string; subjectId: string; outcome: string; reason: string | null; correlationId: string | null };
 const entriesFor = async (subjectId: string) => (await (await hub.as('ADMIN')).data<{ auditLog: { nodes: Entry[] } }>(AUDIT_FULL, { subjectId })).auditLog.nodes;
 
 describe('revealIdNumber', () => {
@@ -40,16 +40,16 @@ describe('revealIdNumber', () => {
     expect((await entriesFor(memberId))[0]).toMatchObject({ actor: 'cw-wang', role: 'CASEWORKER', action: 'revealIdNumber', outcome: 'ALLOWED', reason: '办理医保报销核对', correlationId: expect.any(String) });
   });
 
-  test.each<[string, () => Promise<GraphQLClient>, () => string]>([
-    ['a department officer', () => hub.as('DEPARTMENT_OFFICER', '420115000000', 'HOUSING_REPAIR', 'dept-zhao'), () => h.members[0]!.id],
-    ['an auditor', () => hub.as('AUDITOR', '420115000000', undefined, 'aud-qian'), () => h.members[0]!.id],
-    ['a caseworker outside the region', () => hub.as('CASEWORKER', village, undefined, 'cw-sun'), () => away.members[0]!.id],
-  ])('%s is refused with FORBIDDEN, and the refusal is audited', async (_who, client, member) => {
+  test.each<[string, () => Promise<GraphQLClient>, () => string, string, string]>([
+    ['a department officer', () => hub.as('DEPARTMENT_OFFICER', '420115000000', 'HOUSING_REPAIR', 'dept-zhao'), () => h.members[0]!.id, 'dept-zhao', 'DEPARTMENT_OFFICER'],
+    ['an auditor', () => hub.as('AUDITOR', '420115000000', undefined, 'aud-qian'), () => h.members[0]!.id, 'aud-qian', 'AUDITOR'],
+    ['a caseworker outside the region', () => hub.as('CASEWORKER', village, undefined, 'cw-sun'), () => away.members[0]!.id, 'cw-sun', 'CASEWORKER'],
+  ])('%s is refused with FORBIDDEN, and the refusal is audited under its name', async (_who, client, member, actor, role) => {
     const res = await (await client()).request<{ revealIdNumber: string | null }>(REVEAL, { memberId: member(), reason: 'curious' });
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(res.data?.revealIdNumber ?? null).toBeNull();
     expect(JSON.stringify(res)).not.toMatch(/\d{17}[\dX]/);
-    expect((await entriesFor(member()))[0]).toMatchObject({ action: 'revealIdNumber', outcome: 'REFUSED', reason: expect.stringContaining('FORBIDDEN') });
+    expect((await entriesFor(member()))[0]).toMatchObject({ actor, role, action: 'revealIdNumber', subjectId: member(), outcome: 'REFUSED', reason: expect.stringContaining('FORBIDDEN') });
   });
 });
 
@@ -95,14 +95,17 @@ describe('the audit log', () => {
   test('AUDITOR reads it paged and filtered by subject; entries of other jurisdictions are left out', async () => {
     const memberId = h.members[0]!.id;
     // A caller inside the auditor's county acts on this member, and callers outside it: a national ADMIN and another county's caseworker.
-    for (const reason of ['核对', '复核', '再核']) await caseworker.data(REVEAL, { memberId, reason });
+    for (const reason of ['核对', '复核', '再核', '终核']) await caseworker.data(REVEAL, { memberId, reason });
     await (await hub.as('ADMIN', '000000000000', undefined, 'admin-national')).data(REVEAL, { memberId, reason: '全国核查' });
     expect(errorCode(await (await hub.as('CASEWORKER', '420116000000', undefined, 'cw-elsewhere')).request(REVEAL, { memberId, reason: 'curious' }))).toBe('FORBIDDEN');
-    const page = await auditor.data<{ auditLog: { nodes: Entry[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(AUDIT, { first: 2 });
-    expect(page.auditLog.nodes).toHaveLength(2);
+    // Two pages of two are the first four, in order: none skipped, none repeated.
+    type Page = { auditLog: { nodes: Entry[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const four = await auditor.data<Page>(AUDIT, { first: 4 });
+    expect(new Set(four.auditLog.nodes.map((e) => e.correlationId)).size).toBe(4);
+    const page = await auditor.data<Page>(AUDIT, { first: 2 });
     expect(page.auditLog.pageInfo.hasNextPage).toBe(true);
-    const next = await auditor.data<{ auditLog: { nodes: Entry[] } }>(AUDIT, { first: 2, after: page.auditLog.pageInfo.endCursor });
-    expect(next.auditLog.nodes[0]).not.toEqual(page.auditLog.nodes[0]);
+    const next = await auditor.data<Page>(AUDIT, { first: 2, after: page.auditLog.pageInfo.endCursor });
+    expect([...page.auditLog.nodes, ...next.auditLog.nodes]).toEqual(four.auditLog.nodes);
     const everyone = (await entriesFor(memberId)).map((e) => e.actor);
     expect(everyone).toEqual(expect.arrayContaining(['admin-national', 'cw-elsewhere', 'cw-wang']));
 

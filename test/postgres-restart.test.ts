@@ -10,12 +10,14 @@ import { type OwnPostgres, ownPostgres } from './support/own-postgres.js';
 let postgres: OwnPostgres;
 let hub: Awaited<ReturnType<typeof startHub>>;
 let h: SeededHousehold;
+let village: string;
 
 beforeAll(async () => {
   // A server of this file's own: the suite's shared one must not go down under other files.
   postgres = await ownPostgres('restart');
   hub = await startHub({ limits: { ratePerMinute: 1_000_000 } });
   h = await householdInEveryReplica(hub);
+  village = (await hub.client.data<{ household: { village: { code: string } } }>(`query($id: ID!) { household(id: $id) { village { code } } }`, { id: h.id })).household.village.code;
 }, 120_000);
 afterAll(async () => {
   await hub?.stop().catch(() => {});
@@ -26,6 +28,8 @@ const CLAIM = `mutation($input: RecordClaimInput!) { recordClaim(input: $input) 
 const claim = (n: number) => ({
   input: { memberId: h.members[0]!.id, date: '2021-05-01', hospital: '县医院', kind: 'OUTPATIENT', totalCost: `${10 + n}.00`, basicPaid: '0', criticalIllnessPaid: '0', supplementaryPaid: '0', assistancePaid: '0', oneStop: false },
 });
+// The hospital of the one write sent while the server is down: it must never be found.
+const WHILE_DOWN = '停机时的医院';
 const READ = `query($id: ID!) { household(id: $id) { id members { claims(year: 2021) { id } } } }`;
 
 test('PostgreSQL restarted under load: typed errors while it is down, reconnected without a restart, nothing acknowledged lost', async () => {
@@ -49,6 +53,14 @@ test('PostgreSQL restarted under load: typed errors while it is down, reconnecte
   const down = await hub.client.request(READ, { id: h.id });
   expect(down.errors?.length).toBeGreaterThan(0);
   for (const e of down.errors!) expect(e.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', retryable: true });
+  // That read failed at the registry before a department was asked; a department answers for
+  // its own database too: a root field only it serves, and a write, refused as such.
+  const unavailable = (field: string) => [expect.objectContaining({ path: [field], extensions: expect.objectContaining({ code: 'DATABASE_UNAVAILABLE', retryable: true }) })];
+  const own = await hub.client.request<{ insuranceCoverage: unknown }>(`query($c: ID!) { insuranceCoverage(regionCode: $c, year: 2021) { members } }`, { c: village });
+  expect(own.errors).toEqual(unavailable('insuranceCoverage'));
+  const refused = await hub.client.request<{ recordClaim: unknown }>(CLAIM, { input: { ...claim(0).input, hospital: WHILE_DOWN } });
+  expect(refused.errors).toEqual(unavailable('recordClaim'));
+  expect(refused.data?.recordClaim ?? null).toBeNull();
 
   await postgres.start();
   const until = Date.now() + 20_000;
@@ -79,4 +91,6 @@ test('PostgreSQL restarted under load: typed errors while it is down, reconnecte
   expect(pool.totalCount - pool.idleCount).toBe(0);
   const rows = await ownerQuery<{ n: string }>(hub, 'health-insurance', 'select count(*) as n from medical_claim where id = any($1::uuid[])', [acknowledged]);
   expect(Number(rows[0]!.n)).toBe(acknowledged.length);
+  const written = await ownerQuery<{ n: string }>(hub, 'health-insurance', 'select count(*) as n from medical_claim where hospital = $1', [WHILE_DOWN]);
+  expect(Number(written[0]!.n)).toBe(0);
 }, 120_000);

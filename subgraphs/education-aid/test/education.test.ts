@@ -54,10 +54,12 @@ test('RecordSchooling: a school year per person, recorded again it replaces; the
   const child = h.members[2]!.id;
   const first = await officer.data<{ recordSchooling: unknown }>(RECORD_SCHOOLING, { input: schoolingInput(child) });
   expect(first.recordSchooling).toEqual({ year: 2020, stage: 'PRIMARY', status: 'ENROLLED' });
-  const again = await officer.data<{ recordSchooling: unknown }>(RECORD_SCHOOLING, { input: schoolingInput(child, { status: 'DROPPED_OUT', school: '县特殊教育学校' }) });
+  // Replaced by another officer: the row names who recorded what it now says.
+  const colleague = await hub.as('DEPARTMENT_OFFICER', county, 'EDUCATION_AID', 'edu-officer-li');
+  const again = await colleague.data<{ recordSchooling: unknown }>(RECORD_SCHOOLING, { input: schoolingInput(child, { status: 'DROPPED_OUT', school: '县特殊教育学校' }) });
   expect(again.recordSchooling).toEqual({ year: 2020, stage: 'PRIMARY', status: 'DROPPED_OUT' });
   expect(await sql('select year, school, stage, status, recorded_by from schooling where member_id = ?', [child])).toEqual([
-    { year: 2020, school: '县特殊教育学校', stage: 'PRIMARY', status: 'DROPPED_OUT', recorded_by: expect.stringContaining('') },
+    { year: 2020, school: '县特殊教育学校', stage: 'PRIMARY', status: 'DROPPED_OUT', recorded_by: 'edu-officer-li' },
   ]);
   const caseworker = await hub.as('CASEWORKER', village);
   const { household } = await caseworker.data<{ household: { members: { id: string; schooling: unknown }[] } }>(VIEW, { id: h.id, year: 2020 });

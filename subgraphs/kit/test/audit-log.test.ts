@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuthCheckerFn } from 'type-graphql';
@@ -43,7 +44,12 @@ test('each row is chained to the one before; a changed, removed or inserted row 
   expect(first).toMatchObject({ actor: 'cw-wang', role: 'CASEWORKER', region: '420115101201', action: 'recordIncome', subject_id: 'h1', outcome: 'ALLOWED', reason: null, correlation_id: 'c1', prev_hash: GENESIS });
   expect(second!.prev_hash).toBe(first!.hash);
   expect(third!.prev_hash).toBe(second!.hash);
-  expect(first!.hash).toBe(auditHash(GENESIS, { at: new Date(first!.at as string), actor: 'cw-wang', role: 'CASEWORKER', region: '420115101201', action: 'recordIncome', subjectId: 'h1', outcome: 'ALLOWED', reason: null, correlationId: 'c1' }));
+  // The stored hash is the documented format, spelled out here rather than asked of auditHash:
+  // SHA-256 of the previous hash, a newline, and the fields as a JSON array in this order.
+  const spelled = (prev: string, r: Record<string, unknown>) =>
+    createHash('sha256').update(`${prev}\n${JSON.stringify([new Date(r.at as string).toISOString(), r.actor, r.role, r.region, r.action, r.subject_id, r.outcome, r.reason, r.correlation_id])}`).digest('hex');
+  expect(first!.hash).toBe(spelled(GENESIS, first!));
+  expect(third!.hash).toBe(spelled(second!.hash as string, third!));
   expect(await verifyAuditChain(em())).toEqual({ rows: 3, brokenAt: null });
 
   // Every field is in the hash.
@@ -70,6 +76,16 @@ test('each row is chained to the one before; a changed, removed or inserted row 
   } finally {
     await conn.execute(`alter table audit_log enable trigger audit_log_no_update_delete`);
   }
+});
+
+test('known answers: the hash of fixed rows, worked out with sha256sum outside the code', () => {
+  // printf '%s\n%s' "$(printf '0%.0s' $(seq 64))" '["1970-01-01T00:00:00.000Z","a","r","g","x","s","ALLOWED","why","c"]' | sha256sum
+  const first = auditHash(GENESIS, { at: new Date(0), actor: 'a', role: 'r', region: 'g', action: 'x', subjectId: 's', outcome: 'ALLOWED', reason: 'why', correlationId: 'c' });
+  expect(first).toBe('e066ecc07e0018c9eddea73352a2b1b44e49b11a388dfd76d23bd1f19672bf8a');
+  // Chained on it, with a reason in Chinese (UTF-8) and no correlation id (JSON null).
+  const second = auditHash(first, { at: new Date('2026-11-23T12:00:00.000Z'), actor: 'cw-wang', role: 'CASEWORKER', region: '420115101201', action: 'revealIdNumber', subjectId: 'm1', outcome: 'ALLOWED', reason: '核对', correlationId: null });
+  expect(second).toBe('483f90b455e2b327cf3a85d44e9cc96e5f824f7895bce01170fbc64da631b259');
+  expect(GENESIS).toBe('0'.repeat(64));
 });
 
 async function emptyLog(): Promise<void> {

@@ -160,6 +160,13 @@ export async function changeHouseholdStatus(em: EntityManager, input: ChangeHous
   // connection) is held while four services answer. Nothing of it is returned unless the
   // checks below pass, jurisdiction first.
   const year = Number(input.effectiveDate.slice(0, 4));
+  if (input.status === PovertyStatus.LIFTED) {
+    // Jurisdiction before the departments: a caller of another county learns nothing of the
+    // household's gaps and costs the departments nothing. Judged again under the lock below.
+    const target = isUuid(input.householdId) ? await em.findOne(HouseholdEntity, { id: input.householdId }, { fields: ['villageCode'] }) : null;
+    if (!target) throw new NotFoundError('household', { field: 'householdId' });
+    assertWritable(caller, target.villageCode, 'household');
+  }
   const assessed = input.status === PovertyStatus.LIFTED && isUuid(input.householdId) ? (await coverageOf({ ...coverage, em, caller }, [input.householdId], year)).get(input.householdId) : undefined;
   return em.transactional(async (tx) => {
     const household = await findHouseholdForUpdate(tx, input.householdId);
