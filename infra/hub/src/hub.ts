@@ -104,7 +104,7 @@ export function startHub(settings: HubSettings, log: (line: string) => void = co
   const peers: Record<string, string> = {};
   return runHub(settings, log, running, async ({ def, portVariable, databaseUrl, rosterSource, keys }) => {
     const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS, maxLagMs: settings.FUPIN_ROSTER_MAX_LAG_MS } : undefined;
-    const started = await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, ...(roster ? { roster } : {}) });
+    const started = await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, piiKey: keys.piiKey, peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, idempotencyKeepHours: settings.FUPIN_IDEMPOTENCY_KEEP_HOURS, ...(roster ? { roster } : {}) });
     peers[def.name] = started.graphqlUrl;
     return started;
   });
@@ -132,6 +132,7 @@ export function startSupervisedHub(settings: HubSettings, log: (line: string) =>
       FUPIN_GATEWAY_SECRET: keys.gatewaySecret,
       FUPIN_PII_KEY: keys.piiKey,
       FUPIN_STATEMENT_TIMEOUT_MS: String(settings.FUPIN_STATEMENT_TIMEOUT_MS),
+      FUPIN_IDEMPOTENCY_KEEP_HOURS: String(settings.FUPIN_IDEMPOTENCY_KEEP_HOURS),
       ...(def.roster ? { ROSTER_SOURCE_URL: rosterSource!, ROSTER_WAIT_MS: String(settings.ROSTER_WAIT_MS), FUPIN_ROSTER_MAX_LAG_MS: String(settings.FUPIN_ROSTER_MAX_LAG_MS) } : {}),
     };
     return superviseSubgraph({ name: def.name, url: urlOf(portVariable), env, log });
