@@ -1,4 +1,5 @@
 import { type Caller, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, signCaller } from '@fupin/kit';
+import { randomUUID } from 'node:crypto';
 import { awaitInReplica, errorCode, type GraphQLClient, seed, type SeededHousehold } from '@fupin/kit/testing';
 import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
@@ -385,6 +386,21 @@ describe("a department's coverage path is for the registry's readers, signed, in
     // A reader of another county gets no part of this household.
     const elsewhere = await ask(signed({ subject: 'cw2', role: 'CASEWORKER', regionCode: '420116000000' }), { householdIds: [h.id], year: 2020 });
     expect(await elsewhere.json()).toEqual({ parts: [] });
+  });
+
+  test('its refusals are audited by the department, as on the GraphQL path: a role that reads no coverage, a household of another county', async () => {
+    const edu = hub.subgraphs['education-aid']!.orm.em.fork().getConnection();
+    const rows = (actor: string) => edu.execute<{ action: string; subject_id: string | null; outcome: string; reason: string; region: string }[]>(`select action, subject_id, outcome, reason, region from audit_log where actor = ? order by id`, [actor]);
+    const officer = `edu-${randomUUID()}`;
+    expect((await ask(signed({ subject: officer, role: 'DEPARTMENT_OFFICER', regionCode: village, department: 'EDUCATION_AID' }), { householdIds: [h.id], year: 2020 })).status).toBe(403);
+    expect(await rows(officer)).toEqual([{ action: 'read Household.coverage', subject_id: null, outcome: 'REFUSED', reason: 'FORBIDDEN', region: village }]);
+    const outsider = `cw-${randomUUID()}`;
+    expect(await (await ask(signed({ subject: outsider, role: 'CASEWORKER', regionCode: '420116000000' }), { householdIds: [h.id, h.id], year: 2020 })).json()).toEqual({ parts: [] });
+    expect(await rows(outsider)).toEqual([{ action: 'read Household.coverage', subject_id: h.id, outcome: 'REFUSED', reason: 'FORBIDDEN', region: '420116000000' }]);
+    // The reader of the village is served and leaves no refusal.
+    const reader = `cw-${randomUUID()}`;
+    expect((await ask(signed({ subject: reader, role: 'CASEWORKER', regionCode: village }), { householdIds: [h.id], year: 2020 })).status).toBe(200);
+    expect(await rows(reader)).toEqual([]);
   });
 
   test('bad questions are refused: ids that are no ids, too many, a year outside 2014..next year', async () => {

@@ -110,7 +110,7 @@ export function startHub(settings: HubSettings, log: (line: string) => void = co
   const peers: Record<string, string> = {};
   return runHub(settings, log, running, async ({ def, portVariable, databaseUrl, roleSecret, rosterSource, keys }) => {
     const roster = def.roster ? { sourceUrl: rosterSource!, waitMs: settings.ROSTER_WAIT_MS, maxLagMs: settings.FUPIN_ROSTER_MAX_LAG_MS } : undefined;
-    const started = await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, roleSecret, ...(def.publishesRoster ? { piiKey: keys.piiKey } : { blindIndexKey: keys.blindIndexKey }), peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, ...(roster ? { roster } : {}) });
+    const started = await startSubgraph(def, { databaseUrl, port: settings.ports[portVariable]!, host: settings.HOST, gatewaySecret: keys.gatewaySecret, roleSecret, ...(def.publishesRoster ? { piiKey: keys.piiKey } : { blindIndexKey: keys.blindIndexKey }), peers, statementTimeoutMs: settings.FUPIN_STATEMENT_TIMEOUT_MS, idempotencyKeepHours: settings.FUPIN_IDEMPOTENCY_KEEP_HOURS, ...(roster ? { roster } : {}) });
     peers[def.name] = started.graphqlUrl;
     return started;
   });
@@ -140,6 +140,7 @@ export function startSupervisedHub(settings: HubSettings, log: (line: string) =>
       // The registry decrypts ID numbers; a department only finds them by their blind index.
       ...(def.publishesRoster ? { FUPIN_PII_KEY: keys.piiKey } : { FUPIN_BLIND_INDEX_KEY: keys.blindIndexKey }),
       FUPIN_STATEMENT_TIMEOUT_MS: String(settings.FUPIN_STATEMENT_TIMEOUT_MS),
+      FUPIN_IDEMPOTENCY_KEEP_HOURS: String(settings.FUPIN_IDEMPOTENCY_KEEP_HOURS),
       ...(def.roster ? { ROSTER_SOURCE_URL: rosterSource!, ROSTER_WAIT_MS: String(settings.ROSTER_WAIT_MS), FUPIN_ROSTER_MAX_LAG_MS: String(settings.FUPIN_ROSTER_MAX_LAG_MS) } : {}),
     };
     return superviseSubgraph({ name: def.name, url: urlOf(portVariable), env, log });

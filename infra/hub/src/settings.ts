@@ -1,4 +1,4 @@
-import { gatewaySecret, piiKey, parseEnv, port, postgresUrl, readSubgraphList, z } from '@fupin/kit';
+import { gatewaySecret, idempotencyKeepHours, piiKey, parseEnv, port, postgresUrl, readSubgraphList, z } from '@fupin/kit';
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +29,7 @@ const schema = z.object({
   FUPIN_SLOT_WAL_KEEP_MB: z.coerce.number().int().min(64).default(4096),
   FUPIN_PG_STATEMENT_STATS: z.enum(['0', '1']).default('0'),
   FUPIN_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  FUPIN_IDEMPOTENCY_KEEP_HOURS: idempotencyKeepHours,
   FUPIN_DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(2000),
   FUPIN_DEMO_SEED: z.coerce.number().int().default(20140101),
   FUPIN_READY_WAIT_MS: z.coerce.number().int().min(0).default(120_000),

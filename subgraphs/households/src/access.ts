@@ -1,4 +1,4 @@
-import { type Caller, ForbiddenError, inJurisdiction, jurisdictionRange, refuseRead, regionPrefix } from '@fupin/kit';
+import { type Caller, inJurisdiction, jurisdictionRange, refuseRead, regionPrefix } from '@fupin/kit';
 import type { HouseholdEntity } from './household/household.entity.js';
 import type { Context } from './loaders.js';
 import type { MemberEntity } from './member/member.entity.js';
@@ -39,7 +39,5 @@ export function householdRange(caller: Caller, regionCode: string): { $gte: stri
   return { $gte: mine.lo > theirs.lo ? mine.lo : theirs.lo, $lt: mine.hi < theirs.hi ? mine.hi : theirs.hi };
 }
 
-/** Writes stay inside the writer's jurisdiction too. */
-export function assertWritable(caller: Caller, code: string, what: string): void {
-  if (!inJurisdiction(caller, code)) throw new ForbiddenError(`${what} is outside your jurisdiction`);
-}
+/** Writes stay inside the writer's jurisdiction too (the kit's check, which keeps the region for a replayed answer). */
+export { assertWritable } from '@fupin/kit';

@@ -124,7 +124,9 @@ test('a renovation moves forward only; its completion makes the house safe', asy
   expect((await advance({ status: 'ACCEPTED', completedOn: '2019-09-01' })).data?.advanceRenovation).toEqual({ id, status: 'ACCEPTED', startedOn: '2019-04-01', completedOn: '2019-09-01' });
   expect(errorCode(await advance({ status: 'COMPLETED' }))).toBe('BAD_USER_INPUT');
   expect(await view(h.id)).toMatchObject({ safe: true, unsafeReason: null });
-  expect(errorCode(await officer.request(ADVANCE, { input: { renovationId: randomUUID(), status: 'ACCEPTED' } }))).toBe('NOT_FOUND');
+  // An id that names no renovation may be one of another county's: the county's officer hears
+  // FORBIDDEN, as for those (only the whole country's officer hears NOT_FOUND; see security).
+  expect(errorCode(await officer.request(ADVANCE, { input: { renovationId: randomUUID(), status: 'ACCEPTED' } }))).toBe('FORBIDDEN');
 });
 
 describe('bad input is refused and writes nothing', () => {
@@ -283,6 +285,29 @@ describe('security', () => {
     const before = await counts();
     expect(errorCode(await elsewhere.request(RECORD_APPRAISAL, { input: { householdId: h.id, grade: 'A', appraisedOn: '2018-01-01', appraiser: 'x' } }))).toBe('FORBIDDEN');
     expect(await counts()).toEqual(before);
+  });
+
+  test('advancing a renovation from another county: FORBIDDEN whether or not it exists, audited with the renovation it named', async () => {
+    const h = await household();
+    const id = await renovate(h.id, { status: 'PLANNED', startedOn: null, completedOn: null });
+    const unknown = randomUUID();
+    const elsewhere = await hub.as('DEPARTMENT_OFFICER', '420116000000', 'HOUSING_REPAIR', 'housing-of-huangpi');
+    const advance = (client: GraphQLClient, renovationId: string) => client.request(ADVANCE, { input: { renovationId, status: 'IN_PROGRESS', startedOn: '2019-04-01' } });
+    const [existing, missing] = [await advance(elsewhere, id), await advance(elsewhere, unknown)];
+    // One answer for both: the error (code and message) says nothing of which id exists.
+    expect(existing.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['renovation is outside your jurisdiction', 'FORBIDDEN']]);
+    expect(missing.errors?.map((e) => [e.message, e.extensions?.code])).toEqual(existing.errors?.map((e) => [e.message, e.extensions?.code]));
+    expect(await sql('select status from renovation where id = ?', [id])).toEqual([{ status: 'PLANNED' }]);
+    const refused = await sql(`select action, subject_id, reason from audit_log where actor = 'housing-of-huangpi' and outcome = 'REFUSED' order by id`);
+    expect(refused).toEqual([
+      { action: 'advanceRenovation', subject_id: id, reason: 'FORBIDDEN' },
+      { action: 'advanceRenovation', subject_id: unknown, reason: 'FORBIDDEN' },
+    ]);
+    // In the jurisdiction, an id that names no renovation is NOT_FOUND for the whole country's officer...
+    const national = await hub.as('DEPARTMENT_OFFICER', '000000000000', 'HOUSING_REPAIR');
+    expect(errorCode(await advance(national, unknown))).toBe('NOT_FOUND');
+    // ...and the county's own officer moves its renovation.
+    expect(errorCode(await advance(officer, id))).toBeUndefined();
   });
 
   test("an auditor reads the housing department's audit log through the gateway", async () => {

@@ -35,5 +35,7 @@ export const gatewaySecret = z.string().min(32, 'must have at least 32 character
 export const piiKey = z.string().refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be at least 32 bytes, base64');
 export const blindIndexKey = z.string().refine((v) => Buffer.from(v, 'base64').length >= 32 && Buffer.from(v, 'base64').length <= 64, 'must be 32 to 64 bytes, base64');
 export const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+/** `FUPIN_IDEMPOTENCY_KEEP_HOURS`: how long idempotency keys and their answers are kept (up to 30 days). */
+export const idempotencyKeepHours = z.coerce.number().positive().max(24 * 30).default(24);
 
 export { z };

@@ -70,6 +70,33 @@ test('a subscription copies the registry roster and follows it; subscribing agai
   await expect(subscribeToRoster(department.url, registry.url, 'Bad-Name')).rejects.toThrow('bad subscription name Bad-Name');
 });
 
+test('a registry address with a quote and a backslash in its password is quoted as one literal: subscribed, followed, and subscribed again', async () => {
+  // A role of its own whose password would end the SQL literal (') or escape it (\) if the
+  // connection string were pasted into CREATE/ALTER SUBSCRIPTION as it is.
+  const role = `roster_reader_${randomUUID().slice(0, 8)}`;
+  const password = "it's\\'; drop table roster; --";
+  await publisher.query(`create role "${role}" login replication password ${pg.escapeLiteral(password)}`);
+  await publisher.query(`grant select on roster to "${role}"`);
+  const url = new URL(registry.url);
+  url.username = role;
+  url.password = password;
+  const quoted = await migratedTestDatabase('kit_quoted', { entities: [RosterMemberEntity], migrations: [AUDIT_MIGRATION, ...ROSTER_REPLICA_MIGRATIONS] });
+  const name = `roster_quoted_${randomUUID().slice(0, 8)}`;
+  try {
+    const member = await register(village);
+    await subscribeToRoster(quoted.url, url.toString(), name);
+    await subscribeToRoster(quoted.url, url.toString(), name);
+    const [sub] = await quoted.orm.em.fork().getConnection().execute<{ subconninfo: string }[]>('select subconninfo from pg_subscription where subname = ?', [name]);
+    expect(sub!.subconninfo).toBe(url.toString());
+    expect(url.toString()).toContain("it's");
+    expect(await awaitInReplica(quoted.orm, member.memberId)).toBe(true);
+    // The registry's roster is still there (nothing the password held ran as SQL).
+    expect((await publisher.query('select count(*)::int as n from roster')).rows[0].n).toBeGreaterThan(0);
+  } finally {
+    await quoted.drop();
+  }
+});
+
 test('waiting for a member gives up after its time; catching up says what it has', async () => {
   const started = Date.now();
   expect(await awaitRosterMember(async () => false, { timeoutMs: 200, intervalMs: 50 })).toBe(false);

@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { type Fen, FenType, findRows, readRows } from '../src/index.js';
+import { countRows, type Fen, FenType, findRows, readRows, rowsQuery } from '../src/index.js';
 import { migratedTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
 // findRows reads what em.find would, as plain rows: the same rows, order, property names and
@@ -54,7 +54,7 @@ const em = () => db.orm.em.fork() as EntityManager;
 const plain = (entities: LedgerEntity[]) => entities.map((e) => ({ id: e.id, memberId: e.memberId, year: e.year, amount: e.amount, paidOn: e.paidOn, recordedAt: e.recordedAt }));
 
 const CASES = [
-  ['every row, ordered', {}, { id: 'asc' }],
+  ['every row, ordered', { year: { $gte: 0 } }, { id: 'asc' }],
   ['one of a list', { memberId: { $in: ['10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000003'] } }, { recordedAt: 'desc' }],
   ['equal, and within bounds', { year: 2020, paidOn: { $gte: '2020-03-01', $lte: '2020-09-30' } }, { paidOn: 'asc' }],
   ['from a bound on', { amount: { $gte: '250.00' } }, { amount: 'desc' }],
@@ -82,6 +82,22 @@ test('an empty list asks nothing and finds nothing; an unknown property or condi
   await expect(readRows(em(), 'select ? as a', [])).rejects.toThrow('a read has 1 placeholders for 0 parameters');
 });
 
+test('a condition that would read the whole table is refused: none at all, an empty one, an undefined value', async () => {
+  await expect(findRows(em(), LedgerEntity, {})).rejects.toThrow('LedgerEntity: findRows needs a condition (none would read every row)');
+  await expect(countRows(em(), LedgerEntity, {})).rejects.toThrow('findRows needs a condition');
+  await expect(findRows(em(), LedgerEntity, { memberId: {} } as never)).rejects.toThrow('LedgerEntity.memberId: findRows got an empty condition');
+  await expect(findRows(em(), LedgerEntity, { memberId: undefined } as never)).rejects.toThrow('LedgerEntity.memberId: findRows got no value (undefined)');
+});
+
+test('$in takes an array or a rowsQuery, nothing else: a string, null or a look-alike object is refused, not read as SQL', async () => {
+  for (const [value, named] of [['1=1) or (true', 'string'], [null, 'null'], [{ sql: 'select member_id from ledger', params: [] }, 'object'], [5, 'number']] as const) {
+    await expect(findRows(em(), LedgerEntity, { memberId: { $in: value } } as never)).rejects.toThrow(`LedgerEntity.memberId: $in takes an array (or a rowsQuery), not ${named}`);
+  }
+  // A subquery made by rowsQuery is still taken.
+  const paid = rowsQuery(em(), LedgerEntity, 'memberId', { year: 2021 });
+  expect((await findRows(em(), LedgerEntity, { memberId: { $in: paid } }, { id: 'asc' })).map((r) => r.id)).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']);
+});
+
 test('reads of one request in the same turn go as one statement, each with the rows and values it has alone', async () => {
   const alone = [];
   for (const [, where, orderBy] of CASES) alone.push(await findRows(em(), LedgerEntity, where as never, orderBy as never));
@@ -95,7 +111,7 @@ test('reads of one request in the same turn go as one statement, each with the r
   expect(together.slice(0, CASES.length)).toEqual(alone);
   expect(together.at(-1)).toEqual([{ n: 0 }]);
   // Another request's reads are its own statement.
-  await Promise.all([findRows(em(), LedgerEntity, {}), findRows(em(), LedgerEntity, {})]);
+  await Promise.all([findRows(em(), LedgerEntity, { year: 2020 }), findRows(em(), LedgerEntity, { year: 2020 })]);
   expect(statements.length - before).toBe(3);
 });
 

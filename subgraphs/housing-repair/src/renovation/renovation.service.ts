@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { BadUserInputError, type Caller, isUuid, NotFoundError, pastDateProblem, type Roster } from '@fupin/kit';
+import { BadUserInputError, type Caller, COUNTRY_CODE, ForbiddenError, isUuid, NotFoundError, pastDateProblem, type Roster } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RenovationEntity } from './renovation.entity.js';
 import { RENOVATION_ORDER, RenovationStatus } from './renovation.enums.js';
@@ -47,12 +47,23 @@ export async function recordRenovation(em: EntityManager, roster: Roster, input:
   return renovation;
 }
 
-/** Moves a renovation forward (and records its dates); locked, so two offices cannot both move it. */
+/**
+ * Moves a renovation forward (and records its dates); locked, so two offices cannot both move it.
+ * Jurisdiction is judged before existence: outside it, a renovation that exists and an id that
+ * names none get the same FORBIDDEN, so ids cannot be probed from another county. Only a caller
+ * whose jurisdiction is the whole country (for whom nothing is elsewhere) hears NOT_FOUND.
+ */
 export async function advanceRenovation(em: EntityManager, roster: Roster, input: AdvanceRenovationInput, caller: Caller): Promise<RenovationEntity> {
+  const outside = () => new ForbiddenError('renovation is outside your jurisdiction');
   return em.transactional(async (tx) => {
-    const renovation = isUuid(input.renovationId) ? await tx.findOne(RenovationEntity, { id: input.renovationId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!renovation) throw new NotFoundError('renovation', { field: 'renovationId' });
-    await roster.requireWritableHousehold(tx, renovation.householdId, caller);
+    if (!isUuid(input.renovationId)) throw new NotFoundError('renovation', { field: 'renovationId' });
+    const renovation = await tx.findOne(RenovationEntity, { id: input.renovationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!renovation) throw caller.regionCode === COUNTRY_CODE ? new NotFoundError('renovation', { field: 'renovationId' }) : outside();
+    try {
+      await roster.requireWritableHousehold(tx, renovation.householdId, caller);
+    } catch (err) {
+      throw err instanceof ForbiddenError ? outside() : err;
+    }
     if (RENOVATION_ORDER.indexOf(input.status) <= RENOVATION_ORDER.indexOf(renovation.status)) {
       throw new BadUserInputError(`a renovation moves forward only: it is ${renovation.status}, it cannot become ${input.status}`, { field: 'status' });
     }

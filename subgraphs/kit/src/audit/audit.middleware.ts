@@ -4,14 +4,14 @@ import type { MiddlewareFn } from 'type-graphql';
 import type { SubgraphContext } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 import { appendAudit } from './audit.js';
-import { claimIdempotencyKey } from '../idempotency/idempotency.js';
+import { claimIdempotencyKey, keepIdempotentScope } from '../idempotency/idempotency.js';
 
 type Args = Record<string, unknown> & { input?: Record<string, unknown> };
 
-/** What a mutation is about: the household, member or region it names. */
+/** What a mutation is about: the household, member, renovation or region it names. */
 function subjectOf(args: Args): string | null {
   const input = args.input ?? {};
-  const id = input.householdId ?? input.memberId ?? args.memberId ?? input.villageCode ?? input.code ?? input.regionCode;
+  const id = input.householdId ?? input.memberId ?? args.memberId ?? input.renovationId ?? input.villageCode ?? input.code ?? input.regionCode;
   return typeof id === 'string' ? id : null;
 }
 
@@ -50,13 +50,11 @@ export const auditMutations: MiddlewareFn<SubgraphContext> = async ({ context, i
         await claimIdempotencyKey(context.em, context);
         const result = await next();
         const id = (result as { id?: unknown } | null)?.id;
-        await appendAudit(context.em, context.caller, context.requestId, {
-          action: info.fieldName,
-          // What the write produced names it best (a new household); else what the input names.
-          subjectId: typeof id === 'string' ? id : subjectOf(args as Args),
-          outcome: 'ALLOWED',
-          reason: reasonOf(args as Args),
-        });
+        // What the write produced names it best (a new household); else what the input names.
+        const subjectId = typeof id === 'string' ? id : subjectOf(args as Args);
+        await appendAudit(context.em, context.caller, context.requestId, { action: info.fieldName, subjectId, outcome: 'ALLOWED', reason: reasonOf(args as Args) });
+        // Its key keeps what the write was judged on, so that a replay is judged the same way.
+        await keepIdempotentScope(context.em, context, info.fieldName, subjectId);
         return result;
       } finally {
         context.em = original;

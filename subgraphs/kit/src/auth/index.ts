@@ -3,3 +3,4 @@ export * from './caller-headers.js';
 export * from './jwt.js';
 export * from './authorize.js';
 export * from './permissions.js';
+export * from './write-scope.js';

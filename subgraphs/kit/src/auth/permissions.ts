@@ -44,3 +44,15 @@ export function permissionMatrix(schema: GraphQLSchema, personalData: readonly s
   for (const key of [...rules.keys(), ...personalData]) add(key);
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+/**
+ * The role rules `@Authorized` sets on a mutation, one list per resolver that declares it
+ * (an empty list: any role); none found: no list at all. Read where a mutation's answer is
+ * given without running it (a replayed idempotent answer).
+ */
+export function mutationRules(field: string): string[][] {
+  const storage = getMetadataStorage();
+  return storage.mutations
+    .filter((m) => m.schemaName === field)
+    .map((m) => [...((storage.authorizedFields.find((a) => a.target === m.target && a.fieldName === m.methodName)?.roles as string[] | undefined) ?? [])]);
+}

@@ -132,6 +132,10 @@ export interface RowsQuery {
   params: unknown[];
 }
 
+// The subqueries rowsQuery made: the only non-array a `$in` takes, so that a value from a
+// request (a string, an object shaped like one) is never read as SQL text.
+const subqueries = new WeakSet<RowsQuery>();
+
 /** A column of an entity's rows, chosen as findRows would choose the rows: a subquery for `$in`. */
 export function rowsQuery<T extends object>(
   em: EntityManager,
@@ -143,7 +147,9 @@ export function rowsQuery<T extends object>(
 ): RowsQuery {
   const plan = planOf(em, entity);
   const query = statement(plan, entity, where, orderBy, limit);
-  return { sql: `select ${plan.columns.get(column) ?? fail(entity, column)}${query.sql}`, params: query.params };
+  const sub = { sql: `select ${plan.columns.get(column) ?? fail(entity, column)}${query.sql}`, params: query.params };
+  subqueries.add(sub);
+  return sub;
 }
 
 /** How many rows findRows would find, read with the request's other reads of the same turn. */
@@ -165,13 +171,19 @@ function statement(plan: Plan, entity: { name: string }, where: Record<string, R
   const column = (prop: string) => plan.columns.get(prop) ?? fail(entity, prop);
   const conditions: string[] = [];
   let none = false;
-  for (const [prop, condition] of Object.entries(where) as [string, RowCondition][]) {
+  // No condition reads the whole table: a filter that came out empty (a missing key, an
+  // emptied object) is a mistake to see, not a read of every household.
+  if (!Object.keys(where).length) throw new Error(`${entity.name}: findRows needs a condition (none would read every row)`);
+  for (const [prop, condition] of Object.entries(where) as [string, RowCondition | undefined][]) {
+    if (condition === undefined) throw new Error(`${entity.name}.${prop}: findRows got no value (undefined) for it`);
     if (condition !== null && typeof condition === 'object' && !(condition instanceof Date)) {
       // A condition this does not know would select more than asked (a jurisdiction range widened): refused.
       const unknown = Object.keys(condition).filter((op) => op !== '$in' && !BOUNDS.some(([b]) => b === op));
       if (unknown.length) throw new Error(`${entity.name}.${prop}: findRows knows no ${unknown.join(', ')}`);
+      if (!Object.keys(condition).length) throw new Error(`${entity.name}.${prop}: findRows got an empty condition (it would match every row)`);
       if ('$in' in condition) {
         const list = condition.$in;
+        if (!Array.isArray(list) && !subqueries.has(list as RowsQuery)) throw new Error(`${entity.name}.${prop}: $in takes an array (or a rowsQuery), not ${list === null ? 'null' : typeof list}`);
         if (Array.isArray(list)) {
           if (!list.length) none = true;
           // One array parameter, whatever its length: the same statement text for 1 or 150 keys.

@@ -3,9 +3,10 @@ import type DataLoader from 'dataloader';
 import type pg from 'pg';
 import type { Caller } from '../auth/caller.js';
 import { inJurisdiction } from '../auth/caller.js';
+import { assertWritable } from '../auth/write-scope.js';
 import { refuseRead } from '../audit/audit.middleware.js';
 import type { SubgraphContext } from '../context.js';
-import { ForbiddenError, HubError, NotFoundError } from '../errors.js';
+import { HubError, NotFoundError } from '../errors.js';
 import { isUuid } from '../domain/ids.js';
 import { manyLoader, oneLoader } from '../graphql/loaders.js';
 import { RosterMemberEntity } from './roster.entity.js';
@@ -58,7 +59,7 @@ export class Roster {
   async requireWritableMember(em: EntityManager, memberId: string, caller: Caller): Promise<RosterMemberEntity> {
     const find = () => (isUuid(memberId) ? em.findOne(RosterMemberEntity, { memberId }) : Promise.resolve(null));
     const member = (await find()) ?? (await this.awaitRegistered(find, 'member', memberId));
-    if (!inJurisdiction(caller, member.villageCode)) throw new ForbiddenError('member is outside your jurisdiction');
+    assertWritable(caller, member.villageCode, 'member');
     return member;
   }
 
@@ -73,7 +74,7 @@ export class Roster {
       return members.length ? members : null;
     };
     const members = (await find()) ?? (await this.awaitRegistered(find, 'household', householdId));
-    if (!inJurisdiction(caller, members[0]!.villageCode)) throw new ForbiddenError('household is outside your jurisdiction');
+    assertWritable(caller, members[0]!.villageCode, 'household');
     return members;
   }
 

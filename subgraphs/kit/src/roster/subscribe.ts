@@ -13,17 +13,20 @@ export async function subscribeToRoster(departmentOwnerUrl: string, registryOwne
   await department.connect();
   await registry.connect();
   try {
-    const conninfo = registryOwnerUrl.replaceAll("'", "\\'");
+    // A literal PostgreSQL parses back to exactly this text, whatever the password or
+    // database name holds (a quote, a backslash): escapeLiteral doubles quotes and, when there
+    // is a backslash, writes an E'' string with it doubled too.
+    const conninfo = pg.escapeLiteral(registryOwnerUrl);
     const exists = await department.query('select 1 from pg_subscription where subname = $1', [name]);
     if (exists.rowCount) {
       // The registry may have moved since (the embedded server on another FUPIN_PG_PORT): a
       // subscription still pointing at the old address would replicate nothing, silently.
-      await department.query(`alter subscription "${name}" connection '${conninfo}'`);
+      await department.query(`alter subscription "${name}" connection ${conninfo}`);
       return;
     }
     const slot = await registry.query('select 1 from pg_replication_slots where slot_name = $1', [name]);
     if (!slot.rowCount) await registry.query(`select pg_create_logical_replication_slot($1, 'pgoutput')`, [name]);
-    await department.query(`create subscription "${name}" connection '${conninfo}' publication fupin_roster with (create_slot = false, slot_name = '${name}', copy_data = true)`);
+    await department.query(`create subscription "${name}" connection ${conninfo} publication fupin_roster with (create_slot = false, slot_name = '${name}', copy_data = true)`);
   } finally {
     await department.end();
     await registry.end();

@@ -8,7 +8,7 @@ import { BlindIndex, PersonalDataCipher } from '../domain/personal-data.js';
 import { AUDIT_MIGRATION } from '../audit/audit-log.migration.js';
 import { appRoleUrl } from '../db/app-role.js';
 import { connectDatabase, openDatabase, releaseDeadConnections } from '../db/orm.js';
-import { blindIndexKey, gatewaySecret, piiKey, parseEnv, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
+import { blindIndexKey, gatewaySecret, idempotencyKeepHours, piiKey, parseEnv, parseEnvOrExit, port, postgresUrl, z } from '../env.js';
 import type { FederatedSchema } from '../graphql/federation.js';
 import { maskInternalError } from './mask-errors.js';
 import type { DepartmentImport } from '../bulk/department-import.js';
@@ -26,7 +26,7 @@ import { createHttpHandler, json, listen, onShutdown, type RunningHttp } from '.
 import { coverageRoute, type CoverageOf } from '../household-coverage/coverage-route.js';
 import { COVERAGE_PATH } from '../household-coverage/coverage.js';
 import { textGuardPlugin } from './text-guard.js';
-import { IDEMPOTENCY_MIGRATION, idempotencyOf, idempotencyPlugin } from '../idempotency/idempotency.js';
+import { answerSealer, DEFAULT_IDEMPOTENCY_KEEP_HOURS, IDEMPOTENCY_MIGRATIONS, idempotencyOf, idempotencyPlugin, purgeIdempotencyKeys } from '../idempotency/idempotency.js';
 import { attachFigureSources, figureCountLoader, FOUR_ZEROS_FIGURES_MIGRATION, type FourZerosFigure } from '../four-zeros/figures.js';
 import { Peers } from './peers.js';
 import { referenceChecksPlugin } from '../graphql/checked-references.js';
@@ -132,6 +132,8 @@ export interface StartOptions {
    * the gateway's deadline for the subgraph, so a slow query ends before the client is answered.
    */
   statementTimeoutMs?: number;
+  /** How long an idempotency key and its (sealed) answer are kept before upkeep purges them; default 24. */
+  idempotencyKeepHours?: number;
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 8000;
@@ -163,6 +165,8 @@ export interface RunningSubgraph {
   rosterReaderUrl?: string;
   /** Settles when its warm-up is done (or failed, which is logged: a read then does the work). */
   warmed: Promise<void>;
+  /** Runs its upkeep now (as every ten minutes): idempotency keys past their time purged, then the subgraph's own. */
+  upkeep(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -177,7 +181,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     databaseUrl: options.databaseUrl,
     entities,
     // Every subgraph keeps its own audit log, created by the kit's migration.
-    migrations: [AUDIT_MIGRATION, IDEMPOTENCY_MIGRATION, ...(def.roster ? ROSTER_REPLICA_MIGRATIONS : []), ...def.migrations, ...(def.fourZeros ? [FOUR_ZEROS_FIGURES_MIGRATION] : [])],
+    migrations: [AUDIT_MIGRATION, ...IDEMPOTENCY_MIGRATIONS, ...(def.roster ? ROSTER_REPLICA_MIGRATIONS : []), ...def.migrations, ...(def.fourZeros ? [FOUR_ZEROS_FIGURES_MIGRATION] : [])],
   })) as MikroORM;
   const { pii, blindIndex } = personalDataKeys(def, options);
   let servingUrl: string;
@@ -212,6 +216,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   await replica?.start(options.roster?.startWaitMs ?? REPLICA_START_WAIT_MS);
   const { schema } = await def.schema();
   const peers = new Peers(options.peers ?? {}, options.gatewaySecret);
+  const idempotencyKeepMs = (options.idempotencyKeepHours ?? DEFAULT_IDEMPOTENCY_KEEP_HOURS) * 3_600_000;
+  const answers = answerSealer(roleSecret);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     // No inline tracing and no cache-control plugin: both instrument every field, and nothing reads them.
@@ -233,7 +239,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       const em = orm.em.fork() as EntityManager;
       const roster = rosterSource ? new Roster(em, rosterSource) : undefined;
       const fourZeros = def.fourZeros && figureCountLoader(em, def.fourZeros, settings);
-      const idempotency = idempotencyOf(req.headers);
+      const idempotency = idempotencyOf(req.headers, answers, idempotencyKeepMs);
       return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), ...(pii ? { pii } : {}), blindIndex, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}), ...(idempotency ? { idempotency } : {}) };
     },
     batches: true,
@@ -257,13 +263,14 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
   let stopped = false;
   let keeping: Promise<void> | null = null;
   const upkeep = (): Promise<void> =>
-    (keeping ??= (def.upkeep?.(orm.em.fork() as EntityManager, settings) ?? Promise.resolve())
+    (keeping ??= purgeIdempotencyKeys(orm.em.fork() as EntityManager, idempotencyKeepMs)
+      .then(() => def.upkeep?.(orm.em.fork() as EntityManager, settings))
       .catch((err: Error) => {
         if (!stopped) console.error(`${def.name}: upkeep failed (the next read does it instead): ${err.message}`);
       })
       .finally(() => (keeping = null)));
   const warmed = upkeep();
-  const upkeepTimer = def.upkeep ? setInterval(() => void upkeep(), UPKEEP_EVERY_MS).unref() : undefined;
+  const upkeepTimer = setInterval(() => void upkeep(), UPKEEP_EVERY_MS).unref();
   return {
     name: def.name,
     url: http.url,
@@ -272,6 +279,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
     http,
     ...(rosterReader ? { rosterReaderUrl: rosterReader } : {}),
     warmed,
+    upkeep,
     stop: async () => {
       stopped = true;
       clearInterval(upkeepTimer);
@@ -322,6 +330,7 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     ROSTER_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
     FUPIN_ROSTER_MAX_LAG_MS: z.coerce.number().int().min(1000).default(5000),
     FUPIN_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_STATEMENT_TIMEOUT_MS),
+    FUPIN_IDEMPOTENCY_KEEP_HOURS: idempotencyKeepHours,
   });
   // The kit's settings and the subgraph's own, checked together: one start lists every problem.
   const env = parseEnvOrExit(def.settings ? kitSettings.extend(def.settings.shape) : kitSettings) as z.infer<typeof kitSettings>;
@@ -334,6 +343,7 @@ export async function runSubgraphMain<L>(def: SubgraphDefinition<L>): Promise<vo
     ...(env.FUPIN_PII_KEY ? { piiKey: env.FUPIN_PII_KEY } : {}),
     ...(!def.publishesRoster && env.FUPIN_BLIND_INDEX_KEY ? { blindIndexKey: env.FUPIN_BLIND_INDEX_KEY } : {}),
     statementTimeoutMs: env.FUPIN_STATEMENT_TIMEOUT_MS,
+    idempotencyKeepHours: env.FUPIN_IDEMPOTENCY_KEEP_HOURS,
     ...(def.roster && env.ROSTER_SOURCE_URL ? { roster: { sourceUrl: env.ROSTER_SOURCE_URL, waitMs: env.ROSTER_WAIT_MS, maxLagMs: env.FUPIN_ROSTER_MAX_LAG_MS } } : {}),
     // The others where the gateway finds them: <NAME>_URL, else their default ports here.
     peers: Object.fromEntries(readSubgraphList().map((s) => [s.name, process.env[`${envName(s.name)}_URL`] ?? `http://127.0.0.1:${s.defaultPort}/graphql`])),
