@@ -28,6 +28,8 @@ test('starts with demo data, answers, starts a crashed subgraph again, and stops
   const { DATABASE_URL: _ignored, ...env } = process.env; // the embedded path, whatever the suite uses
   const started = await startBuiltHub(START, {
     env: { ...env, FUPIN_DATA_DIR: dataDir, PORT: String(port), ...Object.fromEntries(readSubgraphList().map((s) => [s.portVariable, String(ports[s.name])])), FUPIN_PG_PORT: String(pgPort), FUPIN_DEMO_HOUSEHOLDS: '50' },
+    // Five subgraphs, the demo load and the roster copies catching up after it: about 45 s on a loaded 2-core machine.
+    timeoutMs: 150_000,
   });
   hub = started.process;
   const output = started.output();
@@ -79,7 +81,7 @@ test('starts with demo data, answers, starts a crashed subgraph again, and stops
   expect(children.filter(isProcessAlive)).toEqual([]);
   expect(started.output().match(/starting it again/g)).toHaveLength(1);
   await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
-});
+}, 240_000);
 
 test('the deadlines must nest: a statement deadline not below the gateway’s for a subgraph, or a request deadline not above every subgraph’s, stops the start (exit 78)', async () => {
   const { spawnSync } = await import('node:child_process');
