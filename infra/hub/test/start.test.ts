@@ -83,7 +83,7 @@ test('starts with demo data, answers, starts a crashed subgraph again, and stops
   expect(children.filter(isProcessAlive)).toEqual([]);
   expect(started.output().match(/starting it again/g)).toHaveLength(1);
   await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
-});
+}, 240_000);
 
 /** A process's environment as it was started (what the hub gave it). */
 async function environOf(pid: number): Promise<Record<string, string>> {
