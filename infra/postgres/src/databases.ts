@@ -53,8 +53,8 @@ export async function dropDatabase(serverUrl: string, database: string): Promise
   try {
     await client.query(`select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = $1 and not active`, [database]);
     await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    // The roles a subgraph made for it: its serving role, the registry's roster reader (see the kit's app-role, roster-reader).
-    for (const suffix of ['app', 'roster']) await client.query(`DROP ROLE IF EXISTS "${`${database}_${suffix}`.slice(0, 63)}"`);
+    // The roles a subgraph made for it: its serving role, the registry's roster reader (see the kit's app-role, roster-reader) and the owner role the hub made (see the hub's database-owner).
+    for (const suffix of ['app', 'roster', 'owner']) await client.query(`DROP ROLE IF EXISTS "${`${database}_${suffix}`.slice(0, 63)}"`);
   } finally {
     await client.end();
   }
