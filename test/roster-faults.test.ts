@@ -248,8 +248,10 @@ test('a copy whose own slot lost its WAL is copied again (at a million household
   await ownerQuery(hub, 'households', 'drop table wal_filler');
   await ownerQuery(hub, 'households', 'select pg_switch_wal()');
   await ownerQuery(hub, 'households', 'checkpoint');
+  // Given up: still listed as lost, or already dropped by housing's watch when it saw it lost
+  // (on a busy machine the filler takes longer than the watch's one-second look).
   const [lost] = await ownerQuery<{ wal_status: string }>(hub, 'households', 'select wal_status from pg_replication_slots where slot_name = $1', [copySlot]);
-  expect(lost!.wal_status).toBe('lost');
+  expect(lost?.wal_status ?? 'dropped').toMatch(/^(lost|dropped)$/);
   // The table's copy is finished but not caught up: without its slot it never will be.
   await ownerQuery(hub, 'housing-repair', `update pg_subscription_rel set srsubstate = 'f' where srsubid = $1::oid`, [oid]);
 
