@@ -1,4 +1,4 @@
-import { type HubSubgraph, rosterSubscriptionName, type SubgraphDefinition } from '@fupin/kit';
+import { awaitRosterApplied, type HubSubgraph, rosterSubscriptionName, type SubgraphDefinition } from '@fupin/kit';
 import pg from 'pg';
 
 export interface DemoPlan {
@@ -14,6 +14,12 @@ export interface DemoPlan {
   /** Department demo records only into departments never used yet. */
   onlyUnusedDepartments?: boolean;
   progress?: boolean;
+  /**
+   * After a new registry, wait at most this long for every department's roster copy to have
+   * applied it (npm start: a hub said ready must answer from the whole county); 0 or unset,
+   * the copies catch up on their own.
+   */
+  applyWaitMs?: number;
   log: (line: string) => void;
 }
 
@@ -44,6 +50,21 @@ export async function loadDemo(plan: DemoPlan): Promise<void> {
     }
   } finally {
     if (plan.households > 0) await setSubscriptions(departments, 'enable');
+  }
+  // A department's own watch would still call its copy current for a few seconds after the
+  // load (it sees a lag only once it is older than its bound), and say so to /health/ready.
+  if (plan.households > 0 && plan.applyWaitMs) {
+    let told = Date.now();
+    for (const url of departments) {
+      await awaitRosterApplied(url, plan.databaseUrl(registry), {
+        timeoutMs: plan.applyWaitMs,
+        onWait: (what) => {
+          if (Date.now() - told < 15_000) return;
+          told = Date.now();
+          plan.log(`waiting for the departments' roster copies: ${what}`);
+        },
+      });
+    }
   }
 }
 

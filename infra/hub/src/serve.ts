@@ -27,6 +27,7 @@ if (settings.FUPIN_DEMO_HOUSEHOLDS > 0) {
       seed: settings.FUPIN_DEMO_SEED,
       households: Number(n) === 0 ? settings.FUPIN_DEMO_HOUSEHOLDS : 0,
       onlyUnusedDepartments: true,
+      applyWaitMs: settings.FUPIN_READY_WAIT_MS,
       log: (line) => console.log(`demo data: ${line}`),
     });
   } catch (err) {

@@ -49,13 +49,19 @@ test('starts with demo data, answers, starts a crashed subgraph again, and stops
   for (const s of readSubgraphList().filter((s) => s.name !== 'households')) {
     expect(await (await fetch(`http://127.0.0.1:${ports[s.name]}/health/ready`)).json()).toMatchObject({ status: 'ready', roster: { state: 'CURRENT' } });
   }
+  const pidOf = (name: string) => [...started.output().matchAll(new RegExp(`${name} subgraph at \\S+ \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
+  // ...and each department's own copy holds the whole demo county at that moment: its watch
+  // alone would still have called an empty copy current for seconds after the load.
+  for (const s of readSubgraphList().filter((s) => s.name !== 'households')) {
+    const env = await environOf(pidOf(s.name)[0]!);
+    expect([s.name, await asUserOf(env.DATABASE_URL!, 'select count(*)::int as n from roster')]).toEqual([s.name, [{ n: 144 }]]);
+  }
   const pg = Number((output.match(/PostgreSQL \(embedded\) on 127\.0\.0\.1:(\d+)/) ?? [])[1]);
   expect(pg).toBe(pgPort);
   const postmaster = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
   expect(isProcessAlive(postmaster)).toBe(true);
 
   // Each subgraph is a process of its own: one killed outright is started again, and said so.
-  const pidOf = (name: string) => [...started.output().matchAll(new RegExp(`${name} subgraph at \\S+ \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
   await holdsOnlyItsOwn(pidOf);
   const [health] = pidOf('health-insurance');
   expect(isProcessAlive(health!)).toBe(true);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import {
   AUDIT_MIGRATION,
+  awaitRosterApplied,
   awaitRosterCaughtUp,
   awaitRosterMember,
   type Caller,
@@ -113,6 +114,25 @@ test('waiting for a member gives up after its time; catching up says what it has
   expect(seen.length).toBeGreaterThan(0);
   expect(seen[0]![0]).toBe(seen[0]![1] + 1);
   await conn.execute('delete from roster where member_id = ?', [stray]);
+});
+
+test('applied: a copy that was off is waited for until it has what the registry wrote (a change of address counts the same); a disabled one is refused', async () => {
+  const conn = department.orm.em.fork().getConnection();
+  const member = await register(village);
+  expect(await inReplica(member.memberId)).toBe(true);
+  await conn.execute(`alter subscription "${SUBSCRIPTION}" disable`);
+  // Its apply worker gone, nothing more arrives until it is enabled again.
+  for (let i = 0; (await conn.execute<{ pid: number | null }[]>('select pid from pg_stat_subscription where subname = ?', [SUBSCRIPTION]))[0]?.pid != null; i++) {
+    if (i > 300) throw new Error('the apply worker did not stop');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await expect(awaitRosterApplied(department.url, registry.url, { timeoutMs: 1000 })).rejects.toThrow(`the roster subscription ${SUBSCRIPTION} is disabled`);
+  await publisher.query('update roster set village_code = $1 where member_id = $2', [elsewhere, member.memberId]);
+  await conn.execute(`alter subscription "${SUBSCRIPTION}" enable`);
+  const waits: string[] = [];
+  await awaitRosterApplied(department.url, registry.url, { timeoutMs: 60_000, onWait: (what) => waits.push(what) });
+  expect(await conn.execute('select village_code from roster where member_id = ?', [member.memberId])).toEqual([{ village_code: elsewhere }]);
+  expect(waits.every((w) => w.startsWith('applying up to '))).toBe(true);
 });
 
 describe('writes', () => {

@@ -70,3 +70,51 @@ export async function awaitRosterCaughtUp(departmentOwnerUrl: string, registryUr
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/**
+ * Waits until a department's subscription has applied everything the registry had written
+ * when it was asked: its table copies done and its slot's confirmed position past the
+ * registry's. The insert position, not the write position: a server running with
+ * `synchronous_commit = off` reports a commit before its WAL is written, and the write
+ * position can then lag what was committed. A row count cannot tell this (a changed address
+ * counts the same), and the department's own watch only sees a lag once it is older than its
+ * bound: right after a bulk load it still says current.
+ */
+export async function awaitRosterApplied(
+  departmentOwnerUrl: string,
+  registryUrl: string,
+  options: { timeoutMs?: number; onWait?: (what: string) => void } = {},
+): Promise<void> {
+  const department = new pg.Client({ connectionString: departmentOwnerUrl });
+  const registry = new pg.Client({ connectionString: registryUrl });
+  await department.connect();
+  await registry.connect();
+  try {
+    const { rows: subs } = await department.query<{ oid: string; subname: string; subenabled: boolean }>(
+      `select oid::text as oid, subname, subenabled from pg_subscription where subdbid = (select oid from pg_database where datname = current_database())`,
+    );
+    if (subs.length !== 1) throw new Error(`the department database has ${subs.length} roster subscriptions, not one`);
+    const { oid, subname, subenabled } = subs[0]!;
+    if (!subenabled) throw new Error(`the roster subscription ${subname} is disabled`);
+    const target = (await registry.query<{ at: string }>('select pg_current_wal_insert_lsn()::text as at')).rows[0]!.at;
+    const until = Date.now() + (options.timeoutMs ?? 600_000);
+    for (;;) {
+      const copying = Number(
+        (await department.query<{ n: string }>(`select count(*) as n from pg_subscription_rel where srsubid = $1::oid and srsubstate <> 'r'`, [oid])).rows[0]!.n,
+      );
+      const { rows } = await registry.query<{ applied: boolean | null }>(
+        'select confirmed_flush_lsn >= $2::pg_lsn as applied from pg_replication_slots where slot_name = $1',
+        [subname, target],
+      );
+      const applied = rows[0]?.applied === true;
+      if (copying === 0 && applied) return;
+      const what = copying > 0 ? `copying ${copying} table(s)` : rows[0] ? `applying up to ${target}` : `its slot ${subname} is missing`;
+      if (Date.now() > until) throw new Error(`the roster replica of ${subname} is not current after waiting: ${what}`);
+      options.onWait?.(what);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await department.end();
+    await registry.end();
+  }
+}
