@@ -221,14 +221,14 @@ test('every generated bad input across every mutation, sent every way: a clear e
     }),
   );
   console.log(`bad input: ${ran.size} requests, ${spoils.length} cases × ${WAYS.length} ways over ${Object.keys(mutations).length} mutations; codes ${JSON.stringify(codes)}`);
-  expect({ wrong: wrong.length, first: wrong.slice(0, 40) }).toEqual({ wrong: 0, first: [] });
+  // A wrong answer and a changed table are shown together: a write let through shows as both.
+  expect({ wrong: wrong.length, first: wrong.slice(0, 40), changed: changed(before, await fingerprint(hub)) }).toEqual({ wrong: 0, first: [], changed: [] });
   // Each case each way, exactly: a case dropped or a way skipped shows here.
   expect(ran.size).toBe(cases.length);
   expect(cases.length).toBe(spoils.length * WAYS.length);
   for (const sub of [...Object.values(hub.subgraphs).map((s) => s.url), new URL(hub.gatewayUrl).origin]) {
     expect((await fetch(`${sub}/health/ready`)).status).toBe(200);
   }
-  expect(changed(before, await fingerprint(hub))).toEqual([]);
 }, 900_000);
 
 /**
