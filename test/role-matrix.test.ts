@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import type { Caller, Department, Role } from '@fupin/kit';
 import { errorCode, type GraphQLClient, type GraphQLResponse, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { changed, type Fingerprint, fingerprint } from './support/fingerprint.js';
 import { startHub } from './support/hub.js';
 
 // Who may do what, on every path: each role (and each department's officer) × each read path
@@ -130,8 +131,10 @@ interface Fixture {
 }
 interface Path {
   subgraph: 'households' | 'health-insurance' | 'education-aid' | 'housing-repair' | 'employment';
-  /** Runs the path as the caller; `value` is what it returned (null when refused). */
-  run(as: { gateway: GraphQLClient; direct: GraphQLClient }, f: Fixture): Promise<{ res: GraphQLResponse<unknown>; value: unknown }>;
+  /** What the path needs written first (as ADMIN), apart from the call: done before a batch's fingerprint. */
+  prepare?(f: Fixture): Promise<unknown>;
+  /** Runs the path as the caller, over what `prepare` made; `value` is what it returned (null when refused). */
+  run(as: { gateway: GraphQLClient; direct: GraphQLClient }, f: Fixture, prepared?: unknown): Promise<{ res: GraphQLResponse<unknown>; value: unknown }>;
 }
 
 const q = (query: string, pick: (d: any) => unknown, variables: (f: Fixture) => Record<string, unknown> = (f) => ({ id: f.household.id })) =>
@@ -200,14 +203,16 @@ const PATHS: Record<string, Path> = {
   'Mutation.recordIncome': { subgraph: 'households', run: q(`mutation($input: RecordIncomeInput!) { recordIncome(input: $input) { id } }`, (d) => d.recordIncome, (f) => ({ input: { householdId: f.household.id, year: 2020, incomePerCapita: 5200 } })) },
   'Mutation.changeHouseholdStatus': {
     subgraph: 'households',
-    run: async (as, f) => {
-      // A household of its own that meets the exit standard.
+    // A household of its own that meets the exit standard.
+    prepare: async (f) => {
       const h = await f.fresh();
       await meetExitStandard(fixtureAdmin, h);
-      return q(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, (d) => d.changeHouseholdStatus, () => ({
-        input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-01', reason: '脱贫' },
-      }))(as, f);
+      return h;
     },
+    run: async (as, f, h) =>
+      q(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, (d) => d.changeHouseholdStatus, () => ({
+        input: { householdId: (h as SeededHousehold).id, status: 'LIFTED', effectiveDate: '2020-12-01', reason: '脱贫' },
+      }))(as, f),
   },
   'Mutation.revealIdNumber': { subgraph: 'households', run: q(`mutation($m: ID!) { revealIdNumber(memberId: $m, reason: "核对") }`, (d) => d.revealIdNumber, (f) => ({ m: f.household.members[0]!.id })) },
   'Member.insurance': { subgraph: 'health-insurance', run: q(HOUSEHOLD('members { insurance(year: 2020) { scheme } }'), (d) => d.household?.members[0]?.insurance) },
@@ -270,15 +275,17 @@ const PATHS: Record<string, Path> = {
   },
   'Mutation.advanceRenovation': {
     subgraph: 'housing-repair',
-    run: async (as, f) => {
-      // A renovation of its own to move: each caller that may write moves a fresh one.
+    // A renovation of its own to move: each caller that may write moves a fresh one.
+    prepare: async (f) => {
       const { recordRenovation } = await fixtureAdmin.data<{ recordRenovation: { id: string } }>(`mutation($input: RecordRenovationInput!) { recordRenovation(input: $input) { id } }`, {
         input: { householdId: f.household.id, kind: 'REPAIR', subsidy: 1000, status: 'PLANNED' },
       });
-      return q(`mutation($input: AdvanceRenovationInput!) { advanceRenovation(input: $input) { status } }`, (d) => d.advanceRenovation, () => ({
-        input: { renovationId: recordRenovation.id, status: 'IN_PROGRESS', startedOn: '2019-01-01' },
-      }))(as, f);
+      return recordRenovation.id;
     },
+    run: async (as, f, renovationId) =>
+      q(`mutation($input: AdvanceRenovationInput!) { advanceRenovation(input: $input) { status } }`, (d) => d.advanceRenovation, () => ({
+        input: { renovationId, status: 'IN_PROGRESS', startedOn: '2019-01-01' },
+      }))(as, f),
   },
   'Mutation.recordRelocation': {
     subgraph: 'housing-repair',
@@ -457,12 +464,33 @@ test('the table has a row for every field with a rule in schema/permissions.json
   expect({ unknown: Object.keys(REFUSED_BY).filter((n) => !names.has(n)) }).toEqual({ unknown: [] });
 });
 
+/**
+ * Refused cells run as one batch between two fingerprints of every subgraph's own tables: what
+ * they need written is written first, so any row that changes in between was written by a
+ * refusal. One pair of fingerprints per batch keeps it cheap.
+ */
+function refusedBatch(names: () => string[]) {
+  const prepared = new Map<string, unknown>();
+  let before: Fingerprint;
+  beforeAll(async () => {
+    for (const name of names()) if (PATHS[name]!.prepare) prepared.set(name, await PATHS[name]!.prepare!(fixture));
+    before = await fingerprint(hub);
+  });
+  return {
+    prepared: async (name: string) => (prepared.has(name) ? prepared.get(name) : await PATHS[name]!.prepare?.(fixture)),
+    unchanged: async () => expect({ refused: names().filter((n) => n.startsWith('Mutation.')), changed: changed(before, await fingerprint(hub)) }).toEqual({ refused: expect.anything(), changed: [] }),
+  };
+}
+
 describe.each(COLUMNS)('%s in its county', (column) => {
-  test.each(rows.map((r) => [r.name, r.outcomes[COLUMNS.indexOf(column)]!] as const))('%s: %s', async (name, expected) => {
+  const cells = (outcome: string) => rows.filter((r) => r.outcomes[COLUMNS.indexOf(column)] === outcome).map((r) => [r.name, outcome] as const);
+  const batch = refusedBatch(() => cells('n').map(([name]) => name));
+  const cell = async (name: string, expected: string) => {
     const path = PATHS[name]!;
     const caller = callerOf(column, fixture.county, `matrix-${column}-${name}`.replace(/\W+/g, '-'));
+    const prepared = await batch.prepared(name);
     const before = await refusalsOf(path.subgraph, caller.subject);
-    const { res, value } = await path.run(await clientsOf(caller, path.subgraph), fixture);
+    const { res, value } = await path.run(await clientsOf(caller, path.subgraph), fixture, prepared);
     if (expected === 'y') {
       expect({ name, errors: res.errors ?? [] }).toEqual({ name, errors: [] });
       expect(value ?? null).not.toBeNull();
@@ -473,14 +501,22 @@ describe.each(COLUMNS)('%s in its county', (column) => {
     } else {
       throw new Error(`${name}: the cell for ${column} is ${expected}, neither y nor n`);
     }
-  });
+  };
+  // The refused first, then their fingerprint, then the allowed (which write).
+  if (cells('n').length) {
+    test.each(cells('n'))('%s: %s', cell);
+    test(`every refusal of ${column} above left each subgraph's own tables as they were`, batch.unchanged);
+  }
+  test.each(rows.map((r) => [r.name, r.outcomes[COLUMNS.indexOf(column)]!] as const).filter(([, o]) => o !== 'n'))('%s: %s', cell);
 });
 
 describe.each(COLUMNS.filter((c) => c !== 'ADMIN'))('%s of another county', (column) => {
-  test.each(rows.map((r) => r.name).filter((name) => REFUSED_BY[name] !== 'no jurisdiction'))('%s is refused', async (name) => {
+  const names = rows.map((r) => r.name).filter((name) => REFUSED_BY[name] !== 'no jurisdiction');
+  const batch = refusedBatch(() => names);
+  test.each(names)('%s is refused', async (name) => {
     const path = PATHS[name]!;
     const caller = callerOf(column, ELSEWHERE, `outside-${column}-${name}`.replace(/\W+/g, '-'));
-    const { res, value } = await path.run(await clientsOf(caller, path.subgraph), fixture);
+    const { res, value } = await path.run(await clientsOf(caller, path.subgraph), fixture, await batch.prepared(name));
     expect({ name, code: errorCode(res) }).toEqual({ name, code: 'FORBIDDEN' });
     expect(value ?? null).toBeNull();
     const refusals = await refusalsEverywhere(caller.subject);
@@ -495,6 +531,7 @@ describe.each(COLUMNS.filter((c) => c !== 'ADMIN'))('%s of another county', (col
     expect({ name, message: res.errors?.[0]?.message }).toEqual({ name, message: expect.stringMatching(/is outside your jurisdiction$/) });
     expect({ name, refusedBy: Object.keys(refusals).filter((s) => refusals[s]! > 0) }).toEqual({ name, refusedBy: [refuser] });
   });
+  test(`every refusal of ${column} of another county above left each subgraph's own tables as they were`, batch.unchanged);
 });
 
 describe('an exit asked from another county', () => {
@@ -506,8 +543,10 @@ describe('an exit asked from another county', () => {
     await meetExitStandard(fixtureAdmin, h);
     const outsider = await clientsOf(callerOf(column, ELSEWHERE, `exit-outside-${column}`), 'households');
     let res: GraphQLResponse<unknown> | undefined;
+    const before = await fingerprint(hub);
     const asked = await departmentStatements(async () => (res = await outsider.gateway.request(CHANGE, exit(h))));
     expect(errorCode(res!)).toBe('FORBIDDEN');
+    expect(changed(before, await fingerprint(hub))).toEqual([]);
     expect(asked).toEqual({ 'health-insurance': 0, 'education-aid': 0, 'housing-repair': 0, employment: 0 });
     // The same exit in its own county asks every department: the count above would see them.
     const insider = await clientsOf(callerOf(column, fixture.county, `exit-inside-${column}`), 'households');

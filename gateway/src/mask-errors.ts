@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { withoutEchoedValues } from '@fupin/kit';
 
 // What a client may see of an error's extensions; anything else (subgraph responses,
 // addresses, exceptions) stays inside.
@@ -13,14 +14,4 @@ export function maskGatewayError(formatted: GraphQLFormattedError): GraphQLForma
   }
   const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([k]) => SAFE.includes(k)));
   return { ...formatted, message: withoutEchoedValues(formatted.message), extensions };
-}
-
-// graphql-js quotes the value a variable was given ("Variable "$input" got invalid value
-// { name: ..., idNumber: "420115..." }; ...") and values it cannot coerce: a client's own ID
-// numbers would come back in clear. The value is left out; any ID number left is masked.
-const ECHOED_VALUE = /^(Variable "\$[^"]+" got invalid value) .*?((?: at "[^"]*")?; )/s;
-const ID_NUMBER = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
-
-export function withoutEchoedValues(message: string): string {
-  return message.replace(ECHOED_VALUE, '$1$2').replace(ID_NUMBER, '$1********$2');
 }

@@ -15,6 +15,7 @@ export * from './graphql/partial-answers.js';
 export * from './db/orm.js';
 export * from './server/http.js';
 export * from './server/subgraph.js';
+export { withoutEchoedValues } from './server/mask-errors.js';
 export * from './domain/ids.js';
 export * from './domain/poverty-line.js';
 export * from './db/errors.js';

@@ -11,6 +11,6 @@ export class SignFamilyDoctorContractInput {
   @Field()
   doctorTeam!: string;
 
-  @Field(() => Date, { description: 'Not in the future' })
+  @Field(() => Date, { description: 'In the contract year or the year before it, and not in the future' })
   signedOn!: string;
 }

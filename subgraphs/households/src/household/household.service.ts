@@ -10,6 +10,7 @@ import {
   requireRegistryYear,
   requireText,
   readIdNumber,
+  readRegionCode,
   todayInChina,
 } from '@fupin/kit';
 import { LockMode } from '@mikro-orm/core';
@@ -33,6 +34,10 @@ const MAX_MEMBERS = 30;
 
 export async function registerHousehold(em: EntityManager, input: RegisterHouseholdInput, caller: Caller, pii: PersonalDataCipher): Promise<HouseholdEntity> {
   const today = todayInChina();
+  // A malformed code is the caller's mistake, not a village that is missing.
+  const villageCode = readRegionCode(input.villageCode);
+  if (typeof villageCode === 'string') throw new BadUserInputError(`villageCode ${villageCode}`, { field: 'villageCode' });
+  if (villageCode.level !== 'VILLAGE') throw new BadUserInputError(`households are registered in a VILLAGE, not a ${villageCode.level}`, { field: 'villageCode' });
   const householdNumber = input.householdNumber.trim();
   if (!/^[0-9A-Za-z-]{1,32}$/.test(householdNumber)) {
     throw new BadUserInputError('householdNumber must be 1 to 32 letters, digits or dashes', { field: 'householdNumber' });

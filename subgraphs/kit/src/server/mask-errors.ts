@@ -1,6 +1,6 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { HubError } from '../errors.js';
+import { BadUserInputError, HubError } from '../errors.js';
 
 /**
  * Errors the hub did not mean for clients (database and programming errors) leave as a bare
@@ -21,10 +21,26 @@ function databaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+// graphql-js quotes the value a variable was given ("Variable "$input" got invalid value
+// { name: ..., idNumber: "420115..." }; ...") and values it cannot coerce: a client's own ID
+// numbers would come back in clear. The value is left out; any ID number left is masked.
+const ECHOED_VALUE = /^(Variable "\$[^"]+" got invalid value) .*?((?: at "[^"]*")?; )/s;
+const ID_NUMBER = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
+
+export function withoutEchoedValues(message: string): string {
+  return message.replace(ECHOED_VALUE, '$1$2').replace(ID_NUMBER, '$1********$2');
+}
+
 export function maskInternalError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  // A custom scalar (Money, Date) refusing an inline literal is reported by validation, which
+  // would call it GRAPHQL_VALIDATION_FAILED (and the gateway, a department failing): it is the
+  // same bad value as in a variable, and answers the same.
+  if (original instanceof GraphQLError && original.originalError instanceof BadUserInputError) {
+    return { ...formatted, message: withoutEchoedValues(formatted.message), extensions: { ...original.originalError.extensions, code: 'BAD_USER_INPUT' } };
+  }
   const code = formatted.extensions?.code;
-  if (original instanceof HubError || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
+  if (original instanceof HubError || (code && code !== 'INTERNAL_SERVER_ERROR')) return { ...formatted, message: withoutEchoedValues(formatted.message) };
   if (databaseUnavailable(original)) {
     return { message: 'the database of this service is unavailable; ask again', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true } };
   }
