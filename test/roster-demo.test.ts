@@ -45,10 +45,26 @@ test('one call per household with its members and one per person; rows are recor
     { doctor_team: '1 members', recorded_by: 'demo' }, { doctor_team: '2 members', recorded_by: 'demo' }, { doctor_team: '3 members', recorded_by: 'demo' },
   ]);
 
-  // The same seed makes the same records; a second load replaces the first.
-  const before = await sql(`select member_id, subsidy from insurance_enrollment order by member_id`);
+  // One enrollment per member, for every member, as the demo wrote it; the subsidies from the seeded random source.
+  const enrollments = () => sql(`select member_id, year, scheme, premium::text, subsidy::text, critical_illness_cover, supplementary_cover, recorded_by from insurance_enrollment order by member_id`);
+  const before = await enrollments();
+  expect(before.map((r) => r.member_id)).toEqual(members.map((m) => m.id).sort());
+  for (const r of before) {
+    expect({ ...r, subsidy: undefined }).toEqual({ member_id: r.member_id, year: 2020, scheme: 'RESIDENT_BASIC', premium: '280.00', subsidy: undefined, critical_illness_cover: true, supplementary_cover: false, recorded_by: 'demo' });
+    expect(Number(r.subsidy)).toBeGreaterThanOrEqual(0);
+    expect(Number(r.subsidy)).toBeLessThanOrEqual(280);
+  }
+  // Another seed makes other records, and its load replaces the first (no row added)...
+  const others = await loadRosterDemo('health-insurance', demo, { ...options, seed: 8 });
+  expect(others).toMatch(new RegExp(`^health-insurance: 3 family_doctor_contract, ${members.length} insurance_enrollment for ${members.length} members in `));
+  const reseeded = await enrollments();
+  expect(reseeded.map((r) => r.member_id)).toEqual(before.map((r) => r.member_id));
+  expect(reseeded.map((r) => r.subsidy)).not.toEqual(before.map((r) => r.subsidy));
+  // ...and the same seed makes the same records again, replacing those.
   await loadRosterDemo('health-insurance', demo, options);
-  expect(await sql(`select member_id, subsidy from insurance_enrollment order by member_id`)).toEqual(before);
+  expect(await enrollments()).toEqual(before);
+  expect(seen.member).toBe(3 * members.length);
+  expect(await sql(`select count(*)::int as n from family_doctor_contract`)).toEqual([{ n: 3 }]);
 
   // Only into a database never used: once its department has written, a demo load leaves it alone.
   await awaitInReplica(health().orm, members[0]!.id);
@@ -56,5 +72,7 @@ test('one call per household with its members and one per person; rows are recor
     input: { memberId: members[0]!.id, year: 2021, scheme: 'RESIDENT_BASIC', premium: 320, subsidy: 320 },
   });
   expect(await loadRosterDemo('health-insurance', demo, { ...options, onlyIfUnused: true })).toBeNull();
+  expect(seen.member).toBe(3 * members.length);
   expect(await sql(`select count(*)::int as n from insurance_enrollment where year = 2021`)).toEqual([{ n: 1 }]);
+  expect(await sql(`select member_id, year, scheme, premium::text, subsidy::text, critical_illness_cover, supplementary_cover, recorded_by from insurance_enrollment where year = 2020 order by member_id`)).toEqual(before);
 });

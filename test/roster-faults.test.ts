@@ -272,8 +272,15 @@ test('a subscription left pointing at an old address (the server started on anot
   const dead = new URL(hub.subgraphs.households!.ownerUrl);
   dead.port = '1';
   await ownerQuery(hub, 'employment', `alter subscription "${name}" connection '${dead.toString()}'`);
+  // No fixed wait: the registry's own view says when employment's worker has let go of its slot
+  // (it restarts with the new address, where nothing answers).
+  const slotActive = async () => (await ownerQuery<{ active: boolean }>(hub, 'households', 'select active from pg_replication_slots where slot_name = $1', [name]))[0]!.active;
+  await until('employment to let go of its slot at the registry', async () => !(await slotActive()));
   const newcomer = await s.household({ villageCode });
-  await new Promise((r) => setTimeout(r, 1500));
+  const [{ lsn }] = await ownerQuery<{ lsn: string }>(hub, 'households', 'select pg_current_wal_lsn()::text as lsn');
+  // Nothing took the newcomer's change: the slot is still idle and has not confirmed past it, and the replica lacks it.
+  expect(await slotActive()).toBe(false);
+  expect(await ownerQuery(hub, 'households', 'select 1 from pg_replication_slots where slot_name = $1 and confirmed_flush_lsn < $2::pg_lsn', [name, lsn])).toHaveLength(1);
   expect(await ownerQuery(hub, 'employment', 'select 1 from roster where member_id = $1', [newcomer.members[0]!.id])).toHaveLength(0);
   // What every start does before serving.
   await subscribeToRoster(employment.ownerUrl, hub.subgraphs.households!.ownerUrl, name);

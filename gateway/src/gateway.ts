@@ -52,6 +52,8 @@ export interface RunningGateway {
   url: string;
   graphqlUrl: string;
   http: RunningHttp;
+  /** How many bearer tokens had their signature checked: a caller kept from an earlier request is not checked again. */
+  tokenSignatureChecks(): number;
   stop(): Promise<void>;
 }
 
@@ -166,6 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: http.url,
     graphqlUrl: `${http.url}/graphql`,
     http,
+    tokenSignatureChecks: () => verify.signatureChecks,
     stop: async () => {
       await http.close();
       await apollo.stop();

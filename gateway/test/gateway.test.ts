@@ -75,6 +75,37 @@ test.each<[string, () => Promise<Record<string, string>>]>([
   expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
 });
 
+test('a caller’s token is checked once, then kept; a JWKS served over HTTP is fetched once for every token', async () => {
+  let jwksFetches = 0;
+  const jwks = createServer((_req, res) => {
+    jwksFetches++;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(key.jwks));
+  });
+  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  const own = await startGateway({
+    port: 0,
+    supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+    subgraphUrls: { households: 'http://127.0.0.1:9/graphql' },
+    jwksSource: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+    gatewaySecret: 'x'.repeat(32),
+  });
+  try {
+    const ask = async (token: string) =>
+      (await fetch(own.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"query":"{ __typename }"}' })).json();
+    const first = await signToken(key, admin);
+    for (let i = 0; i < 5; i++) expect(await ask(first)).toEqual({ data: { __typename: 'Query' } });
+    expect(own.tokenSignatureChecks()).toBe(1);
+    const second = await signToken(key, { ...admin, subject: 'b' });
+    for (let i = 0; i < 3; i++) expect(await ask(second)).toEqual({ data: { __typename: 'Query' } });
+    expect(own.tokenSignatureChecks()).toBe(2);
+    expect(jwksFetches).toBe(1);
+  } finally {
+    await own.stop();
+    jwks.closeAllConnections();
+    await new Promise((resolve) => jwks.close(resolve));
+  }
+});
+
 test('a subgraph that cannot be reached is an error, not a hang', async () => {
   const res = await post({ query: '{ region(code: "420115000000") { name } }' }, { authorization: `Bearer ${await signToken(key, admin)}` });
   const body = (await res.json()) as { errors?: unknown[] };

@@ -127,7 +127,9 @@ describe('tokens', () => {
     const other = await createSigningKey('k2');
     const path = join(dir, 'jwks.json');
     await writeFile(path, JSON.stringify(key.jwks));
-    const verify = await tokenVerifier(path);
+    // A stopped clock, read before signing: a token of one second is inside it, wherever the second boundary falls.
+    const at = Date.now();
+    const verify = await tokenVerifier(path, { now: () => at });
     expect(await verify(await signToken(key, officer))).toEqual(officer);
     expect(await verify(await signToken(key, caseworker, '1s'))).toEqual(caseworker);
     expect(await verify(await signToken(key, caseworker, -10))).toBe('token has expired');
@@ -143,18 +145,68 @@ describe('tokens', () => {
     expect(await verify(badClaims)).toBe('role is not one of ADMIN, COUNTY_OFFICER, CASEWORKER, DEPARTMENT_OFFICER, AUDITOR');
   });
 
-  test('a verified caller is kept for a while, never past its token’s expiry; a refused token is never kept', async () => {
+  test('a token is good until the second its expiry names, and not in that second', async () => {
+    const key = await createSigningKey('k1');
+    const path = join(dir, 'jwks-expiry.json');
+    await writeFile(path, JSON.stringify(key.jwks));
+    let now = Date.parse('2026-06-01T08:00:00.000Z');
+    const verify = await tokenVerifier(path, { now: () => now });
+    const token = await signToken(key, caseworker, now / 1000 + 1);
+    expect(await verify(token)).toEqual(caseworker);
+    now += 999;
+    expect(await verify(token)).toEqual(caseworker);
+    now += 1;
+    expect(await verify(token)).toBe('token has expired');
+  });
+
+  test('a verified caller is kept for a while (its signature not checked again), never past its token’s expiry; a refused token is never kept', async () => {
     const key = await createSigningKey('k1');
     const path = join(dir, 'jwks-cache.json');
     await writeFile(path, JSON.stringify(key.jwks));
-    const verify = await tokenVerifier(path, { cacheMs: 60_000, cacheSize: 2 });
-    const shortLived = await signToken(key, caseworker, Math.floor(Date.now() / 1000) + 2);
-    expect(await verify(shortLived)).toEqual(caseworker);
-    expect(await verify(shortLived)).toEqual(caseworker);
-    await new Promise((r) => setTimeout(r, 2100));
+    const start = Date.parse('2026-06-01T08:00:00.000Z');
+    let now = start;
+    const verify = await tokenVerifier(path, { cacheMs: 60_000, cacheSize: 2, now: () => now });
+    const longLived = await signToken(key, caseworker, start / 1000 + 3600);
+    expect(await verify(longLived)).toEqual(caseworker);
+    expect(verify.signatureChecks).toBe(1);
+    for (let i = 0; i < 5; i++) expect(await verify(longLived)).toEqual(caseworker);
+    expect(verify.signatureChecks).toBe(1);
+    // Kept for cacheMs, then checked again.
+    now = start + 59_999;
+    expect(await verify(longLived)).toEqual(caseworker);
+    expect(verify.signatureChecks).toBe(1);
+    now = start + 60_000;
+    expect(await verify(longLived)).toEqual(caseworker);
+    expect(verify.signatureChecks).toBe(2);
+
+    // A token that expires before cacheMs is up: kept until its expiry, then checked, and refused.
+    const shortLived = await signToken(key, officer, now / 1000 + 2);
+    expect(await verify(shortLived)).toEqual(officer);
+    expect(verify.signatureChecks).toBe(3);
+    now += 1_999;
+    expect(await verify(shortLived)).toEqual(officer);
+    expect(verify.signatureChecks).toBe(3);
+    now += 1;
     expect(await verify(shortLived)).toBe('token has expired');
-    const expired = await signToken(key, caseworker, -10);
+    expect(verify.signatureChecks).toBe(4);
+
+    // A refused token is checked every time.
+    const expired = await signToken(key, caseworker, now / 1000 - 10);
     expect(await verify(expired)).toBe('token has expired');
     expect(await verify(expired)).toBe('token has expired');
+    expect(verify.signatureChecks).toBe(6);
+
+    // At most cacheSize callers are kept: a third pushes out the oldest, which is checked again.
+    const [a, b, c] = await Promise.all([1, 2, 3].map((n) => signToken(key, { ...caseworker, subject: `cw-${n}` }, now / 1000 + 3600)));
+    for (const t of [a!, b!]) await verify(t);
+    expect(verify.signatureChecks).toBe(8);
+    await verify(a!);
+    await verify(b!);
+    expect(verify.signatureChecks).toBe(8);
+    await verify(c!);
+    expect(await verify(b!)).toMatchObject({ subject: 'cw-2' });
+    expect(verify.signatureChecks).toBe(9);
+    expect(await verify(a!)).toMatchObject({ subject: 'cw-1' });
+    expect(verify.signatureChecks).toBe(10);
   });
 });

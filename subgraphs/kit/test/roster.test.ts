@@ -105,6 +105,9 @@ test('waiting for a member gives up after its time; catching up says what it has
   let calls = 0;
   expect(await awaitRosterMember(async () => ++calls === 3, { timeoutMs: 5_000, intervalMs: 10 })).toBe(true);
   expect(calls).toBe(3);
+  // A test's setup waiting for a member that never comes fails there, saying what it waited for.
+  const nobody = randomUUID();
+  await expect(awaitInReplica(department.orm, nobody, 300)).rejects.toThrow(`member ${nobody} did not reach the roster replica of ${department.orm.config.get('dbName')} within 300 ms`);
   // A replica that is never complete: a row only the department has.
   const conn = department.orm.em.fork().getConnection();
   const stray = randomUUID();

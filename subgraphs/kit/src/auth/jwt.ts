@@ -52,8 +52,24 @@ export async function signToken(key: SigningKey, caller: Caller, expiresIn: stri
     .sign(privateKey);
 }
 
+/** Checks a bearer token: the caller, or why not. */
+export interface TokenVerifier {
+  (token: string): Promise<Caller | string>;
+  /** How many tokens had their signature checked so far: a caller kept from an earlier check is not counted. */
+  readonly signatureChecks: number;
+}
+
+export interface TokenVerifierOptions {
+  /** How long a verified caller is kept (ms); 0 keeps none. */
+  cacheMs?: number;
+  /** How many callers are kept at most; the oldest goes first. */
+  cacheSize?: number;
+  /** The time (epoch ms) for expiry and for the cache: a test stops it instead of sleeping across a second. */
+  now?: () => number;
+}
+
 /** Verifies bearer tokens against a JWKS file or URL; returns the caller or why not. */
-export async function tokenVerifier(jwksSource: string, options: { cacheMs?: number; cacheSize?: number } = {}): Promise<(token: string) => Promise<Caller | string>> {
+export async function tokenVerifier(jwksSource: string, options: TokenVerifierOptions = {}): Promise<TokenVerifier> {
   const keys = /^https?:\/\//.test(jwksSource)
     ? createRemoteJWKSet(new URL(jwksSource))
     : createLocalJWKSet(JSON.parse(await readFile(jwksSource, 'utf8')));
@@ -61,14 +77,17 @@ export async function tokenVerifier(jwksSource: string, options: { cacheMs?: num
   // once, and the caller kept for a short while (never past the token's expiry).
   const cacheMs = options.cacheMs ?? 0;
   const cacheSize = options.cacheSize ?? 10_000;
+  const clock = options.now ?? Date.now;
   const verified = new Map<string, { caller: Caller; until: number }>();
-  return async (token) => {
-    const now = Date.now();
+  let signatureChecks = 0;
+  const verify = async (token: string): Promise<Caller | string> => {
+    const now = clock();
     const hit = verified.get(token);
     if (hit && hit.until > now) return hit.caller;
     if (hit) verified.delete(token);
     try {
-      const { payload } = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [ALG, 'RS256'] });
+      signatureChecks++;
+      const { payload } = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [ALG, 'RS256'], currentDate: new Date(now) });
       if (typeof payload.exp !== 'number') return 'token has no expiry';
       const caller = readCaller(payload as Record<string, unknown>);
       if (cacheMs > 0 && typeof caller !== 'string') {
@@ -80,4 +99,5 @@ export async function tokenVerifier(jwksSource: string, options: { cacheMs?: num
       return (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'token has expired' : 'token does not verify';
     }
   };
+  return Object.defineProperty(verify, 'signatureChecks', { get: () => signatureChecks }) as TokenVerifier;
 }

@@ -3,9 +3,15 @@ import { awaitRosterMember } from '../roster/subscribe.js';
 import type { GraphQLClient } from './client.js';
 import { seed, type SeededHousehold } from './factories.js';
 
-/** Waits until a department database's roster replica has the member (replication takes a moment). */
-export function awaitInReplica(orm: MikroORM, memberId: string, timeoutMs = 15_000): Promise<boolean> {
-  return awaitRosterMember(async () => (await orm.em.fork().getConnection().execute('select 1 from roster where member_id = ?', [memberId])).length > 0, { timeoutMs });
+/**
+ * Waits until a department database's roster replica has the member (replication takes a moment).
+ * Never there in time: throws, naming the member and the database, so a test set up over a
+ * replica that did not follow fails at its setup instead of somewhere later, or not at all.
+ */
+export async function awaitInReplica(orm: MikroORM, memberId: string, timeoutMs = 15_000): Promise<true> {
+  const found = await awaitRosterMember(async () => (await orm.em.fork().getConnection().execute('select 1 from roster where member_id = ?', [memberId])).length > 0, { timeoutMs });
+  if (!found) throw new Error(`member ${memberId} did not reach the roster replica of ${orm.config.get('dbName')} within ${timeoutMs} ms`);
+  return true;
 }
 
 /** Waits until every department's roster replica has the member (the registry itself has it at once). */
