@@ -182,7 +182,7 @@ test('a query sent with a key is only a query; a key must be 1 to 128 printable 
   const sealer = answerSealer('s');
   expect(idempotencyOf({}, sealer)).toBeUndefined();
   expect(idempotencyOf({ [IDEMPOTENCY_HEADER]: ['first', 'second'] }, sealer)).toEqual({ key: 'first', keepMs: 24 * 3_600_000, sealer });
-  expect(idempotencyOf({ [IDEMPOTENCY_HEADER]: 'k' }, sealer, 5).keepMs).toBe(5);
+  expect(idempotencyOf({ [IDEMPOTENCY_HEADER]: 'k' }, sealer, 5)?.keepMs).toBe(5);
 });
 
 test('replayRefusal: nothing known of the write, or no region it was judged in, refuses', () => {
