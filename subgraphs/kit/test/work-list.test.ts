@@ -24,6 +24,7 @@ test.each([
   ['in a named fragment', '{ list { ...F } } fragment F on Page { nodes totalCount }', true],
   ['a named fragment without it', '{ list { ...F } } fragment F on Page { nodes }', false],
   ['aliased', '{ list { n: totalCount } }', true],
+  ['in a second selection of the same field', '{ list { nodes } list { totalCount } }', true],
 ])('totalCount selected %s', async (_how, query, expected) => {
   expect(await seen(query)).toBe(expected);
 });
@@ -138,6 +139,7 @@ test('the cursor holds every key column: a list keyed by one column pages by it'
   const wrong = await list(county, `regionCode: "420115000000", after: "${twoKeys.data!.plots!.pageInfo.endCursor}"`, 'nodes { name }', ['name']);
   expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
   expect(wrong.errors![0]!.message).toBe('after is not a cursor from this list');
+  expect(wrong.errors![0]!.extensions!.field).toBe('after');
 });
 
 test('totalCount is counted only when asked: without it, one plain statement and no count', async () => {
@@ -161,6 +163,7 @@ test('a region outside the jurisdiction is refused and audited; a bad region cod
   const bad = await list(county, 'regionCode: "4201150"');
   expect(codeOf(bad)).toBe('BAD_USER_INPUT');
   expect(bad.errors![0]!.message).toBe('regionCode is not a region code');
+  expect(bad.errors![0]!.extensions!.field).toBe('regionCode');
   expect(codeOf(await list(county, 'regionCode: "420115000000", year: 2013'))).toBe('BAD_USER_INPUT');
   expect(codeOf(await list(county, 'regionCode: "420115000000", first: 101'))).toBe('BAD_USER_INPUT');
   expect(statements.length).toBe(before);
