@@ -70,6 +70,7 @@ test('the same key with another request is refused and audited; another caller\'
   const mark = await lastAudit();
   const before = await plots();
   const reused = await plant(caseworker, key, 'b');
+  expect(reused.status).toBe(200);
   expect(reused.data).toBeUndefined();
   expect(reused.errors![0]!.message).toBe('this Idempotency-Key was used for another request');
   expect(code(reused)).toEqual({ code: 'IDEMPOTENCY_KEY_REUSED', retryable: false });
@@ -191,4 +192,15 @@ test('replayRefusal: nothing known of the write, or no region it was judged in, 
   expect(replayRefusal(caseworker, { field: 'plantPlot', region: null, regions: [] })).toBe('the write of this Idempotency-Key is outside your jurisdiction');
   expect(replayRefusal(caseworker, { field: 'plantPlot', region: null, regions: '["420115101201"]' })).toBeNull();
   expect(replayRefusal(caseworker, { field: 'plantPlot', region: null, regions: ['420115101201', '420116101201'] })).toBe('the write of this Idempotency-Key is outside your jurisdiction');
+});
+
+test('a write asked through a fragment is audited as a mutation when replayed', async () => {
+  const key = newKey();
+  const FRAGMENTED = `mutation($input: PlantInput!) { ...P } fragment P on Mutation { plantPlot(input: $input) { id } }`;
+  const variables = { input: { villageCode: '420115101201', name: 'fragment field' } };
+  const first = await toy.as(caseworker).request(FRAGMENTED, variables, { [IDEMPOTENCY_HEADER]: key });
+  expect(first.errors).toBeUndefined();
+  const mark = await lastAudit();
+  expect((await toy.as(caseworker).request(FRAGMENTED, variables, { [IDEMPOTENCY_HEADER]: key })).data).toEqual(first.data);
+  expect(await audited(mark)).toEqual([`cw-1 mutation ${(first.data as { plantPlot: { id: string } }).plantPlot.id} ALLOWED IDEMPOTENT_REPLAY`]);
 });
