@@ -22,6 +22,10 @@ const SCOPES = {
   'kit-audit': { mutate: ['subgraphs/kit/src/audit/**/*.ts', '!subgraphs/kit/src/audit/index.ts'], tests: ['subgraphs/kit/test/**/*.test.ts'], database: true },
   'kit-roster': { mutate: ['subgraphs/kit/src/roster/**/*.ts', '!subgraphs/kit/src/roster/index.ts'], tests: ['subgraphs/kit/test/**/*.test.ts'], database: true },
   'kit-db': { mutate: ['subgraphs/kit/src/db/rows.ts'], tests: ['subgraphs/kit/test/rows.test.ts'], database: true },
+  'kit-idempotency': { mutate: ['subgraphs/kit/src/idempotency/**/*.ts'], tests: ['subgraphs/kit/test/idempotency.test.ts'], database: true },
+  'kit-references': { mutate: ['subgraphs/kit/src/graphql/checked-references.ts'], tests: ['subgraphs/kit/test/checked-references.test.ts'], database: true },
+  'kit-coverage': { mutate: ['subgraphs/kit/src/household-coverage/coverage-route.ts', 'subgraphs/kit/src/household-coverage/coverage.ts'], tests: ['subgraphs/kit/test/coverage-route.test.ts'], database: true },
+  'kit-work-list': { mutate: ['subgraphs/kit/src/roster/work-list.ts'], tests: ['subgraphs/kit/test/work-list.test.ts'], database: true },
   gateway: { mutate: ['gateway/src/limits.ts', 'gateway/src/mask-errors.ts', 'gateway/src/batching.ts', 'gateway/src/subgraph-client.ts'], tests: ['gateway/test/**/*.test.ts'] },
 };
 

@@ -26,16 +26,29 @@ class LedgerEntity {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   recordedAt!: Date;
+
+  // Exact beyond a double's digits: read as text, batched or not.
+  @Property({ type: 'decimal', columnType: 'numeric(30,10)' })
+  rate!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  voidedAt!: Date | null;
+
+  // Not a column: never selected.
+  @Property({ persist: false })
+  label?: string;
 }
 
 class Migration20261202000000_ledger extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table ledger (id uuid primary key, member_id uuid not null, year integer not null, amount numeric(14,2) not null, paid_on date, recorded_at timestamptz not null)`);
+    this.addSql(`create table ledger (id uuid primary key, member_id uuid not null, year integer not null, amount numeric(14,2) not null, paid_on date, recorded_at timestamptz not null, rate numeric(30,10) not null, voided_at timestamptz)`);
     this.addSql(`insert into ledger values
-      ('00000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 2020, 1000.05, '2020-09-15', '2020-09-15 08:00:00.123456+00'),
-      ('00000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 2021, 0.10, null, '2021-01-02 00:00:00+00'),
-      ('00000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000002', 2020, 250.00, '2020-03-01', '2020-03-01 12:00:00+00'),
-      ('00000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000003', 2020, 99999999.99, '2020-12-31', '2020-12-31 23:59:59+00')`);
+      ('00000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 2020, 1000.05, '2020-09-15', '2020-09-15 08:00:00.123456+00', 12345678901234567890.0123456789, null),
+      ('00000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 2021, 0.10, null, '2021-01-02 00:00:00+00', 0.1, '2021-02-03 04:05:06+00'),
+      ('00000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000002', 2020, 250.00, '2020-03-01', '2020-03-01 12:00:00+00', 1, null),
+      ('00000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000003', 2020, 99999999.99, '2020-12-31', '2020-12-31 23:59:59+00', 2.5, null)`);
+    // Fails with the SQLSTATE asked for, as PostgreSQL does when a statement times out or the server goes.
+    this.addSql(`create function fail_with(code text) returns integer language plpgsql as $$ begin raise exception 'failed as asked' using errcode = code; end $$`);
   }
 }
 
@@ -51,13 +64,15 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 
 const em = () => db.orm.em.fork() as EntityManager;
-const plain = (entities: LedgerEntity[]) => entities.map((e) => ({ id: e.id, memberId: e.memberId, year: e.year, amount: e.amount, paidOn: e.paidOn, recordedAt: e.recordedAt }));
+const plain = (entities: LedgerEntity[]) => entities.map((e) => ({ id: e.id, memberId: e.memberId, year: e.year, amount: e.amount, paidOn: e.paidOn, recordedAt: e.recordedAt, rate: e.rate, voidedAt: e.voidedAt }));
 
 const CASES = [
   ['every row, ordered', { year: { $gte: 0 } }, { id: 'asc' }],
   ['one of a list', { memberId: { $in: ['10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000003'] } }, { recordedAt: 'desc' }],
   ['equal, and within bounds', { year: 2020, paidOn: { $gte: '2020-03-01', $lte: '2020-09-30' } }, { paidOn: 'asc' }],
   ['from a bound on', { amount: { $gte: '250.00' } }, { amount: 'desc' }],
+  ['no value (is null), ordered by two columns', { paidOn: null, voidedAt: { $gte: '2000-01-01' } }, { year: 'desc', id: 'asc' }],
+  ['no value, in a column that has some', { voidedAt: null }, { memberId: 'desc', id: 'desc' }],
 ] as const;
 
 test.each(CASES)('%s: the same rows and values as em.find', async (_what, where, orderBy) => {
@@ -120,4 +135,60 @@ test('a read that fails in a batch fails alone; the others have their rows', asy
   const [good, bad] = await Promise.allSettled([findRows(request, LedgerEntity, { year: 2021 }), readRows(request, 'select 1/0 as n')]);
   expect(good.status === 'fulfilled' && good.value.map((r) => r.amount)).toEqual([10]);
   expect(bad.status === 'rejected' && String(bad.reason)).toMatch(/division by zero/);
+});
+
+test('exact values through a batch: numeric beyond a double\'s digits as its text, a null timestamp as null', async () => {
+  const request = em();
+  const [one, two] = await Promise.all([findRows(request, LedgerEntity, { year: 2020 }, { id: 'asc' }), findRows(request, LedgerEntity, { year: 2021 })]);
+  expect(one.map((r) => [r.rate, r.voidedAt])).toEqual([['12345678901234567890.0123456789', null], ['1.0000000000', null], ['2.5000000000', null]]);
+  expect(two.map((r) => [r.rate, r.voidedAt])).toEqual([['0.1000000000', new Date('2021-02-03T04:05:06Z')]]);
+  expect(Object.keys(one[0]!)).not.toContain('label');
+});
+
+test('a limit keeps the first rows of the order', async () => {
+  const rows = await findRows(em(), LedgerEntity, { year: { $gt: 2000 } }, { year: 'desc', amount: 'desc' }, 2);
+  expect(rows.map((r) => r.id)).toEqual(['00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000004']);
+  expect(await findRows(em(), LedgerEntity, { year: 2020 }, { id: 'asc' }, 0)).toEqual([]);
+});
+
+test('countRows counts what findRows would find, with the other reads of its turn; an empty list counts 0 without asking', async () => {
+  expect(await countRows(em(), LedgerEntity, { year: 2020 })).toBe(3);
+  expect(await countRows(em(), LedgerEntity, { paidOn: null })).toBe(1);
+  const request = em();
+  const before = statements.length;
+  expect(await Promise.all([countRows(request, LedgerEntity, { year: 2021 }), countRows(request, LedgerEntity, { year: 1999 })])).toEqual([1, 0]);
+  expect(statements.length - before).toBe(1);
+  expect(await countRows(em(), LedgerEntity, { memberId: { $in: [] } })).toBe(0);
+  expect(await findRows(em(), LedgerEntity, { memberId: { $in: [] } })).toEqual([]);
+  expect(statements.length - before).toBe(1);
+});
+
+test('a request reads turn after turn: each turn is a statement of its own, none waits for the last', async () => {
+  const request = em();
+  const before = statements.length;
+  for (const year of [2020, 2021, 2022]) expect((await findRows(request, LedgerEntity, { year })).length).toBe(year === 2020 ? 3 : year === 2021 ? 1 : 0);
+  expect(statements.length - before).toBe(3);
+  // A batch with a read of no rows: that read's rows are [] (json_agg of nothing is null).
+  expect(await Promise.all([readRows(request, 'select id from ledger where year = ?', [1999]), readRows(request, 'select 1 as one')])).toEqual([[], [{ one: 1 }]]);
+});
+
+test('a batch that timed out or lost its server fails every read at once, asking nothing again; another error is its read\'s alone', async () => {
+  for (const code of ['57014', '57P01', '57P03', '08006']) {
+    const request = em();
+    const before = statements.length;
+    const [good, bad] = await Promise.allSettled([findRows(request, LedgerEntity, { year: 2021 }), readRows(request, 'select fail_with(?) as n', [code])]);
+    expect([good.status, bad.status]).toEqual(['rejected', 'rejected']);
+    expect((good as PromiseRejectedResult).reason.code).toBe(code);
+    expect(statements.length - before).toBe(1);
+  }
+  for (const code of ['57P04', '22012', 'P0001']) {
+    const request = em();
+    const [good, bad] = await Promise.allSettled([findRows(request, LedgerEntity, { year: 2021 }), readRows(request, 'select fail_with(?) as n', [code])]);
+    expect(good.status).toBe('fulfilled');
+    expect((bad as PromiseRejectedResult).reason.code).toBe(code);
+  }
+});
+
+test('every unknown condition is named', async () => {
+  await expect(findRows(em(), LedgerEntity, { year: { $ne: 1, $gte: 2, $like: 'x' } } as never)).rejects.toThrow('LedgerEntity.year: findRows knows no $ne, $like');
 });

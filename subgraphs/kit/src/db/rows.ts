@@ -3,7 +3,7 @@ import { CompiledQuery } from 'kysely';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A column's condition: equal to a value, one of a list, or within bounds. */
-export type RowCondition = string | number | boolean | Date | { $in: readonly unknown[] | RowsQuery } | { $gte?: unknown; $gt?: unknown; $lte?: unknown; $lt?: unknown };
+export type RowCondition = string | number | boolean | Date | null | { $in: readonly unknown[] | RowsQuery } | { $gte?: unknown; $gt?: unknown; $lte?: unknown; $lt?: unknown };
 
 interface Plan {
   table: string;
@@ -13,10 +13,11 @@ interface Plan {
 }
 
 const plans = new WeakMap<object, Plan>();
-const isTimestamp = (p: EntityProperty) => /^timestamp/.test(p.columnTypes?.[0] ?? '') || p.runtimeType === 'Date';
+// The column's type decides what the driver hands over (a Date property may sit on a `date` column).
+const isTimestamp = (p: EntityProperty) => /^timestamp/.test(String(p.columnTypes[0]));
 // What the driver hands over as text: read as text, so that a read batched with others (as
 // JSON) gives the same values, and numeric stays exact.
-const isText = (p: EntityProperty) => isTimestamp(p) || /^(numeric|decimal|bigint|int8)/.test(p.columnTypes?.[0] ?? '');
+const isText = (p: EntityProperty) => isTimestamp(p) || /^(numeric|decimal|bigint|int8)/.test(String(p.columnTypes[0]));
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function planOf<T extends object>(em: EntityManager, entity: EntityClass<T>): Plan {
@@ -176,7 +177,10 @@ function statement(plan: Plan, entity: { name: string }, where: Record<string, R
   if (!Object.keys(where).length) throw new Error(`${entity.name}: findRows needs a condition (none would read every row)`);
   for (const [prop, condition] of Object.entries(where) as [string, RowCondition | undefined][]) {
     if (condition === undefined) throw new Error(`${entity.name}.${prop}: findRows got no value (undefined) for it`);
-    if (condition !== null && typeof condition === 'object' && !(condition instanceof Date)) {
+    if (condition === null) {
+      // As em.find reads it: no value, not a value nothing equals.
+      conditions.push(`${column(prop)} is null`);
+    } else if (typeof condition === 'object' && !(condition instanceof Date)) {
       // A condition this does not know would select more than asked (a jurisdiction range widened): refused.
       const unknown = Object.keys(condition).filter((op) => op !== '$in' && !BOUNDS.some(([b]) => b === op));
       if (unknown.length) throw new Error(`${entity.name}.${prop}: findRows knows no ${unknown.join(', ')}`);
@@ -209,7 +213,8 @@ function statement(plan: Plan, entity: { name: string }, where: Record<string, R
   }
   const order = Object.entries(orderBy).map(([prop, dir]) => `${column(prop)} ${dir === 'desc' ? 'desc' : 'asc'}`);
   if (limit !== undefined) params.push(limit);
-  const sql = ` from ${plan.table}${conditions.length ? ` where ${conditions.join(' and ')}` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}${limit !== undefined ? ' limit ?' : ''}`;
+  // Never without a condition (refused above).
+  const sql = ` from ${plan.table} where ${conditions.join(' and ')}${order.length ? ` order by ${order.join(', ')}` : ''}${limit !== undefined ? ' limit ?' : ''}`;
   return { sql, params, none };
 }
 

@@ -47,21 +47,23 @@ export interface CoveragePart {
   asOf: string | null;
 }
 
-/** Which source decides which batches and gaps: `domain.md`'s "data from". */
+/**
+ * Which source decides which batches: `domain.md`'s "data from". (Which gaps each finds is its
+ * own code's: a source's part carries them.)
+ */
 export interface CoverageSource {
   source: CoverageSourceName;
   /** The subgraph that answers for it. */
   subgraph: string;
   batches: readonly Batch[];
-  gaps: readonly GapKind[];
 }
 
 export const COVERAGE_SOURCES: readonly CoverageSource[] = [
-  { source: 'REGISTRY', subgraph: 'households', batches: [Batch.SOCIAL_SECURITY], gaps: [GapKind.INCOME_BELOW_LINE, GapKind.UNSAFE_WATER] },
-  { source: 'HEALTH_INSURANCE', subgraph: 'health-insurance', batches: [Batch.SOCIAL_SECURITY], gaps: [GapKind.UNINSURED_MEMBER, GapKind.HIGH_MEDICAL_BURDEN] },
-  { source: 'EDUCATION_AID', subgraph: 'education-aid', batches: [Batch.EDUCATION], gaps: [GapKind.DROPOUT] },
-  { source: 'HOUSING_REPAIR', subgraph: 'housing-repair', batches: [Batch.RELOCATION], gaps: [GapKind.UNSAFE_HOUSING] },
-  { source: 'EMPLOYMENT', subgraph: 'employment', batches: [Batch.PRODUCTION, Batch.ECOLOGICAL_COMPENSATION], gaps: [GapKind.ZERO_EMPLOYMENT] },
+  { source: 'REGISTRY', subgraph: 'households', batches: [Batch.SOCIAL_SECURITY] },
+  { source: 'HEALTH_INSURANCE', subgraph: 'health-insurance', batches: [Batch.SOCIAL_SECURITY] },
+  { source: 'EDUCATION_AID', subgraph: 'education-aid', batches: [Batch.EDUCATION] },
+  { source: 'HOUSING_REPAIR', subgraph: 'housing-repair', batches: [Batch.RELOCATION] },
+  { source: 'EMPLOYMENT', subgraph: 'employment', batches: [Batch.PRODUCTION, Batch.ECOLOGICAL_COMPENSATION] },
 ];
 
 /** The path on which a department answers the registry for a batch of households and a year. */

@@ -85,7 +85,7 @@ export async function workListPage<R extends Record<string, unknown>>(ctx: Subgr
   const last = nodes.at(-1);
   return {
     // Not asked, not counted: the field is not in the response.
-    totalCount: counted ? Number(rows[0]?.total_count ?? 0) : 0,
+    totalCount: counted ? Number(rows[0]!.total_count) : 0,
     pageInfo: { hasNextPage: found.length > first, endCursor: last ? encodeCursor(q.key.map((k) => String(last[k])).join('|')) : null },
     nodes,
   };
