@@ -1,6 +1,12 @@
 import { CALLER_HEADER, verifyCaller } from '@fupin/kit';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { DEADLINE_HEADER, SIGN_AS_HEADER, subgraphFetcher, Unavailable } from '../src/subgraph-client.js';
 
 // The gateway's HTTP client on its own, against fake subgraphs on node:http: what it sends,
@@ -21,10 +27,10 @@ type Behave = (seen: Seen, res: ServerResponse, n: number) => void;
 const servers: Server[] = [];
 afterAll(() => Promise.all(servers.map((s) => (s.closeAllConnections(), new Promise((r) => s.close(r))))));
 
-/** A fake subgraph: each request, read in full, goes to `behave` with its number (1, 2, ...). */
-async function fake(behave: Behave): Promise<{ url: string; seen: Seen[] }> {
+/** A fake subgraph: each request, read in full, goes to `behave` with its number (1, 2, ...); over TLS with `tls`. */
+async function fake(behave: Behave, tls?: { key: Buffer; cert: Buffer }): Promise<{ url: string; seen: Seen[] }> {
   const seen: Seen[] = [];
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
@@ -32,10 +38,11 @@ async function fake(behave: Behave): Promise<{ url: string; seen: Seen[] }> {
       seen.push(s);
       behave(s, res, seen.length);
     });
-  });
+  };
+  const server = tls ? createTlsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, seen };
+  return { url: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, seen };
 }
 
 const json = (res: ServerResponse, body: unknown = { data: { ok: true } }, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -110,8 +117,8 @@ describe('a kept-alive socket reset by the subgraph', () => {
     const res = await send(subgraph.url, { headers: {}, body: READ });
     expect(res.status).toBe(200);
     expect(subgraph.seen).toHaveLength(3);
-    expect(subgraph.seen[1]!.socket).toBe(subgraph.seen[0]!.socket); // the reset came on the reused socket
-    expect(subgraph.seen[2]!.socket).not.toBe(subgraph.seen[1]!.socket);
+    expect(subgraph.seen[1]!.socket === subgraph.seen[0]!.socket).toBe(true); // the reset came on the reused socket
+    expect(subgraph.seen[2]!.socket === subgraph.seen[1]!.socket).toBe(false);
   });
 
   test('a batch of reads is a read: sent once more too', async () => {
@@ -127,7 +134,7 @@ describe('a kept-alive socket reset by the subgraph', () => {
     const subgraph = await fake((s, res, n) => (n > 2 ? s.socket.destroy() : setTimeout(() => json(res), 50)));
     const send = client();
     await Promise.all([send(subgraph.url, { headers: {}, body: READ }), send(subgraph.url, { headers: {}, body: READ })]);
-    expect(subgraph.seen[1]!.socket).not.toBe(subgraph.seen[0]!.socket);
+    expect(subgraph.seen[1]!.socket === subgraph.seen[0]!.socket).toBe(false);
     const err = await failure(send(subgraph.url, { headers: {}, body: READ }));
     expect(err).toMatchObject({ code: 'ECONNRESET' });
     expect(subgraph.seen).toHaveLength(4);
@@ -140,7 +147,7 @@ describe('a kept-alive socket reset by the subgraph', () => {
     const err = await failure(send(subgraph.url, { headers: {}, body: WRITE }));
     expect(err).toMatchObject({ code: 'ECONNRESET' });
     expect(subgraph.seen).toHaveLength(2);
-    expect(subgraph.seen[1]!.socket).not.toBe(subgraph.seen[0]!.socket); // no kept-alive socket for writes
+    expect(subgraph.seen[1]!.socket === subgraph.seen[0]!.socket).toBe(false); // no kept-alive socket for writes
   });
 
   test('a read whose answer had begun is not sent again: the answer was cut off', async () => {
@@ -154,5 +161,30 @@ describe('a kept-alive socket reset by the subgraph', () => {
     const err = await failure(send(subgraph.url, { headers: {}, body: READ }));
     expect(err).toMatchObject({ code: 'ECONNRESET' });
     expect(subgraph.seen).toHaveLength(2);
+  });
+});
+
+describe('over TLS', () => {
+  // A certificate of this test's own for 127.0.0.1, trusted by this process only.
+  let tls: { key: Buffer; cert: Buffer };
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+    setDefaultCACertificates([...getCACertificates('default'), tls.cert.toString()]);
+  });
+
+  test('reads keep their socket and a reset one goes once more; writes each get a socket of their own', async () => {
+    const subgraph = await fake((s, res, n) => (n === 3 || n === 6 ? s.socket.destroy() : json(res)), tls);
+    const send = client();
+    await send(subgraph.url, { headers: {}, body: READ });
+    expect((await send(subgraph.url, { headers: {}, body: READ })).status).toBe(200);
+    expect(subgraph.seen[1]!.socket === subgraph.seen[0]!.socket).toBe(true);
+    expect((await send(subgraph.url, { headers: {}, body: READ })).status).toBe(200); // reset (3), sent again (4)
+    expect(subgraph.seen[3]!.socket === subgraph.seen[2]!.socket).toBe(false);
+    await send(subgraph.url, { headers: {}, body: WRITE });
+    expect(await failure(send(subgraph.url, { headers: {}, body: WRITE }))).toMatchObject({ code: 'ECONNRESET' }); // reset (6), never again
+    expect(subgraph.seen).toHaveLength(6);
+    expect(subgraph.seen[5]!.socket === subgraph.seen[4]!.socket).toBe(false);
   });
 });
