@@ -1,4 +1,4 @@
-// npm run mutation [-- --scope kit-domain,kit-auth,...]: StrykerJS over the modules that carry
+// npm run mutation [-- --scope kit-domain,kit-auth,...] [--mutate <glob>]: StrykerJS over the modules that carry
 // the hub's promises, each with the tests that guard it. Not part of `npm test` (it runs the
 // tests once per mutant). Prints the score per module and every surviving mutant, and writes
 // reports/mutation/<scope>.json (the mutation-testing-report schema) and a summary.
@@ -29,7 +29,7 @@ const SCOPES = {
   gateway: { mutate: ['gateway/src/limits.ts', 'gateway/src/mask-errors.ts', 'gateway/src/batching.ts', 'gateway/src/subgraph-client.ts'], tests: ['gateway/test/**/*.test.ts'] },
 };
 
-const { values } = parseArgs({ options: { scope: { type: 'string', default: Object.keys(SCOPES).join(',') }, concurrency: { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { scope: { type: 'string', default: Object.keys(SCOPES).join(',') }, concurrency: { type: 'string', default: '2' }, mutate: { type: 'string' } } });
 const scopes = values.scope.split(',');
 for (const s of scopes) if (!SCOPES[s]) throw new Error(`unknown scope ${s}; scopes: ${Object.keys(SCOPES).join(', ')}`);
 
@@ -82,7 +82,8 @@ for (const name of scopes) {
     jest: { projectType: 'custom', config: jestConfig(scope, await workspaceMapper()), enableFindRelatedTests: false },
     testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings'],
     coverageAnalysis: 'perTest',
-    mutate: scope.mutate,
+    // --mutate: one file (or glob) of the scope, with the scope's tests: quicker rounds on one module.
+    mutate: values.mutate ? [values.mutate] : scope.mutate,
     ignorePatterns: ['**/dist', '**/.turbo', '.data', 'reports', 'bench'],
     reporters: ['clear-text', 'json', 'progress'],
     jsonReporter: { fileName: join(out, `${name}.json`) },

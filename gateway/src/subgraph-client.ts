@@ -98,7 +98,8 @@ export function subgraphFetcher(options: SubgraphClientOptions): typeof fetch {
         if (read && !fresh && !answered && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) resolve(send(url, init, true));
         else reject(err);
       }
-      const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${Math.round(left)} ms`), { name: 'TimeoutError' })), Math.max(0, Math.min(options.timeoutMs, left)));
+      const wait = Math.max(0, Math.min(options.timeoutMs, left));
+      const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${Math.round(wait)} ms`), { name: 'TimeoutError' })), wait);
       req.on('error', fail);
       req.end(body);
     });
