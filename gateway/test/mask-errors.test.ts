@@ -1,4 +1,5 @@
-import { maskGatewayError, withoutEchoedValues } from '../src/mask-errors.js';
+import { withoutEchoedValues } from '@fupin/kit';
+import { maskGatewayError } from '../src/mask-errors.js';
 
 // What a client sees of an error: the extensions it may read, and none of its own values
 // echoed back (graphql-js quotes a variable's value when it cannot coerce it).
