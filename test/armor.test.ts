@@ -173,7 +173,9 @@ describe('documents that cost the gateway more to look at than to answer (defaul
     const took = performance.now() - started;
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit });
-    expect(took).toBeLessThan(100);
+    // Written out, even the 40-deep bomb never ends (20 levels took 5.5 s); a second is far past
+    // three times a refusal's time on two loaded cores. How fast a refusal is belongs in bench/.
+    expect(took).toBeLessThan(1000);
     const next = await client.request(`{ region(code: ${C}) { code } }`);
     expect(next.status).toBe(200);
     expect(next.errors).toBeUndefined();

@@ -18,12 +18,18 @@ test('a request in flight when the registry stops is answered; the next one is n
   // household view is in flight in the registry for that long.
   const employment = hub.subgraphs.employment!;
   await employment.http.close();
-  const slow = createServer((_req, res) => setTimeout(() => res.end('{"parts":[]}'), 2000).unref());
+  let arrived!: () => void;
+  const inRegistry = new Promise<void>((resolve) => (arrived = resolve));
+  const slow = createServer((_req, res) => {
+    arrived();
+    setTimeout(() => res.end('{"parts":[]}'), 2000).unref();
+  });
   await new Promise<void>((resolve) => slow.listen(employment.http.port, '127.0.0.1', resolve));
   const registry = hub.subgraphs.households!;
   try {
     const inFlight = hub.client.request<{ household: { id: string; coverage: { year: number } } }>(`query($id: ID!) { household(id: $id) { id coverage(year: 2020) { year } } }`, { id: h.id });
-    await new Promise((r) => setTimeout(r, 500));
+    // In flight in the registry once it asks employment (no fixed wait: a loaded machine may take longer to get there).
+    await Promise.race([inRegistry, new Promise((_, reject) => setTimeout(() => reject(new Error('the household view never reached the registry’s coverage call')), 30_000).unref())]);
     const closing = registry.http.close();
     // Stopped taking connections: a new request to the registry finds nobody.
     await expect(fetch(`${registry.url}/health/live`)).rejects.toThrow();

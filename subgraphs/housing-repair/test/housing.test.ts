@@ -193,9 +193,10 @@ describe('the priority work list', () => {
       await hub.client.data(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, { input: { householdId: h.id, status, effectiveDate, reason: '动态管理' } });
     }
     // The status reaches the roster replica.
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; ; i++) {
       const [row] = await sql('select household_status from roster where household_id = ? limit 1', [h.id]);
       if (row?.household_status === 'MONITORED') break;
+      if (i === 300) throw new Error(`household ${h.id} did not reach the roster replica as MONITORED within 15 s`);
       await new Promise((r) => setTimeout(r, 50));
     }
     return h;
