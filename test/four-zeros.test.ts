@@ -125,7 +125,8 @@ test('the figures follow every change: a department’s records, a household the
   const [d, jobless] = households[v2] as [SeededHousehold, SeededHousehold];
   const counts = async (code: string) => (await hub.client.data<{ region: { fourZeros: Record<string, number> } }>(COUNTS, { code })).region.fourZeros;
   expect(await counts(v2)).toMatchObject({ households: 2, poorPeople: 4, unsafeHousingHouseholds: 1, highMedicalBurdenHouseholds: 0, dropoutMembers: 0, zeroEmploymentHouseholds: 1 });
-  // Another year's figures, built now, are kept as well.
+  // Another year's figures, built by upkeep (a request never builds them), are kept as well.
+  await hub.figures(2021);
   const in2021 = async (code: string) => (await hub.client.data<{ region: { fourZeros: Record<string, number> } }>(
     `query($code: ID!) { region(code: $code) { fourZeros(year: 2021) { unsafeHousingHouseholds highMedicalBurdenHouseholds dropoutMembers zeroEmploymentHouseholds } } }`, { code })).region.fourZeros;
   expect(await in2021(v2)).toEqual(await fromGaps(households[v2]!, 2021));
@@ -148,6 +149,9 @@ test('the figures follow every change: a department’s records, a household the
   const health = hub.subgraphs['health-insurance']!.orm.em.fork().getConnection();
   await health.execute(`delete from four_zeros_figure`);
   await health.execute(`update four_zeros_year set fingerprint = 'an earlier rule'`);
+  const stale = await hub.client.request<{ region: { fourZeros: Record<string, number | null> } }>(COUNTS, { code: county });
+  expect(stale.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([['FIGURES_NOT_READY', 'region.fourZeros.highMedicalBurdenHouseholds']]);
+  await hub.figures(2020);
   expect((await counts(county)).highMedicalBurdenHouseholds).toBe(below.highMedicalBurdenHouseholds);
 });
 
@@ -187,24 +191,62 @@ test('within the jurisdiction only: a caseworker of a village sees its village, 
   expect(errorCode(await department.request(COUNTS, { code: township }))).toBe('FORBIDDEN');
 });
 
-test('a year being built: a request does not queue behind the build — FIGURES_NOT_READY (retryable) until it is, a built year answers as it stands', async () => {
+test('a year not built: a request never builds it — FIGURES_NOT_READY (retryable), even with no build running; upkeep builds it; a built year answers while a build holds the lock', async () => {
   const health = new pg.Client({ connectionString: hub.subgraphs['health-insurance']!.ownerUrl });
   await health.connect();
   const ask = (year: number) => hub.client.request<{ region: { fourZeros: Record<string, number | null> } }>(
     `query($code: ID!, $year: Int!) { region(code: $code) { fourZeros(year: $year) { highMedicalBurdenHouseholds dropoutMembers } } }`, { code: county, year });
+  const notReady = (res: Awaited<ReturnType<typeof ask>>) => {
+    expect(res.data!.region.fourZeros).toEqual({ highMedicalBurdenHouseholds: null, dropoutMembers: null });
+    expect(res.errors!.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FIGURES_NOT_READY', retryable: true }), expect.objectContaining({ code: 'FIGURES_NOT_READY', retryable: true })]);
+  };
   try {
-    // The refreshers' lock held, as a build of another year would.
+    // Nothing holds the refreshers' lock: the request still does not build the year.
+    notReady(await ask(2019));
+    await hub.figures(2019);
+    const answered = await ask(2019);
+    expect(answered.errors).toBeUndefined();
+    expect(answered.data!.region.fourZeros.highMedicalBurdenHouseholds).toBe((await fromGaps(Object.values(households).flat(), 2019)).highMedicalBurdenHouseholds);
+    // The lock held, as a build of another year would: a built year answers as it stands.
     await health.query('begin');
     await health.query('select pg_advisory_xact_lock(7042015)');
-    const unbuilt = await ask(2019);
-    expect(unbuilt.data!.region.fourZeros).toEqual({ highMedicalBurdenHouseholds: null, dropoutMembers: expect.any(Number) });
-    expect(unbuilt.errors!.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FIGURES_NOT_READY', retryable: true })]);
     const built = await ask(2020);
     expect(built.errors).toBeUndefined();
     expect(built.data!.region.fourZeros.highMedicalBurdenHouseholds).toBe((await fromGaps(Object.values(households).flat())).highMedicalBurdenHouseholds);
     await health.query('commit');
-    expect((await ask(2019)).errors).toBeUndefined();
   } finally {
     await health.end();
   }
+});
+
+test('at most two years a request: a dashboard of every year is QUERY_LIMIT_EXCEEDED past the second, and builds nothing', async () => {
+  const years = [2014, 2015, 2016, 2017];
+  const res = await hub.client.request<{ region: Record<string, unknown> }>(`query($code: ID!) { region(code: $code) { ${years.map((y) => `y${y}: fourZeros(year: ${y}) { households dropoutMembers }`).join(' ')} } }`, { code: county });
+  const refused = (res.errors ?? []).filter((e) => e.extensions?.code === 'QUERY_LIMIT_EXCEEDED').map((e) => e.path?.join('.'));
+  expect(refused).toEqual(['region.y2016', 'region.y2017']);
+  expect(res.data!.region.y2016).toBeNull();
+  const education = hub.subgraphs['education-aid']!.orm.em.fork().getConnection();
+  expect(await education.execute(`select year from four_zeros_year where year in (2016, 2017)`)).toEqual([]);
+});
+
+test('a build runs under the figures’ statement deadline: one too short for it fails cleanly, requests still answer, the next upkeep builds it', async () => {
+  const ask = () => hub.client.request<{ region: { fourZeros: Record<string, number | null> } }>(
+    `query($code: ID!) { region(code: $code) { fourZeros(year: 2018) { highMedicalBurdenHouseholds } } }`, { code: county });
+  // Upkeep logs what failed (and carries on); the subgraphs run in this process.
+  const logged: string[] = [];
+  const log = console.error;
+  console.error = (line: unknown) => void logged.push(String(line));
+  process.env.FUPIN_FIGURES_STATEMENT_TIMEOUT_MS = '1';
+  try {
+    await hub.subgraphs['health-insurance']!.figures(2018);
+  } finally {
+    delete process.env.FUPIN_FIGURES_STATEMENT_TIMEOUT_MS;
+    console.error = log;
+  }
+  expect(logged).toEqual(expect.arrayContaining([expect.stringContaining('statement timeout')]));
+  expect((await ask()).errors?.map((e) => e.extensions?.code)).toEqual(['FIGURES_NOT_READY']);
+  await hub.subgraphs['health-insurance']!.figures(2018);
+  const built = await ask();
+  expect(built.errors).toBeUndefined();
+  expect(built.data!.region.fourZeros.highMedicalBurdenHouseholds).toBe((await fromGaps(Object.values(households).flat(), 2018)).highMedicalBurdenHouseholds);
 });

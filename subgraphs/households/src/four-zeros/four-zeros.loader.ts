@@ -1,4 +1,4 @@
-import { FiguresNotReadyError, regionRange, underFiguresLock } from '@fupin/kit';
+import { FiguresNotReadyError, regionRange, REQUEST_REFRESH_LIMIT, underFiguresLock } from '@fupin/kit';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -23,22 +23,28 @@ const VILLAGE_FIGURES = (where: string) => `
     from roster where ${where} group by village_code`;
 
 /**
- * Makes the village figures current (at start, every few minutes, and before each read):
- * built from the whole roster the first time, then each village marked since counted again.
- * Marks are taken before the villages are counted, in one transaction: a change committed
- * later is marked again and waits for the next.
+ * Upkeep (`build`, at start and every few minutes): builds the village figures from the whole
+ * roster the first time, then counts again each village marked since, under the figures'
+ * statement deadline. A request never builds (not built: FIGURES_NOT_READY) and counts the
+ * marked villages first only when they are few and no refresher holds the lock. Marks are
+ * taken before the villages are counted, in one transaction: a change committed later is
+ * marked again and waits for the next.
  */
-export async function refreshVillageFigures(em: EntityManager, wait = true): Promise<void> {
+export async function refreshVillageFigures(em: EntityManager, build = true): Promise<void> {
   const conn = em.getConnection();
-  const [state] = await conn.execute<{ built: boolean | null; stale: boolean }[]>(
-    `select (select built from village_figure_state) as built, exists (select 1 from village_figure_stale) as stale`,
+  const [state] = await conn.execute<{ built: boolean | null; marked: number }[]>(
+    `select (select built from village_figure_state) as built, (select count(*)::int from (select 1 from village_figure_stale limit ?) m) as marked`,
+    [REQUEST_REFRESH_LIMIT + 1],
   );
-  if (state!.built && !state!.stale) return;
-  const done = await underFiguresLock(em, VILLAGE_FIGURES_LOCK, wait, async (q) => {
+  if (!build && !state!.built) throw new FiguresNotReadyError();
+  if (state!.built && !state!.marked) return;
+  if (!build && state!.marked > REQUEST_REFRESH_LIMIT) return;
+  await underFiguresLock(em, VILLAGE_FIGURES_LOCK, build, async (q) => {
     await q(`create temp table village_figure_refresh (village_code char(12) primary key) on commit drop`);
     await q(`with taken as (delete from village_figure_stale returning village_code) insert into village_figure_refresh select distinct village_code from taken`);
     const [{ built } = { built: false }] = await q<{ built: boolean }>(`select built from village_figure_state`);
     if (!built) {
+      if (!build) return;
       await q(`delete from village_figure`);
       await q(`insert into village_figure ${VILLAGE_FIGURES('true')}`);
       await q(`insert into village_figure_state (built) values (true) on conflict (one) do update set built = true`);
@@ -47,8 +53,6 @@ export async function refreshVillageFigures(em: EntityManager, wait = true): Pro
       await q(`insert into village_figure ${VILLAGE_FIGURES('village_code in (select village_code from village_figure_refresh)')}`);
     }
   });
-  // Another is building or refreshing: a request sums the figures as they are, once built.
-  if (!done && !state!.built) throw new FiguresNotReadyError();
 }
 
 /** The registry's figures of every region a dashboard asks for: the village figures made current, then summed by code range. */

@@ -1,4 +1,4 @@
-import { BadUserInputError, type FourZerosKey, inJurisdiction, NotFoundError, READERS, readRegionCode, refuseRead, requireRegistryYear } from '@fupin/kit';
+import { BadUserInputError, countFourZerosYear, type FourZerosKey, inJurisdiction, NotFoundError, READERS, readRegionCode, refuseRead, requireRegistryYear } from '@fupin/kit';
 import { assertWritable } from '../access.js';
 import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../loaders.js';
@@ -15,6 +15,7 @@ export class RegionFourZerosResolver {
   @FieldResolver(() => FourZeros, { nullable: true, description: 'The four zeros (四个清零) of the region and every region below it, for the year; within your jurisdiction' })
   async fourZeros(@Root() region: RegionEntity, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<FourZerosKey> {
     requireRegistryYear(year);
+    countFourZerosYear(ctx, year);
     // Ancestors are visible by name; their figures are not.
     if (!inJurisdiction(ctx.caller, region.code)) return refuseRead(ctx, 'Region.fourZeros', region.code, 'region is outside your jurisdiction');
     return { regionCode: region.code, year };

@@ -2,6 +2,7 @@ import {
   BadUserInputError,
   type Caller,
   ExitStandardNotMetError,
+  HubError,
   isRegistryYear,
   isUniqueViolation,
   isUuid,
@@ -152,44 +153,67 @@ export async function recordIncome(em: EntityManager, input: RecordIncomeInput, 
   });
 }
 
+/** An exit judged on a household that changed while the departments were asked: nothing is written; judge it again. */
+export class HouseholdChangedError extends HubError {
+  constructor() {
+    super('the household changed while its status change was judged; nothing was written, ask again', 'HOUSEHOLD_CHANGED', { retryable: true });
+  }
+}
+
+/** The write of a change, in a short transaction of its own (`writeTransaction`). */
+export type WriteTransaction = <T>(work: (tx: EntityManager) => Promise<T>) => Promise<T>;
+
+interface Judged {
+  village_code: string;
+  status: PovertyStatus;
+  last_change: string | null;
+  last_effective: string | null;
+}
+
 /**
  * Appends a status change. An exit (LIFTED) is judged here, by the hub, on the coverage of the
  * year of the change computed now from the registry's and every department's own data: any gap,
  * or any department that cannot be consulted, refuses it with EXIT_STANDARD_NOT_MET and
  * nothing is written; an exit allowed keeps the coverage it was granted on as its evidence.
+ * Jurisdiction first; then the departments are asked with no transaction, lock or pooled
+ * connection held (a department that never answers holds nothing of the registry's); then a
+ * short locked write, refused with HOUSEHOLD_CHANGED when the household is no longer the one judged.
  */
-export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller, coverage: Omit<CoverageRequest, 'em' | 'caller'>): Promise<HouseholdEntity> {
+export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller, coverage: Omit<CoverageRequest, 'em' | 'caller'>, write: WriteTransaction): Promise<HouseholdEntity> {
   const reason = requireText(input.reason, 'reason', 500);
   if (input.effectiveDate > todayInChina()) throw new BadUserInputError('effectiveDate must not be in the future', { field: 'effectiveDate' });
-  // The departments are asked before the household's row is locked: no lock (and no pooled
-  // connection) is held while four services answer. Nothing of it is returned unless the
-  // checks below pass, jurisdiction first.
   const year = Number(input.effectiveDate.slice(0, 4));
+  // Jurisdiction before the departments: a caller of another county learns nothing of the
+  // household's gaps and costs the departments nothing.
+  const [judged] = isUuid(input.householdId)
+    ? await em.getConnection().execute<Judged[]>(
+        `select h.village_code, h.status, l.id::text as last_change, l.effective_date::text as last_effective
+           from household h left join lateral (select c.id, c.effective_date from household_status_change c where c.household_id = h.id order by c.id desc limit 1) l on true
+          where h.id = ?`,
+        [input.householdId],
+      )
+    : [];
+  if (!judged) throw new NotFoundError('household', { field: 'householdId' });
+  assertWritable(caller, judged.village_code, 'household');
+  if (!isAllowedChange(judged.status, input.status)) throw new BadUserInputError(`status cannot change from ${judged.status} to ${input.status}`, { field: 'status' });
+  if (judged.last_effective && input.effectiveDate < judged.last_effective) throw new BadUserInputError('effectiveDate is before the last status change', { field: 'effectiveDate' });
+  const assessed = input.status === PovertyStatus.LIFTED ? (await coverageOf({ ...coverage, em, caller }, [input.householdId], year)).get(input.householdId) : undefined;
+  let evidence: ExitEvidence | null = null;
   if (input.status === PovertyStatus.LIFTED) {
-    // Jurisdiction before the departments: a caller of another county learns nothing of the
-    // household's gaps and costs the departments nothing. Judged again under the lock below.
-    const target = isUuid(input.householdId) ? await em.findOne(HouseholdEntity, { id: input.householdId }, { fields: ['villageCode'] }) : null;
-    if (!target) throw new NotFoundError('household', { field: 'householdId' });
-    assertWritable(caller, target.villageCode, 'household');
+    if (!assessed) throw new NotFoundError('household', { field: 'householdId' });
+    if (!assessed.exitEligible) throw exitRefused(assessed);
+    evidence = { year, assessedAt: assessed.assessedAt, batches: assessed.batches, consulted: assessed.consulted };
   }
-  const assessed = input.status === PovertyStatus.LIFTED && isUuid(input.householdId) ? (await coverageOf({ ...coverage, em, caller }, [input.householdId], year)).get(input.householdId) : undefined;
-  return em.transactional(async (tx) => {
+  return write(async (tx) => {
     const household = await findHouseholdForUpdate(tx, input.householdId);
     assertWritable(caller, household.villageCode, 'household');
-    const from = household.status;
-    if (!isAllowedChange(from, input.status)) {
-      throw new BadUserInputError(`status cannot change from ${from} to ${input.status}`, { field: 'status' });
-    }
     const last = await tx.findOne(StatusChangeEntity, { householdId: household.id }, { orderBy: { id: 'desc' } });
+    // Judged on what it was before the departments answered: a change since (another exit, a move) is not overwritten.
+    if (household.status !== judged.status || household.villageCode !== judged.village_code || (last?.id ?? null) !== judged.last_change) throw new HouseholdChangedError();
     if (last && input.effectiveDate < last.effectiveDate) {
       throw new BadUserInputError('effectiveDate is before the last status change', { field: 'effectiveDate' });
     }
-    let evidence: ExitEvidence | null = null;
-    if (input.status === PovertyStatus.LIFTED) {
-      if (!assessed) throw new NotFoundError('household', { field: 'householdId' });
-      if (!assessed.exitEligible) throw exitRefused(assessed);
-      evidence = { year, assessedAt: assessed.assessedAt, batches: assessed.batches, consulted: assessed.consulted };
-    }
+    const from = household.status;
     household.status = input.status;
     tx.create(StatusChangeEntity, {
       householdId: household.id,

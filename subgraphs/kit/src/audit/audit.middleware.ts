@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import { Extensions, type MiddlewareFn } from 'type-graphql';
 import type { SubgraphContext } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 import { appendAudit } from './audit.js';
@@ -35,6 +35,26 @@ export async function auditRefusal(context: SubgraphContext, info: GraphQLResolv
   });
 }
 
+/** What a write's transaction records beside it: its audit row, and what its idempotency key was judged on. */
+async function recordAllowed(tx: EntityManager, context: SubgraphContext, info: GraphQLResolveInfo, args: Args, result: unknown): Promise<void> {
+  const id = (result as { id?: unknown } | null)?.id;
+  // What the write produced names it best (a new household); else what the input names.
+  const subjectId = typeof id === 'string' ? id : subjectOf(args);
+  await appendAudit(tx, context.caller, context.requestId, { action: info.fieldName, subjectId, outcome: 'ALLOWED', reason: reasonOf(args) });
+  // Its key keeps what the write was judged on, so that a replay is judged the same way.
+  await keepIdempotentScope(tx, context, info.fieldName, subjectId);
+}
+
+/** The transaction of one write: the client's key (if it sent one) claimed first, the write, its audit row; all land or none. */
+async function inWriteTransaction<T>(original: EntityManager, context: SubgraphContext, info: GraphQLResolveInfo, args: Args, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  return original.transactional(async (tx) => {
+    await claimIdempotencyKey(tx as EntityManager, context);
+    const result = await work(tx as EntityManager);
+    await recordAllowed(tx as EntityManager, context, info, args, result);
+    return result;
+  });
+}
+
 /**
  * Every mutation runs in one transaction with its audit row: the write and its record land
  * together or not at all. Services' own transactions nest inside it.
@@ -43,19 +63,10 @@ export const auditMutations: MiddlewareFn<SubgraphContext> = async ({ context, i
   if (info.parentType.name !== 'Mutation' || info.fieldName === 'revealIdNumber') return next();
   const original = context.em;
   try {
-    const result = await original.transactional(async (tx) => {
-      context.em = tx as EntityManager;
+    const result = await inWriteTransaction(original, context, info, args as Args, async (tx) => {
+      context.em = tx;
       try {
-        // The client's key, if it sent one, is taken with the write: both land or neither.
-        await claimIdempotencyKey(context.em, context);
-        const result = await next();
-        const id = (result as { id?: unknown } | null)?.id;
-        // What the write produced names it best (a new household); else what the input names.
-        const subjectId = typeof id === 'string' ? id : subjectOf(args as Args);
-        await appendAudit(context.em, context.caller, context.requestId, { action: info.fieldName, subjectId, outcome: 'ALLOWED', reason: reasonOf(args as Args) });
-        // Its key keeps what the write was judged on, so that a replay is judged the same way.
-        await keepIdempotentScope(context.em, context, info.fieldName, subjectId);
-        return result;
+        return await next();
       } finally {
         context.em = original;
       }
@@ -65,6 +76,47 @@ export const auditMutations: MiddlewareFn<SubgraphContext> = async ({ context, i
   } catch (err) {
     if (!(err as { audited?: boolean }).audited) await auditRefusal(context, info, args as Args, codeOf(err));
     throw err;
+  }
+};
+
+/**
+ * A mutation that waits on others before it writes (an exit asks four departments): it runs
+ * with no transaction and no pooled connection held, and opens its own short one with
+ * `writeTransaction` only to write. Its checks and its audit rows are the same as any write's.
+ */
+export const OwnTransaction = () => Extensions({ ownTransaction: true });
+
+const writes = new WeakMap<SubgraphContext, <T>(work: (tx: EntityManager) => Promise<T>) => Promise<T>>();
+
+/**
+ * The write of a mutation marked `@OwnTransaction`: its key, the work and its audit row in one
+ * short transaction. In any other mutation it is the work alone, in the mutation's transaction.
+ */
+export function writeTransaction<T>(context: SubgraphContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  const write = writes.get(context);
+  if (!write) return work(context.em);
+  writes.delete(context);
+  return write(work);
+}
+
+export const auditOwnTransaction: MiddlewareFn<SubgraphContext> = async ({ context, info, args }, next) => {
+  const original = context.em;
+  let wrote = false;
+  writes.set(context, (work) => {
+    wrote = true;
+    return inWriteTransaction(original, context, info, args as Args, work);
+  });
+  try {
+    let result = await next();
+    // A resolver that had nothing to write is still audited (and its key claimed) as a write.
+    if (!wrote) result = await inWriteTransaction(original, context, info, args as Args, async () => result);
+    if (context.idempotency?.requestHash) context.idempotency.claimed = true;
+    return result;
+  } catch (err) {
+    if (!(err as { audited?: boolean }).audited) await auditRefusal(context, info, args as Args, codeOf(err));
+    throw err;
+  } finally {
+    writes.delete(context);
   }
 };
 

@@ -9,7 +9,9 @@ import { HubError } from '../errors.js';
  * A department's four-zeros count (四个清零), kept per household and year so that a province's
  * dashboard reads an index over village codes instead of running the rule over a million
  * households. The rule stays the one the coverage and the work lists read; the figures are
- * what it said, refreshed before every count for each household whose data changed since.
+ * what it said. A year is built by upkeep only, one year at a time, each build under its own
+ * statement deadline; a request never builds (a year not built is FIGURES_NOT_READY) and
+ * refreshes at most a few marked households before it counts.
  */
 export interface FourZerosFigure {
   /**
@@ -102,43 +104,45 @@ export async function attachFigureSources(em: EntityManager, figure: FourZerosFi
   }
 }
 
-/** A request that finds a year's figures being built: asked again in a little while, it is answered. */
+/** A request for figures not built yet: upkeep builds them (a year at a time); asked again later, it is answered. */
 export class FiguresNotReadyError extends HubError {
   constructor() {
-    super('the figures of this year are being built; ask again in a minute', 'FIGURES_NOT_READY', { retryable: true });
+    super('the figures of this year are not built yet; they are being built, ask again in a few minutes', 'FIGURES_NOT_READY', { retryable: true });
   }
 }
 
-// A request waits this long for another's refresh (a small one ends well within it), then
-// answers with what is built rather than queue behind a build of a million households.
-const REQUEST_LOCK_WAIT_MS = 2000;
+export const DEFAULT_FIGURES_STATEMENT_TIMEOUT_MS = 120_000;
 
-async function tryFor(ms: number, attempt: () => Promise<boolean>): Promise<boolean> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (await attempt()) return true;
-    if (Date.now() >= until) return false;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** A build's statement deadline (`FUPIN_FIGURES_STATEMENT_TIMEOUT_MS`): a rule gone wrong ends, and the next upkeep tries again. */
+export function figuresStatementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env.FUPIN_FIGURES_STATEMENT_TIMEOUT_MS;
+  if (given === undefined || given === '') return DEFAULT_FIGURES_STATEMENT_TIMEOUT_MS;
+  const ms = Number(given);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 3_600_000) throw new Error(`FUPIN_FIGURES_STATEMENT_TIMEOUT_MS must be whole milliseconds from 1 to 3600000 (got ${given})`);
+  return ms;
 }
+
+/** More marked households than this are refreshed by upkeep, not before a request's count (which then reads the figures as they stand). */
+export const REQUEST_REFRESH_LIMIT = 500;
 
 /** A statement inside a refresh's transaction (`?` placeholders). */
 export type FiguresQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 
 /**
  * Runs a build or refresh of figures in a transaction of its own (a fork: the counts of one
- * request, two levels of a dashboard, refresh side by side) holding the refreshers' `lock`,
- * with no statement deadline (a build is maintenance, not a request). The upkeep waits for the
- * lock; a request tries it for two seconds, and is told (false) when another still holds it,
- * rather than queue behind a build.
+ * request, two levels of a dashboard, refresh side by side) holding the refreshers' `lock`.
+ * Upkeep (`wait`) waits for the lock and runs under the figures' own statement deadline
+ * (`FUPIN_FIGURES_STATEMENT_TIMEOUT_MS`); a request tries the lock once, under its own serving
+ * deadline, and is told (false) when another holds it rather than queue behind a build.
  */
 export async function underFiguresLock(em: EntityManager, lock: number, wait: boolean, work: (q: FiguresQuery) => Promise<void>): Promise<boolean> {
   const conn = em.getConnection();
   return em.fork().transactional(async (tx) => {
     const q: FiguresQuery = (sql, params = []) => conn.execute(sql, params, 'all', tx.getTransactionContext());
-    await q('set local statement_timeout = 0');
-    if (wait) await q('select pg_advisory_xact_lock(?)', [lock]);
-    else if (!(await tryFor(REQUEST_LOCK_WAIT_MS, async () => (await q<{ taken: boolean }>('select pg_try_advisory_xact_lock(?) as taken', [lock]))[0]?.taken === true))) return false;
+    if (wait) {
+      await q(`set local statement_timeout = ${figuresStatementTimeoutMs()}`);
+      await q('select pg_advisory_xact_lock(?)', [lock]);
+    } else if ((await q<{ taken: boolean }>('select pg_try_advisory_xact_lock(?) as taken', [lock]))[0]?.taken !== true) return false;
     await work(q);
     return true;
   });
@@ -171,25 +175,35 @@ const fingerprintOf = (figure: FourZerosFigure, year: number, settings: Record<s
   createHash('sha256').update(JSON.stringify(figure.rule(year, 'true', settings))).digest('hex');
 
 /**
- * Makes the year's figures current: built (the rule over every household) the first time a
- * year is asked or after the rule changed, then refreshed for the households marked since, in
- * every year already built. Marked households are taken first and their figures recomputed
- * after, in one transaction: a change committed later is marked again and waits for the next.
+ * Upkeep (`build`): makes the year's figures current, built (the rule over every household)
+ * when wanted or after the rule changed, then refreshed for the households marked since, in
+ * every year already built. A request (not `build`): a year not built is FIGURES_NOT_READY
+ * (and wanted, for the next upkeep); a built one is refreshed first only when few households
+ * are marked and no refresher holds the lock, else counted as it stands. Marked households
+ * are taken first and their figures recomputed after, in one transaction: a change committed
+ * later is marked again and waits for the next.
  */
-export async function refreshFigures(em: EntityManager, figure: FourZerosFigure, year: number, settings: Record<string, unknown>, wait = true): Promise<void> {
+export async function refreshFigures(em: EntityManager, figure: FourZerosFigure, year: number, settings: Record<string, unknown>, build = true): Promise<void> {
   const conn = em.getConnection();
   const fingerprint = fingerprintOf(figure, year, settings);
-  const [state] = await conn.execute<{ ready: boolean | null; stale: boolean }[]>(
-    `select (select built and fingerprint = ? from four_zeros_year where year = ?) as ready, exists (select 1 from four_zeros_stale) as stale`,
-    [fingerprint, year],
+  const [state] = await conn.execute<{ ready: boolean | null; marked: number }[]>(
+    `select (select built and fingerprint = ? from four_zeros_year where year = ?) as ready, (select count(*)::int from (select 1 from four_zeros_stale limit ?) m) as marked`,
+    [fingerprint, year, REQUEST_REFRESH_LIMIT + 1],
   );
-  if (state!.ready && !state!.stale) return;
-  const done = await underFiguresLock(em, FIGURES_LOCK, wait, async (q) => {
-    await q(
-      `insert into four_zeros_year (year, fingerprint) values (?, ?)
-       on conflict (year) do update set fingerprint = excluded.fingerprint, built = false where four_zeros_year.fingerprint <> excluded.fingerprint`,
-      [year, fingerprint],
-    );
+  if (!build && !state!.ready) {
+    await wantFigures(em, [year]);
+    throw new FiguresNotReadyError();
+  }
+  if (state!.ready && !state!.marked) return;
+  if (!build && state!.marked > REQUEST_REFRESH_LIMIT) return;
+  await underFiguresLock(em, FIGURES_LOCK, build, async (q) => {
+    if (build) {
+      await q(
+        `insert into four_zeros_year (year, fingerprint) values (?, ?)
+         on conflict (year) do update set fingerprint = excluded.fingerprint, built = false where four_zeros_year.fingerprint <> excluded.fingerprint`,
+        [year, fingerprint],
+      );
+    }
     await q(`create temp table four_zeros_refresh (household_id uuid primary key) on commit drop`);
     const [{ n: marked } = { n: 0 }] = await q<{ n: number }>(
       `with taken as (delete from four_zeros_stale returning household_id, member_id),
@@ -205,12 +219,12 @@ export async function refreshFigures(em: EntityManager, figure: FourZerosFigure,
       await q(`insert into four_zeros_figure (year, household_id, village_code, n) select ?::int, c.household_id, c.village_code, c.n from (${rule.sql}) c where c.n > 0`, [y, ...rule.params]);
     };
     for (const row of await q<{ year: number; fingerprint: string; built: boolean }>('select year, fingerprint, built from four_zeros_year order by year for update')) {
-      if (row.year === year && !row.built) {
+      if (build && row.year === year && !row.built) {
         await q('delete from four_zeros_figure where year = ?', [row.year]);
         await fill(row.year, 'true');
         await q('update four_zeros_year set built = true where year = ?', [row.year]);
       } else if (row.built && row.fingerprint !== fingerprintOf(figure, row.year, settings)) {
-        // Another year's rule changed (a setting): built again when that year is asked.
+        // Another year's rule changed (a setting): built again by the next upkeep.
         await q('update four_zeros_year set built = false where year = ?', [row.year]);
       } else if (row.built && marked) {
         await q('delete from four_zeros_figure where year = ? and household_id in (select household_id from four_zeros_refresh)', [row.year]);
@@ -218,27 +232,38 @@ export async function refreshFigures(em: EntityManager, figure: FourZerosFigure,
       }
     }
   });
-  // Another is building or refreshing: a request counts the figures as they are, once built.
-  if (!done && !state!.ready) throw new FiguresNotReadyError();
+}
+
+/** Years a request asked for before they were built: the next upkeep builds them. */
+export async function wantFigures(em: EntityManager, years: readonly number[]): Promise<void> {
+  for (const year of years) await em.getConnection().execute(`insert into four_zeros_year (year, fingerprint) values (?, '') on conflict (year) do nothing`, [year]);
 }
 
 /**
- * At start and every few minutes, the figures of the years a county office opens first — 2020,
- * the year the exits were assessed, and this one — so that a dashboard's first read at a
- * million households does not wait for a build (other years are built when first asked), and
- * the marks of a department nobody reads dashboards of are taken before they pile up.
+ * Upkeep, at start and every few minutes: the years a county office opens first (2020, the
+ * year the exits were assessed, and this one) and every year a request wanted, built one at a
+ * time (each in its own transaction, under the figures' statement deadline); then the marks of
+ * a department nobody reads dashboards of, taken before they pile up.
  */
 export async function warmFigures(em: EntityManager, figure: FourZerosFigure, settings: Record<string, unknown>): Promise<void> {
-  for (const year of new Set([2020, Number(todayInChina().slice(0, 4))])) await refreshFigures(em, figure, year, settings);
+  // Every year kept: a built one costs one read, one wanted or whose rule changed is built.
+  const wanted = await em.getConnection().execute<{ year: number }[]>('select year from four_zeros_year order by year');
+  for (const year of new Set([2020, Number(todayInChina().slice(0, 4)), ...wanted.map((w) => w.year)])) await refreshFigures(em, figure, year, settings);
 }
 
 /**
  * A department's count for every region a dashboard asks, from the figures: the year's made
  * current, then one index read over village codes for all regions.
  */
-export function figureCountLoader(em: EntityManager, figure: FourZerosFigure, settings: Record<string, unknown>) {
+export function figureCountLoader(em: EntityManager, figure: FourZerosFigure, settings: Record<string, unknown>, wanted: () => void = () => {}) {
   return regionCountLoader(async (year, g) => {
-    await refreshFigures(em, figure, year, settings, false);
+    try {
+      await refreshFigures(em, figure, year, settings, false);
+    } catch (err) {
+      // The year is listed: upkeep starts now, in the background, rather than in ten minutes.
+      if (err instanceof FiguresNotReadyError) wanted();
+      throw err;
+    }
     return em.getConnection().execute<{ code: string; n: string }[]>(
       `select g.code, coalesce(sum(f.n), 0) as n
          from ${g.sql} left join four_zeros_figure f on f.year = ? and f.village_code >= g.lo and f.village_code < g.hi

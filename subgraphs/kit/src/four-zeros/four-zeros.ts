@@ -4,6 +4,7 @@ import type { SubgraphContext } from '../context.js';
 import { requireRegistryYear } from '../domain/input.js';
 import { regionRange } from '../domain/region-code.js';
 import { requireReadableRegion } from '../roster/work-list.js';
+import { HubError } from '../errors.js';
 
 /** A region's four zeros (四个清零) for a year: the registry owns the key, each department adds its count. */
 export interface FourZerosKey {
@@ -26,9 +27,25 @@ export function fourZerosStub() {
   return FourZeros;
 }
 
+/** How many years' figures one request may ask: a dashboard of every year at once would keep a department's connections for all of them. */
+export const FOUR_ZEROS_YEARS_PER_REQUEST = 2;
+
+const yearsAsked = new WeakMap<object, Set<number>>();
+
+/** Counts the year against the request's bound (QUERY_LIMIT_EXCEEDED past it), in the registry and in each department. */
+export function countFourZerosYear(ctx: object, year: number): void {
+  const years = yearsAsked.get(ctx) ?? new Set<number>();
+  yearsAsked.set(ctx, years);
+  years.add(year);
+  if (years.size > FOUR_ZEROS_YEARS_PER_REQUEST) {
+    throw new HubError(`a request may ask the four zeros of at most ${FOUR_ZEROS_YEARS_PER_REQUEST} years; ask the others in another request`, 'QUERY_LIMIT_EXCEEDED');
+  }
+}
+
 /** A department's counts are read inside the caller's jurisdiction only (refused and audited outside it). */
 export async function resolveFourZerosReference(ref: FourZerosKey, ctx: SubgraphContext): Promise<FourZerosKey> {
   requireRegistryYear(ref.year);
+  countFourZerosYear(ctx, ref.year);
   await requireReadableRegion(ctx, 'FourZeros', ref.regionCode);
   return { regionCode: ref.regionCode, year: ref.year };
 }

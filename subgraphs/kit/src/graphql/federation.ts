@@ -4,7 +4,7 @@ import { defaultFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, pars
 import type { SubgraphContext } from '../context.js';
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
 import { auditLogModule } from '../audit/audit-log.resolver.js';
-import { auditMutations } from '../audit/audit.middleware.js';
+import { auditMutations, auditOwnTransaction } from '../audit/audit.middleware.js';
 import { authChecker } from '../auth/authorize.js';
 import { DateScalar, MoneyScalar } from './scalars.js';
 import { collectReferenceChecks } from './checked-references.js';
@@ -43,7 +43,11 @@ export async function buildFederatedSchema(
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}`;
   const resolvers = createResolversMap(built) as Record<string, Record<string, unknown>>;
-  if (resolvers.Mutation) resolvers.Mutation = auditedMutations(resolvers.Mutation);
+  if (resolvers.Mutation) {
+    const fields = built.getMutationType()?.getFields() ?? {};
+    const own = new Set(Object.keys(fields).filter((name) => fields[name]!.extensions?.ownTransaction === true));
+    resolvers.Mutation = auditedMutations(resolvers.Mutation, own);
+  }
   for (const [type, ref] of Object.entries(references)) {
     resolvers[type] = { ...(resolvers[type] ?? {}), ...ref };
   }
@@ -57,10 +61,10 @@ export { MoneyScalar, DateScalar };
 
 type Resolve = (root: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => unknown;
 
-/** Each write in the audit log's transaction, with its refusal audited: the whole field (its authorization check included) runs inside `auditMutations`. */
-function auditedMutations(fields: Record<string, unknown>): Record<string, unknown> {
+/** Each write in the audit log's transaction, with its refusal audited: the whole field (its authorization check included) runs inside `auditMutations`, or opens its transaction itself (`@OwnTransaction`). */
+function auditedMutations(fields: Record<string, unknown>, ownTransaction: Set<string>): Record<string, unknown> {
   const wrap = (resolve: Resolve): Resolve => (root, args, context, info) =>
-    auditMutations({ root, args, context: context as SubgraphContext, info }, async () => resolve(root, args, context, info));
+    (ownTransaction.has(info.fieldName) ? auditOwnTransaction : auditMutations)({ root, args, context: context as SubgraphContext, info }, async () => resolve(root, args, context, info));
   return Object.fromEntries(
     Object.entries(fields).map(([name, field]) => [
       name,

@@ -238,7 +238,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       if (!caller) throw new GraphQLError('only the gateway may call a subgraph', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       const em = orm.em.fork() as EntityManager;
       const roster = rosterSource ? new Roster(em, rosterSource) : undefined;
-      const fourZeros = def.fourZeros && figureCountLoader(em, def.fourZeros, settings);
+      const fourZeros = def.fourZeros && figureCountLoader(em, def.fourZeros, settings, () => void upkeep());
       const idempotency = idempotencyOf(req.headers, answers, idempotencyKeepMs);
       return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), ...(pii ? { pii } : {}), blindIndex, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}), ...(idempotency ? { idempotency } : {}) };
     },

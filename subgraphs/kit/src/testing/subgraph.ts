@@ -11,6 +11,8 @@ import { type RosterSettings, type RunningSubgraph, startSubgraph } from '../ser
 import { GraphQLClient } from './client.js';
 import { createTestDatabase } from './database.js';
 import { SqlCounter } from './sql-counter.js';
+import { wantFigures } from '../four-zeros/figures.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface TestSubgraph extends RunningSubgraph {
   sql: SqlCounter;
@@ -18,6 +20,8 @@ export interface TestSubgraph extends RunningSubgraph {
   ownerUrl: string;
   /** A client that calls this subgraph directly, signed as the gateway would for `caller`. */
   as(caller: Caller): GraphQLClient;
+  /** Its four-zeros figures built now for these years (as upkeep builds what requests wanted), and marks taken. */
+  figures(...years: number[]): Promise<void>;
 }
 
 export const newGatewaySecret = () => randomBytes(32).toString('base64url');
@@ -49,6 +53,12 @@ export async function startTestSubgraph<L>(
     sql,
     ownerUrl: db.url,
     as: (caller) => new GraphQLClient(running.graphqlUrl, {}, signedFor(caller, gatewaySecret, running.graphqlUrl, def.name)),
+    figures: async (...years) => {
+      if (def.fourZeros) await wantFigures(running.orm.em.fork() as EntityManager, years);
+      // Twice: an upkeep already running may have listed its years before these were wanted.
+      await running.upkeep();
+      await running.upkeep();
+    },
     stop: async () => {
       await running.stop();
       await db.drop();
@@ -80,6 +90,10 @@ export interface TestHub {
   gatewaySecret: string;
   /** What a second gateway needs to front the same subgraphs (tests of gateway settings). */
   gatewaySettings: GatewaySettings;
+  /** The subgraphs' URLs for calls inside the hub (coverage): a test may point one elsewhere. */
+  peers: Record<string, string>;
+  /** Every subgraph's four-zeros figures built now for these years (requests never build them). */
+  figures(...years: number[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -142,6 +156,10 @@ export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], 
     pii: new PersonalDataCipher(piiKey),
     blindIndex: new BlindIndex(PersonalDataCipher.blindIndexKey(piiKey)),
     gatewaySecret,
+    peers,
+    figures: async (...years) => {
+      for (const s of Object.values(subgraphs)) await s.figures(...years);
+    },
     gatewaySettings: { subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])), jwksPath, gatewaySecret },
     as: async (role, regionCode = '000000000000', department, subject = `${role.toLowerCase()}-${++n}`) =>
       new GraphQLClient(gateway.graphqlUrl, { authorization: `Bearer ${await token({ subject, role, regionCode, ...(department ? { department } : {}) })}` }),
