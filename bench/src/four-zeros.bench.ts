@@ -98,9 +98,9 @@ export async function fourZerosBench(_pg: unknown, sizes: number[]): Promise<voi
       // Partial answers are measured as they come: a count that did not arrive is null in the table's title.
       errors = Array.isArray(answer!.errors) ? answer!.errors.length : 0;
     };
-    // The first ask of a year builds its figures (the rules over every household, once per
-    // year and rule; the hub builds 2020's and this year's at start); a count arriving after the
-    // gateway's deadline is asked again until all are there.
+    // The first ask of a year answers FIGURES_NOT_READY and lists the year for upkeep, which
+    // builds it in the background (the rules over every household, once per year and rule);
+    // asked again every second until every count is there.
     const firstStarted = performance.now();
     let firstAsks = 0;
     do {
