@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorCode, householdInEveryReplica, meetExitStandard, type SeededHousehold } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
+import { type StandIn, withStandIn } from './support/stand-in.js';
 
 // A department down while coverage is asked: its part is listed as not consulted, its gaps are
 // unknown rather than absent, the others still answer, and no exit is granted meanwhile. The
@@ -37,22 +38,7 @@ test('every guarantee met and every department up: exit-eligible', async () => {
  * Closes employment's HTTP server, puts `replacement` (if any) on its port, runs `fn`, then
  * brings employment back: each test takes it down itself, and passes alone or in any order.
  */
-async function withoutEmployment<T>(replacement: ((req: IncomingMessage, res: ServerResponse) => void) | null, fn: () => Promise<T>): Promise<T> {
-  const employment = hub.subgraphs.employment!;
-  const port = employment.http.port;
-  await employment.http.close();
-  const stand = replacement ? createServer(replacement) : null;
-  if (stand) await new Promise<void>((resolve) => stand.listen(port, '127.0.0.1', resolve));
-  try {
-    return await fn();
-  } finally {
-    if (stand) {
-      stand.closeAllConnections();
-      await new Promise((resolve) => stand.close(resolve));
-    }
-    await employment.http.reopen();
-  }
-}
+const withoutEmployment = <T>(standIn: StandIn | null, fn: () => Promise<T>): Promise<T> => withStandIn(hub.subgraphs.employment!, standIn, fn);
 
 // The registry's deadline for a department's coverage (FUPIN_COVERAGE_TIMEOUT_MS by default).
 const COVERAGE_DEADLINE_MS = 3000;

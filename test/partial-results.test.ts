@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
 import { householdInEveryReplica, meetExitStandard, type SeededHousehold } from '@fupin/kit/testing';
 import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
+import { type StandIn, withStandIn } from './support/stand-in.js';
 
 // A department down, slower than its deadline, or answering garbage: the household view and the
 // region dashboard still carry the registry's data and every other department's, with a
@@ -85,27 +85,7 @@ interface Answer {
 
 const view = () => hub.client.request(HOUSEHOLD_VIEW, { id: h.id, year: 2020 }) as Promise<Answer>;
 
-/** Closes a department's HTTP server, runs `fn` with `replacement` (if any) on its port, then brings it back. */
-async function withDepartment<T>(name: DepartmentName, replacement: ((port: number) => Promise<Server>) | null, fn: () => Promise<T>): Promise<T> {
-  const sub = hub.subgraphs[name]!;
-  await sub.http.close();
-  const stand = replacement ? await replacement(sub.http.port) : null;
-  try {
-    return await fn();
-  } finally {
-    if (stand) {
-      stand.closeAllConnections();
-      await new Promise((resolve) => stand.close(resolve));
-    }
-    await sub.http.reopen();
-  }
-}
-
-const serve = (handler: Parameters<typeof createServer>[1]) => async (port: number) => {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return server;
-};
+const withDepartment = <T>(name: DepartmentName, standIn: StandIn | null, fn: () => Promise<T>): Promise<T> => withStandIn(hub.subgraphs[name]!, standIn, fn);
 
 /** Registry data whole; the department's fields null, every other department's present; one typed error per missing fetch. */
 function expectPartial(res: Answer, missing: DepartmentName, reason: string) {
@@ -159,7 +139,7 @@ const COVERAGE_DEADLINE_MS = 3000;
 
 test.each(DEPARTMENTS)('%s slower than its deadline: the view answers within it, with DEPARTMENT_UNAVAILABLE (timeout)', async (name) => {
   // It would answer long after both deadlines: within three times their sum, only giving up explains the answer (on a loaded machine too).
-  const slow = serve((_req, res) => setTimeout(() => res.end('{"data":{}}'), 60_000).unref());
+  const slow: StandIn = ((_req, res) => setTimeout(() => res.end('{"data":{}}'), 60_000).unref());
   const started = Date.now();
   const res = await withDepartment(name, slow, view);
   expect(Date.now() - started).toBeLessThan(3 * (COVERAGE_DEADLINE_MS + DEADLINE_MS));
@@ -167,9 +147,9 @@ test.each(DEPARTMENTS)('%s slower than its deadline: the view answers within it,
 });
 
 test('a department answering something that is no GraphQL answer: BAD_RESPONSE, never read as data', async () => {
-  const html = serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>502 Bad Gateway</html>'));
+  const html: StandIn = ((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>502 Bad Gateway</html>'));
   expectPartial(await withDepartment('employment', html, view), 'employment', 'BAD_RESPONSE');
-  const shapeless = serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"_entities":"all fine"}}'));
+  const shapeless: StandIn = ((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"_entities":"all fine"}}'));
   expectPartial(await withDepartment('health-insurance', shapeless, view), 'health-insurance', 'BAD_RESPONSE');
 });
 
@@ -182,7 +162,7 @@ test('the region dashboard with a department down: its count null with the typed
 
 test('a read is tried again when the department cannot be reached (503), a mutation never', async () => {
   let calls = 0;
-  const unavailable = serve((req, res) => {
+  const unavailable: StandIn = ((req, res) => {
     if (req.url === '/graphql') calls++;
     res.writeHead(503).end();
   });
