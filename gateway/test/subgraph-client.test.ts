@@ -89,6 +89,24 @@ test('an answer of exactly the size limit is taken; one byte more is BAD_RESPONS
   expect(err).toMatchObject({ reason: 'BAD_RESPONSE', message: 'an answer over 100 bytes' });
 });
 
+test('every status from 200 to 599 with a body is an answer; 204, 304 and a status past 599 are BAD_RESPONSE', async () => {
+  const subgraph = await fake((s, res) => {
+    const status = Number(JSON.parse(s.body).status);
+    if (status === 204 || status === 304) res.writeHead(status).end();
+    else json(res, { data: { status } }, status);
+  });
+  const ask = (status: number) => client()(subgraph.url, { headers: {}, body: JSON.stringify({ query: '{ __typename }', status }) });
+  for (const status of [200, 201, 299, 400, 500, 503, 599]) {
+    const res = await ask(status);
+    expect([res.status, await res.json()]).toEqual([status, { data: { status } }]);
+  }
+  for (const status of [204, 304, 600, 999]) {
+    const err = await failure(ask(status));
+    expect(err).toBeInstanceOf(Unavailable);
+    expect(err).toMatchObject({ reason: 'BAD_RESPONSE', message: `answered ${status}` });
+  }
+});
+
 test('a subgraph that never answers fails at the call timeout, or sooner at the request deadline', async () => {
   const subgraph = await fake(() => {}); // reads the request, answers nothing
   let started = Date.now();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { buildSchema } from 'graphql';
-import type { Caller } from '../src/index.js';
-import { collectReferenceChecks } from '../src/graphql/checked-references.js';
+import { buildSchema, type GraphQLFormattedError } from 'graphql';
+import { type Caller, ForbiddenError } from '../src/index.js';
+import { type CheckedReferences, checkedReference, collectReferenceChecks, referenceChecksPlugin } from '../src/graphql/checked-references.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing/index.js';
 import { toySubgraph } from './support/toy-subgraph.js';
 
@@ -67,4 +67,96 @@ test('a request with no references, or a schema with no entities, is left as it 
   const plain = buildSchema('type Query { a: Int }');
   expect(() => collectReferenceChecks(plain)).not.toThrow();
   expect(plain.getQueryType()!.getFields().a!.resolve).toBeUndefined();
+});
+
+// The same parts without HTTP: what `_entities` remembers, and how the answer is rewritten.
+describe('the parts, one at a time', () => {
+  const info = { path: { key: 'found' } } as never;
+  const entitiesOf = (items: unknown) => {
+    const schema = buildSchema('type Query { _entities: [Int] }');
+    schema.getQueryType()!.getFields()._entities!.resolve = () => items;
+    collectReferenceChecks(schema);
+    return (context: CheckedReferences) => schema.getQueryType()!.getFields()._entities!.resolve!(null, {}, context, info);
+  };
+
+  test('a check that passes is nothing, one that fails is its error at the item’s place; an item that failed itself or is null has no check', async () => {
+    const refused = new ForbiddenError('not yours');
+    const threw = Promise.reject(new Error('the reference threw'));
+    threw.catch(() => {});
+    const items = [Promise.resolve(checkedReference({ id: 'a' }, Promise.resolve('fine'))), checkedReference({ id: 'b' }, Promise.reject(refused)), threw, null, { id: 'unchecked' }];
+    const context: CheckedReferences = {};
+    expect(entitiesOf(items)(context)).toBe(items);
+    expect(await Promise.all(context.referenceChecks!)).toEqual([null, { key: 'found', index: 1, error: refused }, null, null, null]);
+    // The entity keeps only its own fields: the check is not one of them, nor copied with them.
+    const entity = (await items[0]!) as object;
+    expect(Object.getOwnPropertySymbols(entity).filter((s) => Object.prototype.propertyIsEnumerable.call(entity, s))).toEqual([]);
+    expect(Object.getOwnPropertySymbols({ ...entity })).toEqual([]);
+  });
+
+  test('an `_entities` that answers no list leaves nothing to check; a second call adds to the same request', async () => {
+    const context: CheckedReferences = {};
+    expect(entitiesOf(null)(context)).toBeNull();
+    expect(context.referenceChecks).toBeUndefined();
+    const twice = entitiesOf([checkedReference({}, Promise.reject(new ForbiddenError()))]);
+    twice(context);
+    twice(context);
+    expect(context.referenceChecks).toHaveLength(2);
+  });
+
+  test('a schema whose query type has no `_entities`, or no query type, or an `_entities` without a resolver, is left as it is', () => {
+    expect(() => collectReferenceChecks(buildSchema('type Mutation { a: Int } schema { mutation: Mutation }'))).not.toThrow();
+    const unresolved = buildSchema('type Query { _entities: [Int] }');
+    collectReferenceChecks(unresolved);
+    expect(unresolved.getQueryType()!.getFields()._entities!.resolve).toBeUndefined();
+  });
+
+  type Result = { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[] };
+  const send = async (checks: CheckedReferences['referenceChecks'], result: Result, kind = 'single') => {
+    const hooks = await referenceChecksPlugin<CheckedReferences>().requestDidStart!({} as never);
+    await hooks!.willSendResponse!({ contextValue: { referenceChecks: checks }, response: { body: { kind, singleResult: result } } } as never);
+    return result;
+  };
+  const refusal = (index: number, error: unknown = new ForbiddenError('outside your jurisdiction')) => Promise.resolve({ key: 'found', index, error });
+
+  test('no checks, or every check passed: the answer is untouched (no errors list is added)', async () => {
+    for (const checks of [undefined, [], [Promise.resolve(null), Promise.resolve(null)]]) {
+      const result = await send(checks, { data: { found: [{ id: 'a' }] } });
+      expect(result).toEqual({ data: { found: [{ id: 'a' }] } });
+      expect('errors' in result).toBe(false);
+    }
+  });
+
+  test('a refused item becomes null with its own error; its fields’ errors go, every other error stays', async () => {
+    const result = await send([Promise.resolve(null), refusal(1)], {
+      data: { found: [{ id: 'a', broken: null }, { id: 'b', broken: null }], other: [1, 2] },
+      errors: [
+        { message: 'a broken', path: ['found', 0, 'broken'] },
+        { message: 'b broken', path: ['found', 1, 'broken'] },
+        { message: 'other 1', path: ['other', 1] },
+        { message: 'no path' },
+      ],
+    });
+    expect(result.data).toEqual({ found: [{ id: 'a', broken: null }, null], other: [1, 2] });
+    expect(result.errors!.map((e) => [e.message, e.path?.join('.'), e.extensions?.code])).toEqual([
+      ['a broken', 'found.0.broken', undefined],
+      ['other 1', 'other.1', undefined],
+      ['no path', undefined, undefined],
+      ['outside your jurisdiction', 'found.1', 'FORBIDDEN'],
+    ]);
+  });
+
+  test('a refusal with no errors before, and one with no data at all, still leaves its error; an internal failure is masked', async () => {
+    const none = await send([refusal(0)], { data: { found: [{ id: 'a' }] } });
+    expect(none).toEqual({ data: { found: [null] }, errors: [expect.objectContaining({ message: 'outside your jurisdiction', path: ['found', 0] })] });
+    const noData = await send([refusal(0, new Error('relation "plot" does not exist'))], { data: null });
+    expect(noData.data).toBeNull();
+    expect(noData.errors!.map((e) => [e.message, e.path])).toEqual([['internal error', ['found', 0]]]);
+    const notAList = await send([refusal(0)], { data: { found: null } });
+    expect(notAList.data).toEqual({ found: null });
+  });
+
+  test('an answer sent in parts (incremental) is not rewritten', async () => {
+    const result = await send([refusal(0)], { data: { found: [{ id: 'a' }] } }, 'incremental');
+    expect(result).toEqual({ data: { found: [{ id: 'a' }] } });
+  });
 });
