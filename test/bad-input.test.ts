@@ -50,7 +50,7 @@ function baselines(): Record<string, Record<string, unknown>> {
     registerHousehold: { input: s.householdInput({ villageCode: village }) },
     recordIncome: { input: { householdId: h.id, year: 2021, incomePerCapita: '5000.00' } },
     changeHouseholdStatus: { input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } },
-    setRuralPopulation: { input: { regionCode: village, ruralPopulation: 800 } },
+    setRuralPopulation: { input: { regionCode: village, year: 2020, ruralPopulation: 800 } },
     revealIdNumber: { memberId: head.id, reason: '核查身份' },
     enrollInsurance: { input: { memberId: spouse.id, year: 2021, scheme: 'RESIDENT_BASIC', premium: '280.00', subsidy: '200.00', criticalIllnessCover: true, supplementaryCover: false } },
     recordClaim: { input: { memberId: head.id, date: '2021-05-01', hospital: '县医院', kind: 'OUTPATIENT', totalCost: '100.00', basicPaid: '50.00', criticalIllnessPaid: '0', supplementaryPaid: '0', assistancePaid: '0', oneStop: true } },

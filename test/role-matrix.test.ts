@@ -181,7 +181,7 @@ const PATHS: Record<string, Path> = {
   'Region.fourZeros': { subgraph: 'households', run: q(`query($c: ID!) { region(code: $c) { fourZeros(year: 2020) { households } } }`, (d) => d.region?.fourZeros, (f) => ({ c: f.county })) },
   'Mutation.setRuralPopulation': {
     subgraph: 'households',
-    run: q(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, (d) => d.setRuralPopulation, (f) => ({ input: { regionCode: f.village, ruralPopulation: 1200 } })),
+    run: q(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, (d) => d.setRuralPopulation, (f) => ({ input: { regionCode: f.village, year: 2020, ruralPopulation: 1200 } })),
   },
   'Household.coverage': { subgraph: 'households', run: q(HOUSEHOLD('coverage(year: 2020) { exitEligible }'), (d) => d.household?.coverage) },
   'Query.auditLog': { subgraph: 'households', run: q(`{ auditLog(first: 1) { totalCount } }`, (d) => d.auditLog, () => ({})) },
