@@ -35,7 +35,7 @@ export class VillageExitRuleNotMetError extends HubError {
       ...(exit.povertyIncidence === null ? ['the rural population is not set'] : exit.povertyIncidence >= exit.incidenceLimit ? [`poverty incidence ${exit.povertyIncidence.toFixed(4)} is not below ${exit.incidenceLimit}`] : []),
       ...(exit.liftedShare !== null && exit.liftedShare < exit.liftedShareRequired ? [`lifted share ${exit.liftedShare.toFixed(4)} is below ${exit.liftedShareRequired}`] : []),
     ];
-    super(`the village does not meet the exit rule for ${year}: ${why.join('; ') || 'not eligible'}`, 'VILLAGE_EXIT_RULE_NOT_MET', { year, ...exit });
+    super(`the village does not meet the exit rule for ${year}: ${why.join('; ') || 'not eligible'}`, 'VILLAGE_EXIT_RULE_NOT_MET', { villageExit: { year, ...exit } });
   }
 }
 
