@@ -24,7 +24,7 @@ export interface SeedReport {
 
 const pgArray = (items: string[]) => `{${items.join(',')}}`;
 
-const TABLES = ['roster', 'household_status_change', 'household_income', 'member', 'household', 'region'];
+const TABLES = ['roster', 'household_status_change', 'household_income', 'member', 'household', 'region_rural_population', 'region'];
 
 /**
  * Fills the registry database with a generated county through COPY, in one transaction:

@@ -1,4 +1,4 @@
-import { assertWritable, BadUserInputError, HubError, NotFoundError, readRegionCode, regionPrefix, requireRegistryYear, todayInChina } from '@fupin/kit';
+import { assertWritable, BadUserInputError, HubError, NotFoundError, readRegionCode, regionPrefix, requireRegistryYear, requireText, todayInChina } from '@fupin/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../loaders.js';
 import { RegionEntity } from '../region/region.entity.js';
@@ -49,7 +49,7 @@ export async function recordVillageExit(ctx: Context, input: RecordVillageExitIn
   if (typeof facts === 'string') throw new BadUserInputError(`villageCode ${facts}`, { field: 'villageCode' });
   requireRegistryYear(input.year);
   if (input.year > Number(todayInChina().slice(0, 4))) throw new BadUserInputError('year must not be after this year', { field: 'year' });
-  if (!input.reason.trim()) throw new BadUserInputError('reason must not be empty', { field: 'reason' });
+  requireText(input.reason, 'reason', 500);
   assertWritable(ctx.caller, input.villageCode, 'region');
   const region = await ctx.em.findOne(RegionEntity, { code: input.villageCode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!region) throw new NotFoundError('region', { field: 'villageCode' });
