@@ -26,18 +26,20 @@ export const STATUS_AS_OF = `
     from household_status_change s where s.household_id = r.household_id and s.effective_date <= make_date(?::int, 12, 31)`;
 
 /**
- * A village's figures for a year from its roster rows and each household's status as of
- * 31 December: a household counted by its head, people by their household's status then.
- * Poor = POOR or RELAPSED; registered = POOR at any time by then; lifted = LIFTED, or
- * MONITORED after having been LIFTED (domain.md, "The exit standard").
+ * A village's figures for a year from its roster rows (people per household, then each
+ * household's status as of 31 December, looked up once per household): households, and people
+ * by their household's status then. Poor = POOR or RELAPSED; registered = POOR at any time by
+ * then; lifted = LIFTED, or MONITORED after having been LIFTED (domain.md, "The exit standard").
  */
 const VILLAGE_FIGURES = (where: string) => `
-  select ?::int as year, r.village_code, count(*) filter (where r.is_head) as households,
-         count(*) filter (where h.status in ('POOR', 'RELAPSED')) as poor_people,
-         count(*) filter (where h.ever_poor) as registered_people,
-         count(*) filter (where h.ever_poor and (h.status = 'LIFTED' or (h.status = 'MONITORED' and h.ever_lifted))) as lifted_people
-    from roster r cross join lateral (${STATUS_AS_OF}) h
-   where r.household_status <> 'REMOVED' and h.status is not null and h.status <> 'REMOVED' and ${where}
+  select ?::int as year, r.village_code, count(*) as households,
+         coalesce(sum(r.people) filter (where h.status in ('POOR', 'RELAPSED')), 0) as poor_people,
+         coalesce(sum(r.people) filter (where h.ever_poor), 0) as registered_people,
+         coalesce(sum(r.people) filter (where h.ever_poor and (h.status = 'LIFTED' or (h.status = 'MONITORED' and h.ever_lifted))), 0) as lifted_people
+    from (select r.household_id, min(r.village_code) as village_code, count(*) as people
+            from roster r where r.household_status <> 'REMOVED' and ${where} group by r.household_id) r
+    cross join lateral (${STATUS_AS_OF}) h
+   where h.status is not null and h.status <> 'REMOVED'
    group by r.village_code`;
 
 /** Years a request asked for before they were built: the next upkeep builds them. */
