@@ -235,6 +235,16 @@ describe('REMOVED (清退) counts nowhere', () => {
     expect(before).toMatchObject({ households: 1, poorPeople: 2, unsafeHousingHouseholds: 1, dropoutMembers: 1, zeroEmploymentHouseholds: 1 });
     const LIST = `query($code: ID!) { region(code: $code) { households(first: 10) { totalCount nodes { id } } } }`;
     expect((await hub.client.data<{ region: { households: { totalCount: number } } }>(LIST, { code: v.removal })).region.households.totalCount).toBe(1);
+    // The work lists and the insurance dashboard of the village: dropouts, members without work, members.
+    const LISTS = `query($code: ID!) {
+      dropouts(regionCode: $code, year: 2020, first: 10) { totalCount }
+      membersWithoutWork(regionCode: $code, year: 2020, first: 10) { totalCount }
+      insuranceCoverage(regionCode: $code, year: 2020) { members } }`;
+    const lists = async () => {
+      const d = await hub.client.data<{ dropouts: { totalCount: number }; membersWithoutWork: { totalCount: number }; insuranceCoverage: { members: number } }>(LISTS, { code: v.removal });
+      return { dropouts: d.dropouts.totalCount, withoutWork: d.membersWithoutWork.totalCount, insured: d.insuranceCoverage.members };
+    };
+    expect(await lists()).toEqual({ dropouts: 1, withoutWork: 1, insured: 2 });
 
     await setStatus(h, 'REMOVED', '2020-12-01');
     await awaitRosterStatus(h, 'REMOVED');
@@ -246,6 +256,7 @@ describe('REMOVED (清退) counts nowhere', () => {
     expect(unsafe.unsafeHousing.nodes).toEqual([]);
     const zero = await hub.client.data<{ zeroEmploymentHouseholds: { nodes: unknown[] } }>(`query($code: ID!) { zeroEmploymentHouseholds(regionCode: $code, year: 2020, first: 10) { nodes { villageCode } } }`, { code: v.removal });
     expect(zero.zeroEmploymentHouseholds.nodes).toEqual([]);
+    expect(await lists()).toEqual({ dropouts: 0, withoutWork: 0, insured: 0 });
     // An auditor still reads the household itself.
     const auditor = await hub.as('AUDITOR', county);
     expect((await auditor.data<{ household: { id: string } | null }>(`query($id: ID!) { household(id: $id) { id } }`, { id: h.id })).household).toEqual({ id: h.id });
