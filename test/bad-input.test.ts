@@ -35,6 +35,8 @@ let hub: Awaited<ReturnType<typeof startHub>>;
 let h: SeededHousehold;
 let renovationId: string;
 let village: string;
+/** A poverty village that meets the exit rule for 2020 (a rural population, nobody poor). */
+let exitVillage: string;
 
 const INJECTION = [`' or '1'='1`, `1; drop table household; --`, `$(rm -rf /)`, `<script>alert(1)</script>`, `../../etc/passwd`, `{"$gt": ""}`];
 const CONTROL = ['a\u0000b', '\u0007\u0008', 'name\u001b[31m', '\u202e反转'];
@@ -50,7 +52,8 @@ function baselines(): Record<string, Record<string, unknown>> {
     registerHousehold: { input: s.householdInput({ villageCode: village }) },
     recordIncome: { input: { householdId: h.id, year: 2021, incomePerCapita: '5000.00' } },
     changeHouseholdStatus: { input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } },
-    setRuralPopulation: { input: { regionCode: village, ruralPopulation: 800 } },
+    setRuralPopulation: { input: { regionCode: village, year: 2020, ruralPopulation: 800 } },
+    recordVillageExit: { input: { villageCode: exitVillage, year: 2020, reason: '县级审定' } },
     revealIdNumber: { memberId: head.id, reason: '核查身份' },
     enrollInsurance: { input: { memberId: spouse.id, year: 2021, scheme: 'RESIDENT_BASIC', premium: '280.00', subsidy: '200.00', criticalIllnessCover: true, supplementaryCover: false } },
     recordClaim: { input: { memberId: head.id, date: '2021-05-01', hospital: '县医院', kind: 'OUTPATIENT', totalCost: '100.00', basicPaid: '50.00', criticalIllnessPaid: '0', supplementaryPaid: '0', assistancePaid: '0', oneStop: true } },
@@ -135,6 +138,8 @@ beforeAll(async () => {
   h = await s.household({ villageCode: village, members: [{ relationToHead: 'HEAD', birthDate: '1980-01-01' }, { relationToHead: 'SPOUSE', gender: 'FEMALE', birthDate: '2003-03-03' }] });
   await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
   await meetExitStandard(hub.client, h);
+  exitVillage = await s.region(`${village.slice(0, 9)}997`, '出列村', true);
+  await hub.client.data(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: exitVillage, year: 2020, ruralPopulation: 1000 } });
   const { recordRenovation } = await hub.client.data<{ recordRenovation: { id: string } }>(
     `mutation($input: RecordRenovationInput!) { recordRenovation(input: $input) { id } }`,
     { input: { householdId: h.id, kind: 'REPAIR', subsidy: '10000.00', status: 'PLANNED' } },

@@ -161,7 +161,7 @@ test('poverty incidence once the county office sets the rural population, and th
   const before = await hub.client.data<{ region: { fourZeros: any } }>(COUNTS, { code: v1 });
   expect(before.region.fourZeros).toMatchObject({ households: 3, poorPeople: 9, ruralPopulation: null, povertyIncidence: null });
   expect(before.region.fourZeros.villageExit).toMatchObject({ eligible: false, povertyIncidence: null, incidenceLimit: 0.02, liftedShare: 0, liftedShareRequired: 0.98 });
-  await officer.data(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, ruralPopulation: 900 } });
+  await officer.data(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, year: 2020, ruralPopulation: 900 } });
   const audited = await hub.subgraphs.households!.orm.em.fork().getConnection().execute(`select subject_id, outcome from audit_log where action = 'setRuralPopulation'`);
   expect(audited).toEqual([{ subject_id: v1, outcome: 'ALLOWED' }]);
   const after = await hub.client.data<{ region: { fourZeros: any } }>(COUNTS, { code: v1 });
@@ -176,9 +176,9 @@ test('poverty incidence once the county office sets the rural population, and th
   expect(lifted.region.fourZeros).toMatchObject({ poorPeople: 7, villageExit: { eligible: false, liftedShare: 2 / 9 } });
   // A township has no village exit; a rural population set on it gives its own incidence.
   expect((await hub.client.data<{ region: { fourZeros: any } }>(COUNTS, { code: township })).region.fourZeros.villageExit).toBeNull();
-  expect(errorCode(await officer.request(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, ruralPopulation: -1 } }))).toBe('BAD_USER_INPUT');
+  expect(errorCode(await officer.request(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, year: 2020, ruralPopulation: -1 } }))).toBe('BAD_USER_INPUT');
   const caseworker = await hub.as('CASEWORKER', v1);
-  expect(errorCode(await caseworker.request(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, ruralPopulation: 1 } }))).toBe('FORBIDDEN');
+  expect(errorCode(await caseworker.request(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: v1, year: 2020, ruralPopulation: 1 } }))).toBe('FORBIDDEN');
 });
 
 test('within the jurisdiction only: a caseworker of a village sees its village, not the township above it', async () => {

@@ -36,6 +36,7 @@ const MATRIX = `
   Household.coverage                     y    y    y    y    n    n    n    n
   Region.fourZeros                       y    y    y    y    n    n    n    n
   Mutation.setRuralPopulation            y    y    n    n    n    n    n    n
+  Mutation.recordVillageExit             y    y    n    n    n    n    n    n
   Query.auditLog                         y    n    n    y    n    n    n    n
   Query.auditLogs                        y    n    n    y    n    n    n    n
   AuditLogs.households                   y    n    n    y    n    n    n    n
@@ -181,7 +182,21 @@ const PATHS: Record<string, Path> = {
   'Region.fourZeros': { subgraph: 'households', run: q(`query($c: ID!) { region(code: $c) { fourZeros(year: 2020) { households } } }`, (d) => d.region?.fourZeros, (f) => ({ c: f.county })) },
   'Mutation.setRuralPopulation': {
     subgraph: 'households',
-    run: q(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, (d) => d.setRuralPopulation, (f) => ({ input: { regionCode: f.village, ruralPopulation: 1200 } })),
+    run: q(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, (d) => d.setRuralPopulation, (f) => ({ input: { regionCode: f.village, year: 2020, ruralPopulation: 1200 } })),
+  },
+  'Mutation.recordVillageExit': {
+    subgraph: 'households',
+    // A poverty village of its own that meets the exit rule for 2020 (a rural population, nobody poor).
+    prepare: async (f) => {
+      const code = f.newVillageCode();
+      await fixtureAdmin.data(`mutation($input: RegisterRegionInput!) { registerRegion(input: $input) { code } }`, { input: { code, name: '出列村', isPovertyVillage: true } });
+      await fixtureAdmin.data(`mutation($input: SetRuralPopulationInput!) { setRuralPopulation(input: $input) { code } }`, { input: { regionCode: code, year: 2020, ruralPopulation: 1000 } });
+      return code;
+    },
+    run: async (as, f, code) =>
+      q(`mutation($input: RecordVillageExitInput!) { recordVillageExit(input: $input) { povertyVillageExitYear } }`, (d) => d.recordVillageExit, () => ({
+        input: { villageCode: code, year: 2020, reason: '县级审定' },
+      }))(as, f),
   },
   'Household.coverage': { subgraph: 'households', run: q(HOUSEHOLD('coverage(year: 2020) { exitEligible }'), (d) => d.household?.coverage) },
   'Query.auditLog': { subgraph: 'households', run: q(`{ auditLog(first: 1) { totalCount } }`, (d) => d.auditLog, () => ({})) },

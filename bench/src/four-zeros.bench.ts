@@ -85,7 +85,7 @@ export async function fourZerosBench(_pg: unknown, sizes: number[]): Promise<voi
     for (const c of Object.values(clients)) await c.query('truncate four_zeros_figure, four_zeros_year, four_zeros_stale');
     const figures = new pg.Client({ connectionString: registryUrl(hub.postgres.url) });
     await figures.connect();
-    await figures.query('truncate village_figure_state, village_figure_stale, village_figure');
+    await figures.query('truncate village_figure_year, village_figure_stale, village_figure');
     await figures.end();
     const { key } = await devSigningKey(join(settings.dataDir, 'keys'));
     const token = await signToken(key, { subject: 'bench', role: 'COUNTY_OFFICER', regionCode: PROVINCE }, '1h');

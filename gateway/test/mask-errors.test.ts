@@ -4,7 +4,7 @@ import { maskGatewayError } from '../src/mask-errors.js';
 // What a client sees of an error: the extensions it may read, and none of its own values
 // echoed back (graphql-js quotes a variable's value when it cannot coerce it).
 test('every safe extension is kept, anything else is dropped', () => {
-  const safe = { code: 'DEPARTMENT_UNAVAILABLE', field: 'f', gaps: ['A'], gapDetails: [{ gap: 'A' }], notConsulted: ['education'], limit: 'depth', serviceName: 'households', retryable: true, waitedMs: 3, department: 'education', reason: 'TIMEOUT', affects: ['x'] };
+  const safe = { code: 'DEPARTMENT_UNAVAILABLE', field: 'f', gaps: ['A'], gapDetails: [{ gap: 'A' }], notConsulted: ['education'], limit: 'depth', serviceName: 'households', retryable: true, waitedMs: 3, department: 'education', reason: 'TIMEOUT', affects: ['x'], villageExit: { year: 2019, eligible: false } };
   expect(maskGatewayError({ message: 'm', extensions: { ...safe, http: { status: 503 }, response: { body: 'secret' }, exception: {} } })).toEqual({ message: 'm', extensions: safe });
 });
 

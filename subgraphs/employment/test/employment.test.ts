@@ -200,6 +200,9 @@ describe('the zero-employment rule on its edges (2020: working age is born 1960 
       unemployed: await h(['1980-01-01', 'ORDINARY']),
       employedLastYear: await h(['1980-01-01', 'ORDINARY']),
       grandfatherRanger: await h(['1980-01-01', 'SKILLED'], ['1981-01-01', 'ORDINARY'], ['1945-01-01', 'WEAK']),
+      // "Employed" needs at least one month worked: a job of 0 months employs nobody, one of 1 does.
+      zeroMonths: await h(['1980-01-01', 'ORDINARY']),
+      oneMonth: await h(['1980-01-01', 'ORDINARY']),
     };
     await awaitInReplica(employment().orm, ids.grandfatherRanger!.members[2]!.id);
     const record = (memberId: string, over: Record<string, unknown>) => officer.data(RECORD_EMPLOYMENT, { input: employmentInput(memberId, over) });
@@ -208,6 +211,8 @@ describe('the zero-employment rule on its edges (2020: working age is born 1960 
     await record(ids.unemployed!.members[0]!.id, { status: 'UNEMPLOYED', monthsWorked: 0, monthlyIncome: 0, employer: null });
     await record(ids.employedLastYear!.members[0]!.id, { year: 2019 });
     await record(ids.grandfatherRanger!.members[2]!.id, { status: 'ECOLOGICAL_RANGER', monthsWorked: 12, monthlyIncome: 800 });
+    await record(ids.zeroMonths!.members[0]!.id, { status: 'LOCAL', monthsWorked: 0, monthlyIncome: 0 });
+    await record(ids.oneMonth!.members[0]!.id, { status: 'LOCAL', monthsWorked: 1, monthlyIncome: 2000 });
   });
 
   const list = async (client: GraphQLClient, variables: Record<string, unknown>) =>
@@ -217,9 +222,9 @@ describe('the zero-employment rule on its edges (2020: working age is born 1960 
   test('exactly the households with an able member of working age and nobody employed, with whom to find work for', async () => {
     const { totalCount, nodes } = await list(await hub.as('CASEWORKER', place), { code: place });
     const byId = Object.fromEntries(nodes.map((n) => [n.household.id, n]));
-    const expected = ['sixtyOn31December', 'sixteenOn31December', 'unemployed', 'employedLastYear'];
+    const expected = ['sixtyOn31December', 'sixteenOn31December', 'unemployed', 'employedLastYear', 'zeroMonths'];
     expect(Object.keys(byId).sort()).toEqual(expected.map((k) => ids[k]!.id).sort());
-    expect(totalCount).toBe(4);
+    expect(totalCount).toBe(5);
     // 60 on 31 December is of working age, the 65-year-old spouse is not.
     expect(byId[ids.sixtyOn31December!.id]).toEqual({ household: { id: ids.sixtyOn31December!.id }, villageCode: place, ableMembers: [{ id: ids.sixtyOn31December!.members[0]!.id }] });
     // 16 on 31 December is; the head of 70 is not, whatever his labor capacity.
@@ -264,9 +269,11 @@ describe('the zero-employment rule on its edges (2020: working age is born 1960 
         m('employedLastYear', 0),
         m('grandfatherRanger', 0),
         m('grandfatherRanger', 1),
+        m('zeroMonths', 0),
       ].sort(),
     );
-    expect(res.membersWithoutWork.totalCount).toBe(8);
+    expect(res.membersWithoutWork.totalCount).toBe(9);
+    expect(byId[m('zeroMonths', 0)]).toMatchObject({ reason: 'NO_MONTHS_WORKED', employment: { status: 'LOCAL', monthsWorked: 0 } });
     expect(byId[m('sixtyOn31December', 0)]).toMatchObject({ age: 60, reason: 'NO_RECORD', employment: null, household: { id: ids.sixtyOn31December!.id }, villageCode: place });
     expect(byId[m('sixteenOn31December', 2)]).toMatchObject({ age: 16 });
     expect(byId[m('unemployed', 0)]).toMatchObject({ reason: 'UNEMPLOYED', employment: { status: 'UNEMPLOYED', monthsWorked: 0 } });

@@ -11,11 +11,13 @@ import { Migration20261202160000_exit_evidence } from '../migrations/Migration20
 import { Migration20261202170000_rural_population } from '../migrations/Migration20261202170000_rural_population.js';
 import { Migration20261202180000_roster_village_index } from '../migrations/Migration20261202180000_roster_village_index.js';
 import { Migration20261202190000_village_figures } from '../migrations/Migration20261202190000_village_figures.js';
+import { Migration20261206120000_roster_ever_poor } from '../migrations/Migration20261206120000_roster_ever_poor.js';
+import { Migration20261206120100_figures_by_year } from '../migrations/Migration20261206120100_figures_by_year.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { IncomeEntity } from './household/income.entity.js';
 import { StatusChangeEntity } from './household/status-change.entity.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { refreshVillageFigures } from './four-zeros/four-zeros.loader.js';
+import { wantVillageFigures, warmVillageFigures } from './four-zeros/four-zeros.loader.js';
 import { MemberEntity } from './member/member.entity.js';
 import { sealLegacyIdNumbers } from './member/seal-legacy-id-numbers.js';
 import { RegionEntity } from './region/region.entity.js';
@@ -42,6 +44,8 @@ export const households: SubgraphDefinition<Loaders> = {
     { name: 'Migration20261202170000_rural_population', class: Migration20261202170000_rural_population },
     { name: 'Migration20261202180000_roster_village_index', class: Migration20261202180000_roster_village_index },
     { name: 'Migration20261202190000_village_figures', class: Migration20261202190000_village_figures },
+    { name: 'Migration20261206120000_roster_ever_poor', class: Migration20261206120000_roster_ever_poor },
+    { name: 'Migration20261206120100_figures_by_year', class: Migration20261206120100_figures_by_year },
   ],
   schema: federatedSchema(
     'households',
@@ -50,7 +54,8 @@ export const households: SubgraphDefinition<Loaders> = {
   ),
   settings: registrySettings,
   loaders: createLoaders,
-  upkeep: (em) => refreshVillageFigures(em),
+  upkeep: (em) => warmVillageFigures(em),
+  wantFigures: (em, years) => wantVillageFigures(em, years),
   appendOnly: ['household_status_change'],
   publishesRoster: true,
   personalData: [

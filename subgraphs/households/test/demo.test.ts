@@ -69,6 +69,14 @@ describe('seedRegistry', () => {
     expect(await count('roster')).toBe(report.members);
     const [{ n: enabled }] = await orm.em.fork().getConnection().execute(`select count(*) as n from pg_trigger where tgname = 'roster_sync' and tgenabled = 'O'`);
     expect(Number(enabled)).toBe(2);
+    // Registered poor (ever_poor) filled for the load as the triggers keep it, and its trigger back on.
+    const [{ wrong, poor }] = await orm.em.fork().getConnection().execute(
+      `select count(*) filter (where r.ever_poor <> exists (select 1 from household_status_change s where s.household_id = r.household_id and s.status = 'POOR'))::int as wrong,
+              count(*) filter (where r.ever_poor)::int as poor
+         from roster r`);
+    expect({ wrong, poorAtAll: poor > 0 }).toEqual({ wrong: 0, poorAtAll: true });
+    const [{ n: everPoorOn }] = await orm.em.fork().getConnection().execute(`select count(*)::int as n from pg_trigger where tgname = 'roster_ever_poor' and tgenabled = 'O'`);
+    expect(everPoorOn).toBe(2);
     // Indexes dropped for the load are all back.
     expect(await indexes()).toEqual(before);
     expect(await count('household_status_change')).toBeGreaterThanOrEqual(1000);

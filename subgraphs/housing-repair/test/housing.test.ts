@@ -177,7 +177,7 @@ describe('the priority work list', () => {
     await appraise(dibaoD.id, 'D');
     await renovate(dibaoD.id); // a repair does not make a D house safe
     await appraise(tekunC.id, 'C');
-    // Monitored (边缘户, never registered poor): on the list only with a disabled member.
+    // Lifted and then monitored: still registered poor (建档立卡: POOR at any time), so on the list.
     const monitored = await monitoredHousehold(list, 'HEALTHY');
     const monitoredDisabled = await monitoredHousehold(list, 'DISABLED');
     for (const m of [monitored, monitoredDisabled]) await appraise(m.id, 'D', '2021-05-01');
@@ -205,12 +205,13 @@ describe('the priority work list', () => {
   test('the priority households whose housing is not safe today, with why and their groups', async () => {
     const { totalCount, nodes } = await (await hub.as('CASEWORKER', list)).data<{ unsafeHousing: { totalCount: number; nodes: any[] } }>(WORK_LIST, { code: list }).then((d) => d.unsafeHousing);
     const byId = Object.fromEntries(nodes.map((n) => [n.household.id, n]));
-    expect(Object.keys(byId).sort()).toEqual([ids.poorNeverAppraised, ids.dibaoD, ids.tekunC, ids.monitoredDisabled].sort());
-    expect(totalCount).toBe(4);
+    expect(Object.keys(byId).sort()).toEqual([ids.poorNeverAppraised, ids.dibaoD, ids.tekunC, ids.monitored, ids.monitoredDisabled].sort());
+    expect(totalCount).toBe(5);
     expect(byId[ids.poorNeverAppraised!]).toMatchObject({ reason: 'NEVER_APPRAISED', latestGrade: null, latestAppraisedOn: null, priorityGroups: ['REGISTERED_POOR'], villageCode: list });
     expect(byId[ids.dibaoD!]).toMatchObject({ reason: 'D_NOT_REBUILT', latestGrade: 'D', latestAppraisedOn: '2018-05-01', priorityGroups: ['REGISTERED_POOR', 'DIBAO'] });
     expect(byId[ids.tekunC!]).toMatchObject({ reason: 'C_NOT_RENOVATED', priorityGroups: ['REGISTERED_POOR', 'TEKUN'] });
-    expect(byId[ids.monitoredDisabled!]).toMatchObject({ reason: 'D_NOT_REBUILT', priorityGroups: ['DISABLED_MEMBER'] });
+    expect(byId[ids.monitored!]).toMatchObject({ reason: 'D_NOT_REBUILT', priorityGroups: ['REGISTERED_POOR'] });
+    expect(byId[ids.monitoredDisabled!]).toMatchObject({ reason: 'D_NOT_REBUILT', priorityGroups: ['REGISTERED_POOR', 'DISABLED_MEMBER'] });
     // The household view agrees with the list: one rule.
     expect(await view(ids.monitored!)).toMatchObject({ safe: false, unsafeReason: 'D_NOT_REBUILT' });
   });
@@ -220,7 +221,7 @@ describe('the priority work list', () => {
     const two = await hub.client.data<{ unsafeHousing: any }>(WORK_LIST, { code: list, first: 3, after: one.unsafeHousing.pageInfo.endCursor });
     expect(one.unsafeHousing.pageInfo.hasNextPage).toBe(true);
     expect(two.unsafeHousing.pageInfo.hasNextPage).toBe(false);
-    expect(new Set([...one.unsafeHousing.nodes, ...two.unsafeHousing.nodes].map((n: any) => n.household.id)).size).toBe(4);
+    expect(new Set([...one.unsafeHousing.nodes, ...two.unsafeHousing.nodes].map((n: any) => n.household.id)).size).toBe(5);
     const countyWide = await officer.data<{ unsafeHousing: any }>(WORK_LIST, { code: county, first: 100 });
     expect(countyWide.unsafeHousing.nodes.map((n: any) => n.household.id)).toEqual(expect.arrayContaining([ids.dibaoD, ids.tekunC]));
     const plain = await housing().sql.during(() => hub.client.data(`query($c: ID!) { unsafeHousing(regionCode: $c, first: 2) { nodes { reason } } }`, { c: list }));

@@ -31,9 +31,17 @@ export const PRODUCTION_STATUSES = [
 ] as const;
 
 /**
+ * "Employed" in a year (domain.md, "Five batches"): a record for the year whose status is not
+ * UNEMPLOYED and whose months worked is at least this; a record of 0 months (a job taken in
+ * name only, or not yet started) employs nobody, for the zero-employment gap, the four zeros
+ * and the PRODUCTION and ECOLOGICAL_COMPENSATION batches alike.
+ */
+export const MIN_MONTHS_EMPLOYED = 1;
+
+/**
  * 零就业家庭 for a year, by `domain.md`: some member of working age with labor capacity SKILLED
- * or ORDINARY, and no member (of any age) with an employment record for the year whose status
- * is not UNEMPLOYED. Written once, in SQL, over roster rows `r` (the caller's filter in
+ * or ORDINARY, and no member (of any age) employed in the year (a record whose status is not
+ * UNEMPLOYED, with at least one month worked). Written once, in SQL, over roster rows `r` (the caller's filter in
  * `rosterWhere`), so the work list, the coverage and the four zeros cannot disagree. Parameters,
  * in order: the year, the earliest and latest working-age birth dates, then the filter's own.
  * One row per household: `household_id`, `village_code`, `members`, `able_member_ids`,
@@ -45,12 +53,12 @@ export function householdEmploymentSql(rosterWhere: string): string {
     select r.household_id, min(r.village_code) as village_code, count(*)::int as members,
            coalesce(array_agg(r.member_id::text order by r.member_id) filter (where r.able), '{}') as able_member_ids,
            bool_or(r.able) and not bool_or(r.employed) as zero_employment,
-           coalesce(bool_or(r.status in (${list(PRODUCTION_STATUSES)})), false) as production_job,
-           coalesce(bool_or(r.status = '${EmploymentStatus.ECOLOGICAL_RANGER}'), false) as ranger,
+           coalesce(bool_or(r.employed and r.status in (${list(PRODUCTION_STATUSES)})), false) as production_job,
+           coalesce(bool_or(r.employed and r.status = '${EmploymentStatus.ECOLOGICAL_RANGER}'), false) as ranger,
            max(r.recorded_at) as as_of
       from (select r.household_id, r.village_code, r.member_id, e.status, e.recorded_at,
                    r.labor_capacity in (${list(ABLE_LABOR)}) and r.birth_date between w.earliest and w.latest as able,
-                   coalesce(e.status <> '${EmploymentStatus.UNEMPLOYED}', false) as employed
+                   coalesce(e.status <> '${EmploymentStatus.UNEMPLOYED}' and e.months_worked >= ${MIN_MONTHS_EMPLOYED}, false) as employed
               from (select ?::int as year, ?::date as earliest, ?::date as latest) w
               cross join roster r
               left join employment e on e.member_id = r.member_id and e.year = w.year

@@ -11,7 +11,7 @@ export class WithoutWorkResolver {
   @Authorized(...department.readers)
   @Query(() => MemberWithoutWorkConnection, {
     description:
-      'Working-age members without work (就业帮扶台账) of a region and year: 16 to 60 on 31 December, labor capacity SKILLED, ORDINARY or WEAK, and no employment record for the year or UNEMPLOYED; by village, household and member',
+      'Working-age members without work (就业帮扶台账) of a region and year: 16 to 60 on 31 December, labor capacity SKILLED, ORDINARY or WEAK, and no employment record for the year, an UNEMPLOYED one or one of 0 months worked; by village, household and member',
   })
   membersWithoutWork(@Args(() => RegionYearPageArgs) args: RegionYearPageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Page<MemberWithoutWork>> {
     return membersWithoutWork(ctx, info, args);

@@ -1,7 +1,7 @@
-import { memberEntry, type Page, parseYuan, type RegionYearPageArgs, type SubgraphContext, workListPage } from '@fupin/kit';
+import { COUNTED_ROSTER, memberEntry, type Page, parseYuan, type RegionYearPageArgs, type SubgraphContext, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { EmploymentStatus } from '../employment/employment.enums.js';
-import { ageAtYearEnd, SOME_LABOR, workingAgeBirthDates } from '../employment/employment.rule.js';
+import { ageAtYearEnd, MIN_MONTHS_EMPLOYED, SOME_LABOR, workingAgeBirthDates } from '../employment/employment.rule.js';
 import { type MemberWithoutWork, WithoutWorkReason } from './without-work.type.js';
 
 interface WithoutWorkRow extends Record<string, unknown> {
@@ -36,10 +36,10 @@ export async function membersWithoutWork(ctx: SubgraphContext, info: GraphQLReso
       text: `select r.village_code, r.household_id, r.member_id, r.birth_date::text as birth_date,
                     e.status, e.months_worked, e.monthly_income, e.employer, e.recorded_at
                from roster r left join employment e on e.member_id = r.member_id and e.year = ?
-              where r.village_code >= ? and r.village_code < ?
+              where r.village_code >= ? and r.village_code < ? and ${COUNTED_ROSTER}
                 and r.birth_date between ? and ?
                 and r.labor_capacity in (${SOME_LABOR.map((c) => `'${c}'`).join(', ')})
-                and (e.member_id is null or e.status = '${EmploymentStatus.UNEMPLOYED}')`,
+                and (e.member_id is null or e.status = '${EmploymentStatus.UNEMPLOYED}' or e.months_worked < ${MIN_MONTHS_EMPLOYED})`,
       params: [year, lo, hi, earliest, latest],
     }),
   });
@@ -48,7 +48,7 @@ export async function membersWithoutWork(ctx: SubgraphContext, info: GraphQLReso
     nodes: page.nodes.map((r) => ({
       ...memberEntry(r),
       age: ageAtYearEnd(r.birth_date, year),
-      reason: r.status === null ? WithoutWorkReason.NO_RECORD : WithoutWorkReason.UNEMPLOYED,
+      reason: r.status === null ? WithoutWorkReason.NO_RECORD : r.status === EmploymentStatus.UNEMPLOYED ? WithoutWorkReason.UNEMPLOYED : WithoutWorkReason.NO_MONTHS_WORKED,
       employment:
         r.status === null
           ? null

@@ -9,6 +9,8 @@ export enum WithoutWorkReason {
   NO_RECORD = 'NO_RECORD',
   /** Recorded as UNEMPLOYED. */
   UNEMPLOYED = 'UNEMPLOYED',
+  /** A job recorded with 0 months worked: not employed (domain.md, "Five batches"). */
+  NO_MONTHS_WORKED = 'NO_MONTHS_WORKED',
 }
 registerEnumType(WithoutWorkReason, { name: 'WithoutWorkReason', description: 'Why a working-age member is on the without-work list' });
 
@@ -20,7 +22,7 @@ export class MemberWithoutWork extends MemberEntry {
   @Field(() => WithoutWorkReason)
   reason!: WithoutWorkReason;
 
-  @Field(() => Employment, { nullable: true, description: 'The UNEMPLOYED record; null when there is none' })
+  @Field(() => Employment, { nullable: true, description: 'The UNEMPLOYED or 0-month record; null when there is none' })
   employment!: Omit<EmploymentEntity, 'memberId' | 'recordedBy'> | null;
 }
 

@@ -11,7 +11,7 @@ export class ZeroEmploymentResolver {
   @Authorized(...department.readers)
   @Query(() => ZeroEmploymentHouseholdConnection, {
     description:
-      'Zero-employment households (零就业家庭) of a region and year: a member of working age (16 to 60 on 31 December) with labor capacity SKILLED or ORDINARY, and no member employed (a record for the year whose status is not UNEMPLOYED); by village and household',
+      'Zero-employment households (零就业家庭) of a region and year: a member of working age (16 to 60 on 31 December) with labor capacity SKILLED or ORDINARY, and no member employed (a record for the year whose status is not UNEMPLOYED, with at least 1 month worked); by village and household',
   })
   zeroEmploymentHouseholds(@Args(() => RegionYearPageArgs) args: RegionYearPageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Page<ZeroEmploymentHousehold>> {
     return zeroEmploymentHouseholds(ctx, info, args);

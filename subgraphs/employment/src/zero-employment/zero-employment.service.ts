@@ -1,4 +1,4 @@
-import { householdEntry, type Page, type RegionYearPageArgs, type SubgraphContext, workListPage } from '@fupin/kit';
+import { COUNTED_ROSTER, householdEntry, type Page, type RegionYearPageArgs, type SubgraphContext, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { householdEmploymentParams, householdEmploymentSql } from '../employment/employment.rule.js';
 import type { ZeroEmploymentHousehold } from './zero-employment.type.js';
@@ -22,7 +22,7 @@ export async function zeroEmploymentHouseholds(ctx: SubgraphContext, info: Graph
     after: args.after,
     key: ['village_code', 'household_id'],
     sql: ({ lo, hi }) => ({
-      text: `select * from (${householdEmploymentSql('r.village_code >= ? and r.village_code < ?')}) h where h.zero_employment`,
+      text: `select * from (${householdEmploymentSql(`r.village_code >= ? and r.village_code < ? and ${COUNTED_ROSTER}`)}) h where h.zero_employment`,
       params: [...householdEmploymentParams(args.year), lo, hi],
     }),
   });

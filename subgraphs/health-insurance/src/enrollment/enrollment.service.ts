@@ -1,4 +1,4 @@
-import { BadUserInputError, type Caller, registryYearProblem, type Roster } from '@fupin/kit';
+import { BadUserInputError, type Caller, COUNTED_ROSTER, registryYearProblem, type Roster } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EnrollInsuranceInput } from './enroll-insurance.input.js';
 import { EnrollmentEntity } from './enrollment.entity.js';
@@ -32,12 +32,12 @@ export async function enrollInsurance(em: EntityManager, roster: Roster, input: 
   });
 }
 
-/** Members of a region (and below) by the roster, and how many are enrolled for the year: one statement. */
+/** Members of a region (and below) by the roster, and how many are enrolled for the year (a REMOVED household counts nowhere): one statement. */
 export async function insuranceCoverage(em: EntityManager, regionCode: string, year: number, { lo, hi }: { lo: string; hi: string }): Promise<InsuranceCoverage> {
   const [row] = await em.getConnection().execute<{ members: string; insured: string }[]>(
     `select count(*) as members, count(e.member_id) as insured
        from roster r left join insurance_enrollment e on e.member_id = r.member_id and e.year = ?
-      where r.village_code >= ? and r.village_code < ?`,
+      where r.village_code >= ? and r.village_code < ? and ${COUNTED_ROSTER}`,
     [year, lo, hi],
   );
   const members = Number(row!.members);

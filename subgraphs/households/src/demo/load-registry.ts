@@ -24,7 +24,7 @@ export interface SeedReport {
 
 const pgArray = (items: string[]) => `{${items.join(',')}}`;
 
-const TABLES = ['roster', 'household_status_change', 'household_income', 'member', 'household', 'region'];
+const TABLES = ['roster', 'household_status_change', 'household_income', 'member', 'household', 'region_rural_population', 'region'];
 
 /**
  * Fills the registry database with a generated county through COPY, in one transaction:
@@ -41,7 +41,7 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
     // The four zeros' village figures are built again on the next read. First, after the
     // refreshers (their lock) and before the roster is locked: a refresh holding them reads it.
     await client.query(`select pg_advisory_xact_lock(${VILLAGE_FIGURES_LOCK})`);
-    await client.query('truncate village_figure_state, village_figure_stale, village_figure');
+    await client.query('truncate village_figure_year, village_figure_stale, village_figure');
     const { rows } = await client.query<{ n: string }>('select count(*) as n from household');
     if (Number(rows[0]!.n) > 0) {
       if (!options.replace) throw new Error(`the registry already has ${rows[0]!.n} households; pass --replace to empty it first`);
@@ -92,7 +92,11 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
     bar?.finish();
     // Nothing to mark while the roster fills: the figures are built from all of it.
     await client.query('alter table roster disable trigger village_figure_stale');
+    await client.query('alter table roster disable trigger roster_ever_poor');
     await client.query(FILL_ROSTER);
+    // Registered poor (建档立卡) in one statement, not a lookup per row.
+    await client.query(`update roster r set ever_poor = true where r.household_id in (select household_id from household_status_change where status = 'POOR')`);
+    await client.query('alter table roster enable trigger roster_ever_poor');
     await client.query('alter table roster enable trigger village_figure_stale');
     await client.query('alter table member enable trigger roster_sync');
     await client.query('alter table household enable trigger roster_sync');

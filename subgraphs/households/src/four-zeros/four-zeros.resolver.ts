@@ -4,10 +4,8 @@ import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Ro
 import type { Context } from '../loaders.js';
 import { RegionEntity } from '../region/region.entity.js';
 import { Region } from '../region/region.type.js';
-import { FourZeros, SetRuralPopulationInput, VillageExit } from './four-zeros.type.js';
-
-/** 西部: the provinces whose villages exit below 3% instead of 2% (the twelve of 西部大开发). */
-const WESTERN_PROVINCES = new Set(['15', '45', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65']);
+import { FourZeros, RecordVillageExitInput, SetRuralPopulationInput, VillageExit } from './four-zeros.type.js';
+import { recordVillageExit, villageExitOf } from './village-exit.js';
 
 @Resolver(() => Region)
 export class RegionFourZerosResolver {
@@ -22,17 +20,32 @@ export class RegionFourZerosResolver {
   }
 
   @Authorized('ADMIN', 'COUNTY_OFFICER')
-  @Mutation(() => Region, { description: "Sets a region's rural population (农村人口), the denominator of poverty incidence" })
+  @Mutation(() => Region, { description: "Sets a region's rural population (农村人口) for a year, the denominator of poverty incidence; a year reads the latest one set up to it" })
   async setRuralPopulation(@Arg('input', () => SetRuralPopulationInput) input: SetRuralPopulationInput, @Ctx() ctx: Context): Promise<RegionEntity> {
     if (typeof readRegionCode(input.regionCode) === 'string') throw new BadUserInputError('regionCode must be a 12-digit region code', { field: 'regionCode' });
     if (!Number.isInteger(input.ruralPopulation) || input.ruralPopulation < 0) throw new BadUserInputError('ruralPopulation must not be negative', { field: 'ruralPopulation' });
+    requireRegistryYear(input.year);
     // Jurisdiction before existence: a region outside it is refused whether or not it exists.
     assertWritable(ctx.caller, input.regionCode, 'region');
     const region = await ctx.em.findOne(RegionEntity, { code: input.regionCode });
     if (!region) throw new NotFoundError('region', { field: 'regionCode' });
-    region.ruralPopulation = input.ruralPopulation;
-    await ctx.em.flush();
+    await ctx.em.getConnection().execute(
+      `insert into region_rural_population (region_code, year, rural_population) values (?, ?, ?)
+       on conflict (region_code, year) do update set rural_population = excluded.rural_population`,
+      [input.regionCode, input.year, input.ruralPopulation],
+      'run',
+      ctx.em.getTransactionContext(),
+    );
     return region;
+  }
+
+  @Authorized('ADMIN', 'COUNTY_OFFICER')
+  @Mutation(() => Region, {
+    description:
+      'Records that a poverty village exited (贫困村出列) in a year; refused with VILLAGE_EXIT_RULE_NOT_MET (and the figures) when it does not meet the village exit rule for that year, VILLAGE_ALREADY_EXITED when it has exited before',
+  })
+  recordVillageExit(@Arg('input', () => RecordVillageExitInput) input: RecordVillageExitInput, @Ctx() ctx: Context): Promise<RegionEntity> {
+    return recordVillageExit(ctx, input);
   }
 }
 
@@ -40,22 +53,22 @@ export class RegionFourZerosResolver {
 export class FourZerosResolver {
   @FieldResolver(() => Int, { nullable: true })
   async households(@Root() z: FourZerosKey, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.registryFiguresByRegion.load(z.regionCode)).households;
+    return (await ctx.loaders.registryFiguresByRegion.load(z)).households;
   }
 
   @FieldResolver(() => Int, { nullable: true })
   async poorPeople(@Root() z: FourZerosKey, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.registryFiguresByRegion.load(z.regionCode)).poorPeople;
+    return (await ctx.loaders.registryFiguresByRegion.load(z)).poorPeople;
   }
 
   @FieldResolver(() => Int, { nullable: true })
   async ruralPopulation(@Root() z: FourZerosKey, @Ctx() ctx: Context): Promise<number | null> {
-    return (await ctx.loaders.registryFiguresByRegion.load(z.regionCode)).ruralPopulation;
+    return (await ctx.loaders.registryFiguresByRegion.load(z)).ruralPopulation;
   }
 
   @FieldResolver(() => Float, { nullable: true })
   async povertyIncidence(@Root() z: FourZerosKey, @Ctx() ctx: Context): Promise<number | null> {
-    const f = await ctx.loaders.registryFiguresByRegion.load(z.regionCode);
+    const f = await ctx.loaders.registryFiguresByRegion.load(z);
     return f.ruralPopulation ? f.poorPeople / f.ruralPopulation : null;
   }
 
@@ -63,15 +76,6 @@ export class FourZerosResolver {
   async villageExit(@Root() z: FourZerosKey, @Ctx() ctx: Context): Promise<VillageExit | null> {
     const facts = readRegionCode(z.regionCode);
     if (typeof facts === 'string' || facts.level !== 'VILLAGE') return null;
-    const f = await ctx.loaders.registryFiguresByRegion.load(z.regionCode);
-    const { FUPIN_VILLAGE_EXIT_INCIDENCE: limit, FUPIN_VILLAGE_EXIT_INCIDENCE_WEST: westLimit, FUPIN_VILLAGE_EXIT_LIFTED_SHARE: required } = ctx.settings;
-    const incidenceLimit = WESTERN_PROVINCES.has(z.regionCode.slice(0, 2)) ? westLimit : limit;
-    // Compared in integers: poor * 10000 < rural * limit(bp), lifted * 10000 >= registered * required(bp).
-    const bp = (share: number) => Math.round(share * 10_000);
-    const povertyIncidence = f.ruralPopulation ? f.poorPeople / f.ruralPopulation : null;
-    const liftedShare = f.registeredPeople ? f.liftedPeople / f.registeredPeople : null;
-    const incidenceMet = f.ruralPopulation !== null && f.ruralPopulation > 0 && f.poorPeople * 10_000 < f.ruralPopulation * bp(incidenceLimit);
-    const liftedMet = f.registeredPeople === 0 || f.liftedPeople * 10_000 >= f.registeredPeople * bp(required);
-    return { eligible: incidenceMet && liftedMet, povertyIncidence, incidenceLimit, liftedShare, liftedShareRequired: required };
+    return villageExitOf(z.regionCode, await ctx.loaders.registryFiguresByRegion.load(z), ctx.settings);
   }
 }

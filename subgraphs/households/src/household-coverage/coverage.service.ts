@@ -141,5 +141,12 @@ function combine(parts: Map<CoverageSource, PartOrMissing>, year: number, assess
     return { batch, covered: coveredBy.length > 0 ? true : unknown ? null : false, coveredBy, sources };
   });
   const complete = consulted.every((c) => c.consulted);
-  return { year, batches, gaps, exitEligible: complete && gaps.length === 0, consulted, assessedAt };
+  return { year, batches, gaps, exitEligible: complete && gaps.every((g) => !BLOCKS_EXIT(g.kind)), consulted, assessedAt };
 }
+
+/**
+ * The exit standard is 两不愁三保障 plus safe water (seed 000): a jobless household
+ * (ZERO_EMPLOYMENT) is a four-zeros target and a work-list item, shown as a gap, but it does
+ * not keep the household from exit (domain.md, "Gap rules").
+ */
+export const BLOCKS_EXIT = (kind: GapKind): boolean => kind !== GapKind.ZERO_EMPLOYMENT;

@@ -93,7 +93,7 @@ export class HouseholdCoverage {
   @Field(() => [CoverageGap], { description: 'Every gap found by the sources consulted' })
   gaps!: CoverageGap[];
 
-  @Field({ description: 'True exactly when every source was consulted and none found a gap' })
+  @Field({ description: 'True exactly when every source was consulted and none found a gap other than ZERO_EMPLOYMENT (shown, but not blocking exit)' })
   exitEligible!: boolean;
 
   @Field(() => [CoverageConsulted], { description: 'Each source, consulted or not' })

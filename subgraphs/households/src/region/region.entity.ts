@@ -23,10 +23,6 @@ export class RegionEntity {
   @Property({ type: 'integer', nullable: true })
   povertyVillageExitYear: number | null = null;
 
-  /** 农村人口, set by the county office: the denominator of poverty incidence. */
-  @Property({ type: 'integer', nullable: true })
-  ruralPopulation: number | null = null;
-
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Opt<Date> = new Date();
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertWritable, householdRange } from '../access.js';
 import { HouseholdEntity } from '../household/household.entity.js';
 import { MemberEntity } from '../member/member.entity.js';
-import type { PovertyStatus } from '../household/household.enums.js';
+import { PovertyStatus } from '../household/household.enums.js';
 import { RegionEntity } from './region.entity.js';
 import type { RegisterRegionInput } from './register-region.input.js';
 
@@ -45,6 +45,9 @@ export async function registerRegion(em: EntityManager, input: RegisterRegionInp
   });
 }
 
+/** Every status but 清退 (REMOVED, a household identified in error), however the enum grows. */
+const COUNTED_STATUSES: readonly string[] = Object.values(PovertyStatus).filter((s: string) => s !== 'REMOVED');
+
 /**
  * A page of the households of a region and every region below it, by household number: only
  * what the caller may see is listed and counted. The count only when asked; the page's members
@@ -58,7 +61,8 @@ export async function householdsOf(
   asked: { totalCount: boolean; members: boolean },
 ): Promise<Page<HouseholdEntity> & { members: MemberEntity[] }> {
   const first = pageSize(args.first);
-  const where = { villageCode: householdRange(caller, regionCode), ...(args.status ? { status: args.status } : {}) };
+  // A household removed (清退, identified in error) counts nowhere: listed only when its status is asked for by name.
+  const where = { villageCode: householdRange(caller, regionCode), status: args.status ?? { $in: COUNTED_STATUSES } };
   const after = args.after ? decodeCursor(args.after) : null;
   const listed = after ? { ...where, householdNumber: { $gt: after } } : where;
   const [rows, totalCount, members] = await Promise.all([

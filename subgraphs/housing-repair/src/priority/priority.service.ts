@@ -1,4 +1,4 @@
-import { householdEntry, type Page, type SubgraphContext, todayInChina, workListPage } from '@fupin/kit';
+import { COUNTED_ROSTER, householdEntry, type Page, type SubgraphContext, todayInChina, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AppraisalGrade } from '../appraisal/appraisal.enums.js';
 import { housingStatusSql, type HousingStatusRow } from '../housing/housing.rule.js';
@@ -12,8 +12,10 @@ interface PriorityRow extends HousingStatusRow {
 }
 
 /**
- * 危房改造 work list: the priority households of a region (registered poor, DIBAO, TEKUN, or
- * with a disabled member, by the roster) whose housing is not safe today, by village and
+ * 危房改造 work list: the priority households of a region (registered poor — its history holds
+ * POOR at any time, the roster's `ever_poor`, so a household lifted and then monitored is one
+ * and an at-risk household registered straight as MONITORED is not — DIBAO, TEKUN, or with a
+ * disabled member, by the roster; a REMOVED household is none) whose housing is not safe today, by village and
  * household; one statement over the roster replica and the housing tables.
  */
 export async function unsafeHousing(ctx: SubgraphContext, info: GraphQLResolveInfo, args: UnsafeHousingArgs): Promise<Page<UnsafeHousingEntry>> {
@@ -26,10 +28,10 @@ export async function unsafeHousing(ctx: SubgraphContext, info: GraphQLResolveIn
     sql: ({ lo, hi }) => ({
       text: `select * from (${housingStatusSql(`
                 select household_id, min(village_code) as village_code, min(household_type) as household_type,
-                       bool_or(household_status <> 'MONITORED') as registered_poor, bool_or(health_status = 'DISABLED') as disabled_member
-                  from roster where village_code >= ? and village_code < ?
+                       bool_or(ever_poor) as registered_poor, bool_or(health_status = 'DISABLED') as disabled_member
+                  from roster r where r.village_code >= ? and r.village_code < ? and ${COUNTED_ROSTER}
                  group by household_id
-                having bool_or(household_status <> 'MONITORED' or household_type in ('DIBAO', 'TEKUN') or health_status = 'DISABLED')`)}) s
+                having bool_or(ever_poor or household_type in ('DIBAO', 'TEKUN') or health_status = 'DISABLED')`)}) s
              where s.unsafe_reason is not null`,
       params: [lo, hi, todayInChina()],
     }),

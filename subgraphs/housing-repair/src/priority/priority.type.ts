@@ -6,7 +6,7 @@ import { UnsafeHousingReason } from '../housing/housing.rule.js';
 
 /** 四类重点对象: the households whose unsafe houses are renovated first. */
 export enum PriorityGroup {
-  /** 建档立卡贫困户: in the registry (not only monitored) */
+  /** 建档立卡贫困户: its status history holds POOR at any time, whatever its status now (LIFTED, MONITORED after LIFTED) */
   REGISTERED_POOR = 'REGISTERED_POOR',
   /** 低保户 */
   DIBAO = 'DIBAO',

@@ -4,6 +4,10 @@ import { Migration } from '@mikro-orm/migrations';
 import { todayInChina } from '../domain/dates.js';
 import { regionCountLoader } from './four-zeros.js';
 import { HubError } from '../errors.js';
+import { COUNTED_ROSTER } from '../roster/work-list.js';
+
+/** A rule's roster filter with the households that count (not REMOVED) in front. */
+const counted = (where: string) => `${COUNTED_ROSTER} and (${where})`;
 
 /**
  * A department's four-zeros count (四个清零), kept per household and year so that a province's
@@ -172,7 +176,7 @@ export async function figuresForBulkLoad(query: (sql: string) => Promise<unknown
 
 /** What the rule was for a year (its SQL and parameters, settings included): figures of another rule are rebuilt. */
 const fingerprintOf = (figure: FourZerosFigure, year: number, settings: Record<string, unknown>) =>
-  createHash('sha256').update(JSON.stringify(figure.rule(year, 'true', settings))).digest('hex');
+  createHash('sha256').update(JSON.stringify(figure.rule(year, counted('true'), settings))).digest('hex');
 
 /**
  * Upkeep (`build`): makes the year's figures current, built (the rule over every household)
@@ -215,7 +219,7 @@ export async function refreshFigures(em: EntityManager, figure: FourZerosFigure,
     );
     if (marked) await q('analyze four_zeros_refresh');
     const fill = async (y: number, where: string) => {
-      const rule = figure.rule(y, where, settings);
+      const rule = figure.rule(y, counted(where), settings);
       await q(`insert into four_zeros_figure (year, household_id, village_code, n) select ?::int, c.household_id, c.village_code, c.n from (${rule.sql}) c where c.n > 0`, [y, ...rule.params]);
     };
     for (const row of await q<{ year: number; fingerprint: string; built: boolean }>('select year, fingerprint, built from four_zeros_year order by year for update')) {

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { ROSTER_TABLE_V1, ROSTER_TABLE_V2_COLUMNS } from './roster.table.js';
+import { ROSTER_TABLE_V1, ROSTER_TABLE_V2_COLUMNS, ROSTER_TABLE_V3_COLUMNS } from './roster.table.js';
 
 /**
  * A department database's read-only replica of the registry's roster (see the households
@@ -25,7 +25,15 @@ export class Migration20261202130000_roster_replica_v2 extends Migration {
   }
 }
 
+/** Version 3 of the replica (`ever_poor`); like version 2, before the registry sends the column. */
+export class Migration20261206120000_roster_replica_ever_poor extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(ROSTER_TABLE_V3_COLUMNS);
+  }
+}
+
 export const ROSTER_REPLICA_MIGRATIONS = [
   { name: 'Migration20261123300000_roster_replica', class: Migration20261123300000_roster_replica },
   { name: 'Migration20261202130000_roster_replica_v2', class: Migration20261202130000_roster_replica_v2 },
+  { name: 'Migration20261206120000_roster_replica_ever_poor', class: Migration20261206120000_roster_replica_ever_poor },
 ];

@@ -22,3 +22,11 @@ export const ROSTER_TABLE_V1 = `
  * finds its household. Frozen as well.
  */
 export const ROSTER_TABLE_V2_COLUMNS = `alter table roster add column household_number text, add column is_head boolean not null default false`;
+
+/**
+ * Version 3, on both ends: whether the household is registered poor (建档立卡: its status
+ * history holds POOR at any time, whatever its status now), so a department's priority list
+ * counts a household lifted and then monitored, which the status alone cannot tell apart from
+ * an at-risk household registered straight as MONITORED. Frozen as well.
+ */
+export const ROSTER_TABLE_V3_COLUMNS = `alter table roster add column ever_poor boolean not null default false`;

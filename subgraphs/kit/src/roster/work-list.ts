@@ -7,6 +7,13 @@ import { requireRegistryYear } from '../domain/input.js';
 import { BadUserInputError } from '../errors.js';
 import { decodeCursor, encodeCursor, type Page, pageSize } from '../graphql/pagination.js';
 
+
+/**
+ * Roster rows `r` that count: a household removed (清退, identified in error) counts nowhere —
+ * not in the four zeros, not in a work list (domain.md) — while its records stay readable.
+ */
+export const COUNTED_ROSTER = `r.household_status <> 'REMOVED'`;
+
 /**
  * A region a department reads figures or lists of: a region code (or the whole country),
  * inside the caller's jurisdiction. Outside it the read is refused, and the refusal audited.

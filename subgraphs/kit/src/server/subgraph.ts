@@ -75,6 +75,8 @@ export interface SubgraphDefinition<L = unknown> {
    * otherwise wait for (figures to build), and marks taken before they pile up.
    */
   upkeep?(em: EntityManager, settings: Record<string, unknown>): Promise<void>;
+  /** Years of figures of its own (not `fourZeros`) that upkeep should build next (tests ask for them as requests do). */
+  wantFigures?(em: EntityManager, years: readonly number[]): Promise<void>;
   /** Runs after migrations, before serving (data changes a migration cannot make without keys). */
   prepare?(em: EntityManager, pii: PersonalDataCipher): Promise<void>;
 }

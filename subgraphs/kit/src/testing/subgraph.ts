@@ -55,6 +55,7 @@ export async function startTestSubgraph<L>(
     as: (caller) => new GraphQLClient(running.graphqlUrl, {}, signedFor(caller, gatewaySecret, running.graphqlUrl, def.name)),
     figures: async (...years) => {
       if (def.fourZeros) await wantFigures(running.orm.em.fork() as EntityManager, years);
+      await def.wantFigures?.(running.orm.em.fork() as EntityManager, years);
       // Twice: an upkeep already running may have listed its years before these were wanted.
       await running.upkeep();
       await running.upkeep();
