@@ -122,13 +122,13 @@ const bomb = (levels: number) => {
   return `${q} fragment F${levels} on Region { code }`;
 };
 
+// Sized exactly at 2^200 fields: a walk that wrote fragments out would never end (the test's
+// own timeout catches it); how fast the screen is belongs in `npm run bench -- armor`.
 test('a fragment is summed once and added where it is spread: a fragment bomb is sized exactly, at once', async () => {
-  const started = performance.now();
   const [op] = measure(schema, parse(bomb(200)), {}, LIMITS);
   expect(op!.nodes).toBe(1 + 2 ** 200);
   expect(op!.cost).toBe(1 + 2 ** 200);
   expect(op!.depth).toBe(2);
-  expect(performance.now() - started).toBeLessThan(100);
   const refusal = await check(bomb(40), { limits: { ...DEEP, maxCost: 1e15 } });
   expect(refusal).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'nodes', message: `${1 + 2 ** 40} fields with fragments written out are over 2000`, status: 400 });
   expect(await check(bomb(3), { limits: { ...DEEP, maxNodes: 9 } })).toBeNull();
