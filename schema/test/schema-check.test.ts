@@ -116,3 +116,16 @@ describe('composition refuses directives the gateway cannot execute', () => {
     );
   });
 });
+
+test('npm run schema:check exits 1 with the report when the baseline clients use has a field the subgraphs no longer compose to', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const baseline = join(await mkdtemp(join(tmpdir(), 'schema-check-')), 'supergraph.graphql');
+  await writeFile(baseline, planted('type Region', '  name: String!\n', '  name: String!\n  motto: String\n'));
+  const script = new URL('../dist/src/schema-check.js', import.meta.url).pathname;
+  const run = spawnSync(process.execPath, [script, '--against', baseline], { encoding: 'utf8' });
+  expect(run.stdout).toContain("BREAKING  Field 'motto' was removed from object type 'Region' [Region.motto]");
+  expect(run.status).toBe(1);
+});
