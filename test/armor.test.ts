@@ -8,7 +8,9 @@ import { startHub } from './support/hub.js';
 const LIMITS = { maxDepth: 6, maxAliases: 5, maxRootFields: 3, maxTokens: 100, maxCost: 1202, maxFirst: 100, defaultListSize: 10, ratePerMinute: 8 };
 let hub: Awaited<ReturnType<typeof startHub>>;
 beforeAll(async () => {
-  hub = await startHub({ limits: LIMITS, mode: 'production' });
+  // Production limits on free-text attacks: trusted documents (enforce by default in a production
+  // gateway started from its environment) are off here so the limits themselves are what refuses.
+  hub = await startHub({ limits: LIMITS, mode: 'production', trustedDocuments: { mode: 'off' } });
 });
 afterAll(() => hub?.stop());
 

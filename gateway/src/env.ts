@@ -1,10 +1,16 @@
 import { EnvError, gatewaySecret, parseEnv, port, z } from '@fupin/kit';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './trusted-documents.js';
 
 /** schema/supergraph.graphql of this repository, from src/ or dist/src/. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
   new URL(import.meta.url.includes('/dist/') ? '../../../schema/supergraph.graphql' : '../../schema/supergraph.graphql', import.meta.url),
+);
+
+/** client/manifest of this repository: the typed client's trusted-documents manifests, one per release. */
+export const DEFAULT_TRUSTED_DOCUMENTS_DIR = fileURLToPath(
+  new URL(import.meta.url.includes('/dist/') ? '../../../client/manifest' : '../../client/manifest', import.meta.url),
 );
 
 /** How the gateway calls its subgraphs: the same settings whether it runs alone or in `npm start`. */
@@ -23,6 +29,8 @@ const schema = calls.extend({
   FUPIN_GATEWAY_SECRET: gatewaySecret,
   FUPIN_MODE: z.enum(['development', 'production']).default('production'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  FUPIN_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).optional(),
+  FUPIN_TRUSTED_DOCUMENTS_DIR: z.string().default(DEFAULT_TRUSTED_DOCUMENTS_DIR),
 });
 
 const subgraphNames = (supergraphPath: string) => [...readFileSync(supergraphPath, 'utf8').matchAll(/@join__graph\(name: "([^"]+)"/g)].map(([, name]) => name!);
@@ -70,6 +78,15 @@ export function gatewayEnv(env: NodeJS.ProcessEnv = process.env) {
     gatewaySecret: parsed.FUPIN_GATEWAY_SECRET,
     mode: parsed.FUPIN_MODE,
     limits: { ratePerMinute: parsed.RATE_LIMIT_PER_MINUTE },
+    trustedDocuments: { mode: trustedDocumentsMode(parsed.FUPIN_TRUSTED_DOCUMENTS, parsed.FUPIN_MODE), dir: parsed.FUPIN_TRUSTED_DOCUMENTS_DIR },
     subgraphUrls,
   };
+}
+
+/**
+ * FUPIN_TRUSTED_DOCUMENTS when set; else production enforces (ADMIN exempt) and development
+ * logs unknown documents. (startGateway called directly, as tests do, defaults to `off`.)
+ */
+export function trustedDocumentsMode(given: TrustedDocumentsMode | undefined, mode: 'development' | 'production'): TrustedDocumentsMode {
+  return given ?? (mode === 'production' ? 'enforce' : 'log-unknown');
 }

@@ -9,6 +9,8 @@ import { subgraphFetcher } from './subgraph-client.js';
 import { graphiqlPage, graphiqlRoutes } from './graphiql.js';
 import { DEFAULT_LIMITS, DocumentScreen, type Limits, limitsPlugin, RateLimiter } from './limits.js';
 import { maskGatewayError } from './mask-errors.js';
+import { DEFAULT_TRUSTED_DOCUMENTS_DIR } from './env.js';
+import { type GatewayAudit, loadManifests, TrustedDocuments, type TrustedDocumentsCounts, type TrustedDocumentsMode } from './trusted-documents.js';
 
 export interface GatewayOptions {
   port: number;
@@ -36,6 +38,14 @@ export interface GatewayOptions {
   /** Development allows introspection to every caller; production to ADMIN only. */
   mode?: 'development' | 'production';
   limits?: Partial<Limits>;
+  /**
+   * Trusted documents (persisted operations): `mode` (default `off` here; `gatewayEnv` defaults it
+   * from FUPIN_MODE) and `dir`, where every `<version>.json` manifest is loaded (default: this
+   * repository's client/manifest).
+   */
+  trustedDocuments?: { mode?: TrustedDocumentsMode; dir?: string };
+  /** Where the gateway's own audit records go (trusted-document refusals); default a JSON line on stderr. */
+  audit?: GatewayAudit;
 }
 
 export interface GatewayContext {
@@ -54,6 +64,8 @@ export interface RunningGateway {
   http: RunningHttp;
   /** How many bearer tokens had their signature checked: a caller kept from an earlier request is not checked again. */
   tokenSignatureChecks(): number;
+  /** The trusted-documents mode in force, how many documents its manifests hold, and its counts. */
+  trustedDocuments(): { mode: TrustedDocumentsMode; documents: number } & TrustedDocumentsCounts;
   stop(): Promise<void>;
 }
 
@@ -102,6 +114,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => void (apiSchema = loaded));
   const screen = new DocumentScreen(() => apiSchema, limits);
+  const trustedMode = options.trustedDocuments?.mode ?? 'off';
+  const trustedDir = options.trustedDocuments?.dir ?? DEFAULT_TRUSTED_DOCUMENTS_DIR;
+  const manifests = await loadManifests(trustedDir);
+  if (trustedMode === 'enforce' && manifests.documents.size === 0) {
+    // Enforcing with no documents would refuse every caller but ADMIN: a misconfiguration, not a policy.
+    throw new Error(`trusted documents: enforce, but no manifest in ${trustedDir} holds a document (set FUPIN_TRUSTED_DOCUMENTS_DIR, or FUPIN_TRUSTED_DOCUMENTS=log-unknown)`);
+  }
+  const trusted = new TrustedDocuments(trustedMode, manifests.documents, options.audit);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // No cache-control plugin: it instruments every field, and nothing here reads cache hints.
@@ -113,6 +133,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false,
     // Introspection is allowed here and limited per caller by limitsPlugin.
     introspection: true,
+    // No automatic persisted queries: a document is known because a client release's manifest
+    // holds it (trusted documents), never because some caller sent it once.
+    persistedQueries: false,
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -134,15 +157,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const http = { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } as unknown as { status: number };
         throw new GraphQLError('too many requests', { extensions: { code: 'RATE_LIMITED', http } });
       }
-      // Before Apollo parses, validates or plans it: a document whose size alone is abuse never gets that far.
+      const requestId = requestIdFrom(req.headers);
+      // Before Apollo parses, validates or plans it: a document no client release holds is refused
+      // (or logged) first, and one whose size alone is abuse never gets further.
+      trusted.check(graphql?.body, graphql?.query, caller, requestId);
       screen.check(graphql?.query);
       const idempotencyKey = req.headers['idempotency-key'];
       if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !isIdempotencyKey(idempotencyKey))) {
         throw new GraphQLError('Idempotency-Key must have 1 to 128 printable characters', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
       }
       const deadline = Date.now() + (options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
-      return { caller, requestId: requestIdFrom(req.headers), deadline, ...(idempotencyKey ? { idempotencyKey } : {}) };
+      return { caller, requestId, deadline, ...(idempotencyKey ? { idempotencyKey } : {}) };
     },
+    prepareBody: (body) => trusted.resolve(body),
     browserPage: graphiqlPage,
     routes: {
       ...graphiqlRoutes,
@@ -169,6 +196,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     graphqlUrl: `${http.url}/graphql`,
     http,
     tokenSignatureChecks: () => verify.signatureChecks,
+    trustedDocuments: () => ({ mode: trusted.mode, documents: trusted.size, ...trusted.counts }),
     stop: async () => {
       await http.close();
       await apollo.stop();

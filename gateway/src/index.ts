@@ -1,3 +1,4 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
-export { gatewayEnv, subgraphCallSettings, DEFAULT_SUPERGRAPH_PATH } from './env.js';
+export { gatewayEnv, subgraphCallSettings, trustedDocumentsMode, DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR } from './env.js';
+export { loadManifests, TrustedDocuments, auditToStderr, TRUSTED_DOCUMENTS_MODES, type GatewayAudit, type GatewayAuditEntry, type TrustedDocumentsMode, type TrustedDocumentsCounts } from './trusted-documents.js';
 export { DEFAULT_LIMITS, DocumentScreen, type Limits } from './limits.js';

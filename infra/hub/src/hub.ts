@@ -1,4 +1,4 @@
-import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway, subgraphCallSettings } from '@fupin/gateway';
+import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway, subgraphCallSettings, trustedDocumentsMode } from '@fupin/gateway';
 import { envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, rosterReaderUrl, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { subgraphOwnerUrl } from './database-owner.js';
@@ -46,6 +46,7 @@ function hubGateway(settings: HubSettings, keys: HubKeys, calls: ReturnType<type
     jwksSource: keys.jwksSource,
     gatewaySecret: keys.gatewaySecret,
     mode: settings.FUPIN_MODE,
+    trustedDocuments: { mode: trustedDocumentsMode(settings.FUPIN_TRUSTED_DOCUMENTS, settings.FUPIN_MODE), ...(settings.FUPIN_TRUSTED_DOCUMENTS_DIR ? { dir: settings.FUPIN_TRUSTED_DOCUMENTS_DIR } : {}) },
   });
 }
 

@@ -38,6 +38,9 @@ const schema = z.object({
   FUPIN_GATEWAY_SECRET: gatewaySecret.optional(),
   FUPIN_PII_KEY: piiKey.optional(),
   FUPIN_DATABASE_SECRET: gatewaySecret.optional(),
+  // Unset: production enforces, development logs unknown documents (trustedDocumentsMode).
+  FUPIN_TRUSTED_DOCUMENTS: z.enum(['off', 'log-unknown', 'enforce']).optional(),
+  FUPIN_TRUSTED_DOCUMENTS_DIR: z.string().optional(),
 });
 
 export function hubSettings(env: NodeJS.ProcessEnv = process.env) {

@@ -11,9 +11,16 @@ export interface HttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   /**
    * The caller's context. `graphql` is the request Apollo is about to run: its query (to screen
-   * it first) and, on a service that takes only signed callers, the caller the gateway signed for.
+   * it first), the POST body as `prepareBody` left it, and, on a service that takes only signed
+   * callers, the caller the gateway signed for.
    */
-  context: (req: IncomingMessage, graphql: { query: unknown; caller?: Caller }) => Promise<C>;
+  context: (req: IncomingMessage, graphql: { query: unknown; body?: unknown; caller?: Caller }) => Promise<C>;
+  /**
+   * Rewrites a single operation's POST body before Apollo reads it (the gateway's trusted
+   * documents: a `documentId` becomes the document's text). It must not throw: refusals belong
+   * in `context`, which sees the rewritten body.
+   */
+  prepareBody?: (body: unknown) => unknown;
   /**
    * A service inside the hub: every POST must carry the gateway's signature for this service, its
    * method, path and body. The signature is checked before the body is read, the body against it
@@ -125,10 +132,11 @@ export function createHttpHandler<C extends BaseContext>(options: HttpOptions<C>
       const method = (req.method ?? 'GET').toUpperCase();
       const caller = signed?.caller;
       if (Array.isArray(body)) return await batch(req, res, body, (op, context) => options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search: url.search, body: op }, context }), caller);
+      if (method === 'POST' && options.prepareBody) body = options.prepareBody(body);
       const query = method === 'GET' ? url.searchParams.get('query') : (body as { query?: unknown } | undefined)?.query;
       const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search: url.search, body },
-        context: () => options.context(req, { query, ...(caller ? { caller } : {}) }),
+        context: () => options.context(req, { query, body, ...(caller ? { caller } : {}) }),
       });
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
