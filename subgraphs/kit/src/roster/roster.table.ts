@@ -22,3 +22,11 @@ export const ROSTER_TABLE_V1 = `
  * finds its household. Frozen as well.
  */
 export const ROSTER_TABLE_V2_COLUMNS = `alter table roster add column household_number text, add column is_head boolean not null default false`;
+
+/**
+ * Membership, on both ends: the day a member joined (null: since the household was identified)
+ * and the day they left (null: still there). A member who left stays on the roster, so a rule
+ * for a past year still finds them; rules for year Y count only members present on 31 December
+ * of Y (`rosterMemberIn`). Frozen as well.
+ */
+export const ROSTER_MEMBERSHIP_COLUMNS = `alter table roster add column joined_on date, add column left_on date`;
