@@ -1,4 +1,4 @@
-import { householdEntry, type Page, type SubgraphContext, todayInChina, workListPage } from '@fupin/kit';
+import { householdEntry, type Page, rosterMemberNow, type SubgraphContext, todayInChina, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AppraisalGrade } from '../appraisal/appraisal.enums.js';
 import { housingStatusSql, type HousingStatusRow } from '../housing/housing.rule.js';
@@ -28,6 +28,7 @@ export async function unsafeHousing(ctx: SubgraphContext, info: GraphQLResolveIn
                 select household_id, min(village_code) as village_code, min(household_type) as household_type,
                        bool_or(household_status <> 'MONITORED') as registered_poor, bool_or(health_status = 'DISABLED') as disabled_member
                   from roster where village_code >= ? and village_code < ?
+                   and ${rosterMemberNow('roster')}
                  group by household_id
                 having bool_or(household_status <> 'MONITORED' or household_type in ('DIBAO', 'TEKUN') or health_status = 'DISABLED')`)}) s
              where s.unsafe_reason is not null`,
