@@ -54,8 +54,8 @@ export async function addMember(em: EntityManager, input: AddMemberInput, caller
     if (elsewhere.length) throw new BadUserInputError('member is already a member of a registered household', { field: 'member.idNumber' });
     const positions = await tx.getConnection().execute<{ next: number }[]>('select coalesce(max(position), -1)::int + 1 as next from member where household_id = ?', [household.id], 'all', tx.getTransactionContext());
     const member = tx.create(MemberEntity, { ...facts, householdId: household.id, position: positions[0]!.next, joinedOn: effectiveDate, joinedReason: input.reason });
-    tx.create(MemberChangeEntity, { memberId: member.id, householdId: household.id, effectiveDate, reason: input.reason, changedBy: caller.subject, was: {}, became: { joined_on: effectiveDate, joined_reason: input.reason } });
     try {
+      // The member first: its change references it, and the unit of work knows no relation to order them by.
       await tx.flush();
     } catch (err) {
       // A concurrent write can still win the race between the checks and the insert.
@@ -64,6 +64,8 @@ export async function addMember(em: EntityManager, input: AddMemberInput, caller
       if (isUniqueViolation(err, 'member_one_spouse_idx')) throw new BadUserInputError('a household has at most one SPOUSE (got 2)', { field: 'member.relationToHead' });
       throw err;
     }
+    tx.create(MemberChangeEntity, { memberId: member.id, householdId: household.id, effectiveDate, reason: input.reason, changedBy: caller.subject, was: {}, became: { joined_on: effectiveDate, joined_reason: input.reason } });
+    await tx.flush();
     return household;
   });
 }
