@@ -1,4 +1,9 @@
+import { loadSubgraph, makeIdNumber } from '@fupin/kit';
+import { runDepartmentImport } from '@fupin/kit/bulk';
 import { awaitInReplicas, errorCode, seed, type SeededHousehold, tomorrowInChina } from '@fupin/kit/testing';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { contractOperation } from './support/contract.js';
 import { fingerprint } from './support/fingerprint.js';
 import { startHub } from './support/hub.js';
@@ -83,6 +88,21 @@ test('a death: the member counts for the year before and not for the year of dea
   expect(errorCode(await write(REMOVE, { memberId: spouse!.id, effectiveDate: '2025-04-01', reason: 'OTHER' }))).toBe('BAD_USER_INPUT');
 });
 
+test("a department's work list of a year counts the members in the household on 31 December", async () => {
+  const own = await s.village();
+  const h = await s.household({ villageCode: own, identifiedYear: 2016 });
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
+  const [head, spouse] = h.members;
+  const withoutWork = async (year: number) =>
+    (await hub.client.data<{ membersWithoutWork: { nodes: { member: { id: string } }[] } }>(
+      `query($c: ID!, $y: Int!) { membersWithoutWork(regionCode: $c, year: $y) { nodes { member { id } } } }`, { c: own, y: year })).membersWithoutWork.nodes.map((n) => n.member.id).sort();
+  expect(await withoutWork(2025)).toEqual([head!.id, spouse!.id].sort());
+  await ok(REMOVE, { memberId: spouse!.id, effectiveDate: '2025-08-01', reason: 'MOVED_AWAY' });
+  await awaitMembership(spouse!.id);
+  expect(await withoutWork(2025)).toEqual([head!.id]);
+  expect(await withoutWork(2024)).toEqual([head!.id, spouse!.id].sort());
+});
+
 test('a birth: the newborn counts for the year of birth and not for the year before', async () => {
   const h = await household();
   for (const m of h.members) for (const year of [2024, 2025]) await enroll(m.id, year);
@@ -150,6 +170,45 @@ test('a person who left one household may join another from that day, not before
   // Found by ID number where she is now.
   const found = await hub.client.data<{ memberByIdNumber: { household: { id: string } } }>(`query($n: String!) { memberByIdNumber(idNumber: $n) { household { id } } }`, { n: bride.idNumber });
   expect(found.memberByIdNumber.household.id).toBe(to.id);
+});
+
+test('a deaths list keyed by ID number: the matched leave on the day of death, the rest are reported by line', async () => {
+  const h = await household();
+  const other = await household();
+  const stranger = makeIdNumber('420115', '1950-03-03', 881);
+  const dir = await mkdtemp(join(tmpdir(), 'fupin-deaths-'));
+  try {
+    const file = join(dir, 'deaths.csv');
+    await writeFile(file, [
+      'id_number,died_on',
+      `${h.members[1]!.idNumber},2025-02-02`, // 2 matched: the spouse
+      `${other.members[0]!.idNumber},2025-02-02`, // 3 the head of a household with others: refused
+      `${stranger},2025-02-02`, // 4 not in the registry
+      `${other.members[1]!.idNumber},2015-02-02`, // 5 before the household was identified
+      `${other.members[1]!.idNumber.slice(0, 17)}${other.members[1]!.idNumber.endsWith('0') ? '1' : '0'},2025-02-02`, // 6 invalid ID number
+      '',
+    ].join('\n'));
+    const spec = (await (await loadSubgraph('households')).def.imports!()).deaths!;
+    const report = await runDepartmentImport(spec, 'deaths', {
+      databaseUrl: hub.subgraphs.households!.ownerUrl, blindIndex: hub.blindIndex, file, actor: { subject: 'cli:civil-affairs', role: 'ADMIN', regionCode: '000000000000' },
+    });
+    expect(report).toMatchObject({ rows: 5, matched: 1, written: 1, notInRegistry: 1, invalidIdNumber: 1, invalidRow: 2, duplicated: 0 });
+    // line,id_number (masked),problem,detail: by line and problem.
+    const lines = (await readFile(report.reportPath, 'utf8')).trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(lines.map(([line, , problem]) => `${line} ${problem}`).sort()).toEqual(['3 INVALID_ROW', '4 NOT_IN_REGISTRY', '5 INVALID_ROW', '6 INVALID_ID_NUMBER']);
+    expect(lines.find(([line]) => line === '3')![3]).toMatch(/name the new head/);
+    const { member } = await hub.client.data<{ member: { leftOn: string } }>(`query($id: ID!) { member(id: $id) { leftOn } }`, { id: h.members[1]!.id });
+    expect(member.leftOn).toBe('2025-02-02');
+    const registry = hub.subgraphs.households!.orm.em.fork().getConnection();
+    expect(await registry.execute(`select reason, changed_by, effective_date::text as d from member_change where member_id = ?`, [h.members[1]!.id])).toEqual([{ reason: 'DEATH', changed_by: 'cli:civil-affairs', d: '2025-02-02' }]);
+    expect((await asOf(h.id, '2025-02-01'))!.members).toHaveLength(2);
+    expect((await asOf(h.id, '2025-02-02'))!.members).toHaveLength(1);
+    // The departments hear of it through the roster.
+    await awaitMembership(h.members[1]!.id);
+    expect((await asOf(other.id, '2025-12-31'))!.members).toHaveLength(2);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 describe('refused with BAD_USER_INPUT, nothing written, the refusal audited', () => {

@@ -65,6 +65,8 @@ export const households: SubgraphDefinition<Loaders> = {
   prepare: async (em, pii) => {
     await sealLegacyIdNumbers(em, pii);
   },
+  // Registry upkeep from other offices' lists, keyed by ID number (`npm run import -- households deaths file.csv`).
+  imports: async () => ({ deaths: (await import('./member/deaths.import.js')).deathsImport }),
   demo: async (options) => {
     const { seedRegistry } = await import('./demo/load-registry.js');
     const report = await seedRegistry(options.databaseUrl, { piiKey: options.piiKey, households: options.households, seed: options.seed, replace: options.replace ?? false, progress: options.progress ?? false });

@@ -182,7 +182,7 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
            select s.*, r.member_id, count(*) over (partition by s.id_index, s.dup_key) as copies, ${invalid} as invalid
              -- A person who moved has a row in each household: the one they are in now, else the last.
              from import_row s left join lateral (
-               select member_id from roster r where r.id_number_index = s.id_index order by r.left_on desc nulls first limit 1) r on true`,
+               select r.* from roster r where r.id_number_index = s.id_index order by r.left_on desc nulls first limit 1) r on true`,
     );
     // Ordered by member: the department's indexes are filled in order, not at random.
     await client.query(`create temp view matched as select * from import_match where copies = 1 and ${subject} is not null and invalid is null order by ${subject}`);
