@@ -49,6 +49,13 @@ const MATRIX = `
   Mutation.recordIncome                  y    y    y    n    n    n    n    n
   Mutation.changeHouseholdStatus         y    y    y    n    n    n    n    n
   Mutation.revealIdNumber                y    y    y    n    n    n    n    n
+  Mutation.addMember                     y    y    n    n    n    n    n    n
+  Mutation.removeMember                  y    y    n    n    n    n    n    n
+  Mutation.updateHousehold               y    y    n    n    n    n    n    n
+  Mutation.updateMember                  y    y    n    n    n    n    n    n
+  HouseholdAsOf.mainCause                y    y    y    y    n    n    n    n
+  HouseholdAsOf.otherCauses              y    y    y    y    n    n    n    n
+  HouseholdAsOf.helper                   y    y    y    y    n    n    n    n
   Member.insurance                       y    y    y    y    y    n    n    n
   Member.claims                          y    y    y    y    y    n    n    n
   Member.familyDoctor                    y    y    y    y    y    n    n    n
@@ -229,6 +236,42 @@ const PATHS: Record<string, Path> = {
         input: { householdId: (h as SeededHousehold).id, status: 'LIFTED', effectiveDate: '2020-12-01', reason: '脱贫' },
       }))(as, f),
   },
+  // Registry upkeep: each on a household of its own, dated in 2020 (after it was identified).
+  'Mutation.addMember': {
+    subgraph: 'households',
+    prepare: (f) => f.fresh(),
+    run: async (as, f, h) =>
+      q(`mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`, (d) => d.addMember, () => ({
+        input: { householdId: (h as SeededHousehold).id, effectiveDate: '2020-06-01', reason: 'BIRTH', member: { name: '小宝', idNumber: fixtureSeed.idNumber('2020-05-30'), relationToHead: 'CHILD', healthStatus: 'HEALTHY', laborCapacity: 'NONE' } },
+      }))(as, f),
+  },
+  'Mutation.removeMember': {
+    subgraph: 'households',
+    prepare: (f) => f.fresh(),
+    run: async (as, f, h) =>
+      q(`mutation($input: RemoveMemberInput!) { removeMember(input: $input) { id } }`, (d) => d.removeMember, () => ({
+        input: { memberId: (h as SeededHousehold).members[1]!.id, effectiveDate: '2020-06-01', reason: 'MOVED_AWAY' },
+      }))(as, f),
+  },
+  'Mutation.updateHousehold': {
+    subgraph: 'households',
+    prepare: (f) => f.fresh(),
+    run: async (as, f, h) =>
+      q(`mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { id } }`, (d) => d.updateHousehold, () => ({
+        input: { householdId: (h as SeededHousehold).id, effectiveDate: '2020-06-01', reason: '改水', safeDrinkingWater: false },
+      }))(as, f),
+  },
+  'Mutation.updateMember': {
+    subgraph: 'households',
+    prepare: (f) => f.fresh(),
+    run: async (as, f, h) =>
+      q(`mutation($input: UpdateMemberInput!) { updateMember(input: $input) { id } }`, (d) => d.updateMember, () => ({
+        input: { memberId: (h as SeededHousehold).members[0]!.id, effectiveDate: '2020-06-01', reason: '复核劳动能力', laborCapacity: 'WEAK' },
+      }))(as, f),
+  },
+  'HouseholdAsOf.mainCause': { subgraph: 'households', run: q(HOUSEHOLD('asOf(date: "2020-06-01") { mainCause }'), (d) => d.household?.asOf?.mainCause) },
+  'HouseholdAsOf.otherCauses': { subgraph: 'households', run: q(HOUSEHOLD('asOf(date: "2020-06-01") { otherCauses }'), (d) => d.household?.asOf?.otherCauses) },
+  'HouseholdAsOf.helper': { subgraph: 'households', run: q(HOUSEHOLD('asOf(date: "2020-06-01") { helper }'), (d) => d.household?.asOf?.helper) },
   'Mutation.revealIdNumber': { subgraph: 'households', run: q(`mutation($m: ID!) { revealIdNumber(memberId: $m, reason: "核对") }`, (d) => d.revealIdNumber, (f) => ({ m: f.household.members[0]!.id })) },
   'Member.insurance': { subgraph: 'health-insurance', run: q(HOUSEHOLD('members { insurance(year: 2020) { scheme } }'), (d) => d.household?.members[0]?.insurance) },
   'Member.claims': { subgraph: 'health-insurance', run: q(HOUSEHOLD('members { claims(year: 2020) { totalCost } }'), (d) => d.household?.members[0]?.claims) },

@@ -29,7 +29,7 @@ test('existing members are copied, new registrations and status changes follow',
   const [row] = await replica('select * from roster where member_id = ?', [before.members[0]!.id]);
   expect(row).toMatchObject({ household_id: before.id, village_code: village, labor_capacity: 'SKILLED', household_type: 'DIBAO', household_status: 'POOR', id_number_index: hub.pii.blindIndex(before.members[0]!.idNumber), household_number: before.householdNumber, is_head: true });
   // Narrow: no name, no ID number.
-  expect(Object.keys(row!).sort()).toEqual(['birth_date', 'health_status', 'household_id', 'household_number', 'household_status', 'household_type', 'id_number_index', 'is_head', 'labor_capacity', 'member_id', 'village_code']);
+  expect(Object.keys(row!).sort()).toEqual(['birth_date', 'ever_poor', 'health_status', 'household_id', 'household_number', 'household_status', 'household_type', 'id_number_index', 'is_head', 'joined_on', 'labor_capacity', 'left_on', 'member_id', 'village_code']);
 
   const after = await s.household({ villageCode: village });
   expect(await present(after.members[0]!.id)).toBe(true);

@@ -11,8 +11,7 @@ export const CONTRACT_PATH = fileURLToPath(new URL('../contract/operations.graph
  * contract test, `npm run schema:check` and the typed client's codegen all read it here.
  */
 export const PENDING_OPERATIONS: ReadonlySet<string> = new Set<string>([
-  // Registry upkeep, history and the status procedure (issue 24)
-  'AddMember', 'RemoveMember', 'UpdateHousehold', 'UpdateMember', 'HouseholdAsOf',
+  // The status procedure (issue 24)
   'ProposeStatusChange', 'ObjectToStatusChange', 'ReviewStatusChange', 'DecideStatusChange', 'StatusChanges',
   // Relapse prevention (issue 27)
   'ReportHardship', 'MonitoringCases', 'IdentifyMonitoringCase', 'AddAssistanceMeasure', 'ClearRisk',

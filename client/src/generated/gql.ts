@@ -14,17 +14,21 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation RemoveMember($input: RemoveMemberInput!) {\n  removeMember(input: $input) {\n    id\n    members {\n      id\n      relationToHead\n    }\n  }\n}": typeof types.RemoveMemberDocument,
     "mutation RecordRenovation($input: RecordRenovationInput!) {\n  recordRenovation(input: $input) {\n    id\n    kind\n    status\n  }\n}": typeof types.RecordRenovationDocument,
     "query VillageHouseholds($code: ID!, $first: Int, $after: String, $status: PovertyStatus) {\n  region(code: $code) {\n    households(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        householdNumber\n        status\n        type\n        head {\n          name\n          maskedIdNumber\n        }\n      }\n    }\n  }\n}": typeof types.VillageHouseholdsDocument,
     "query Region($code: ID!) {\n  region(code: $code) {\n    code\n    name\n    level\n    isPovertyVillage\n    parent {\n      code\n      name\n    }\n    children {\n      code\n      name\n      level\n    }\n  }\n}": typeof types.RegionDocument,
     "mutation RecordSchooling($input: RecordSchoolingInput!) {\n  recordSchooling(input: $input) {\n    year\n    stage\n    status\n  }\n}": typeof types.RecordSchoolingDocument,
     "mutation RecordEmployment($input: RecordEmploymentInput!) {\n  recordEmployment(input: $input) {\n    year\n    status\n    monthlyIncome\n  }\n}": typeof types.RecordEmploymentDocument,
     "query RegionFourZeros($code: ID!, $year: Int!) {\n  region(code: $code) {\n    code\n    name\n    fourZeros(year: $year) {\n      unsafeHousingHouseholds\n      highMedicalBurdenHouseholds\n      dropoutMembers\n      zeroEmploymentHouseholds\n    }\n    children {\n      code\n      name\n      fourZeros(year: $year) {\n        unsafeHousingHouseholds\n        dropoutMembers\n      }\n    }\n  }\n}": typeof types.RegionFourZerosDocument,
+    "mutation AddMember($input: AddMemberInput!) {\n  addMember(input: $input) {\n    id\n    members {\n      id\n      name\n      relationToHead\n    }\n  }\n}": typeof types.AddMemberDocument,
+    "mutation UpdateMember($input: UpdateMemberInput!) {\n  updateMember(input: $input) {\n    id\n    healthStatus\n    disabilityGrade\n    laborCapacity\n  }\n}": typeof types.UpdateMemberDocument,
     "query MemberByIdNumber($idNumber: String!) {\n  memberByIdNumber(idNumber: $idNumber) {\n    id\n    name\n    household {\n      id\n      householdNumber\n    }\n  }\n}": typeof types.MemberByIdNumberDocument,
     "mutation RecordGrant($input: RecordGrantInput!) {\n  recordGrant(input: $input) {\n    id\n    program\n    amount\n  }\n}": typeof types.RecordGrantDocument,
     "mutation RecordClaim($input: RecordClaimInput!) {\n  recordClaim(input: $input) {\n    id\n    totalCost\n    outOfPocket\n  }\n}": typeof types.RecordClaimDocument,
     "query HouseholdCoverage($id: ID!, $year: Int!) {\n  household(id: $id) {\n    coverage(year: $year) {\n      batches {\n        batch\n        covered\n      }\n      gaps {\n        kind\n        member {\n          id\n        }\n      }\n      exitEligible\n    }\n  }\n}": typeof types.HouseholdCoverageDocument,
     "mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {\n  changeHouseholdStatus(input: $input) {\n    id\n    status\n    statusHistory {\n      status\n      effectiveDate\n      reason\n    }\n  }\n}": typeof types.ChangeHouseholdStatusDocument,
+    "query HouseholdAsOf($id: ID!, $date: Date!) {\n  household(id: $id) {\n    asOf(date: $date) {\n      status\n      type\n      safeDrinkingWater\n      members {\n        id\n        name\n        relationToHead\n        laborCapacity\n      }\n    }\n  }\n}": typeof types.HouseholdAsOfDocument,
     "mutation RecordRelocation($input: RecordRelocationInput!) {\n  recordRelocation(input: $input) {\n    site\n    relocatedOn\n  }\n}": typeof types.RecordRelocationDocument,
     "mutation RecordIncome($input: RecordIncomeInput!, $year: Int!) {\n  recordIncome(input: $input) {\n    id\n    incomePerCapita(year: $year)\n  }\n}": typeof types.RecordIncomeDocument,
     "mutation RecordIndustrySupport($input: RecordIndustrySupportInput!) {\n  recordIndustrySupport(input: $input) {\n    id\n    kind\n    amount\n  }\n}": typeof types.RecordIndustrySupportDocument,
@@ -35,19 +39,24 @@ type Documents = {
     "mutation RevealIdNumber($memberId: ID!, $reason: String!) {\n  revealIdNumber(memberId: $memberId, reason: $reason)\n}": typeof types.RevealIdNumberDocument,
     "mutation RecordAppraisal($input: RecordAppraisalInput!) {\n  recordAppraisal(input: $input) {\n    grade\n    appraisedOn\n  }\n}": typeof types.RecordAppraisalDocument,
     "mutation EnrollInsurance($input: EnrollInsuranceInput!) {\n  enrollInsurance(input: $input) {\n    year\n    scheme\n    premium\n    subsidy\n  }\n}": typeof types.EnrollInsuranceDocument,
+    "mutation UpdateHousehold($input: UpdateHouseholdInput!) {\n  updateHousehold(input: $input) {\n    id\n    type\n    mainCause\n    safeDrinkingWater\n    helper\n  }\n}": typeof types.UpdateHouseholdDocument,
 };
 const documents: Documents = {
+    "mutation RemoveMember($input: RemoveMemberInput!) {\n  removeMember(input: $input) {\n    id\n    members {\n      id\n      relationToHead\n    }\n  }\n}": types.RemoveMemberDocument,
     "mutation RecordRenovation($input: RecordRenovationInput!) {\n  recordRenovation(input: $input) {\n    id\n    kind\n    status\n  }\n}": types.RecordRenovationDocument,
     "query VillageHouseholds($code: ID!, $first: Int, $after: String, $status: PovertyStatus) {\n  region(code: $code) {\n    households(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        householdNumber\n        status\n        type\n        head {\n          name\n          maskedIdNumber\n        }\n      }\n    }\n  }\n}": types.VillageHouseholdsDocument,
     "query Region($code: ID!) {\n  region(code: $code) {\n    code\n    name\n    level\n    isPovertyVillage\n    parent {\n      code\n      name\n    }\n    children {\n      code\n      name\n      level\n    }\n  }\n}": types.RegionDocument,
     "mutation RecordSchooling($input: RecordSchoolingInput!) {\n  recordSchooling(input: $input) {\n    year\n    stage\n    status\n  }\n}": types.RecordSchoolingDocument,
     "mutation RecordEmployment($input: RecordEmploymentInput!) {\n  recordEmployment(input: $input) {\n    year\n    status\n    monthlyIncome\n  }\n}": types.RecordEmploymentDocument,
     "query RegionFourZeros($code: ID!, $year: Int!) {\n  region(code: $code) {\n    code\n    name\n    fourZeros(year: $year) {\n      unsafeHousingHouseholds\n      highMedicalBurdenHouseholds\n      dropoutMembers\n      zeroEmploymentHouseholds\n    }\n    children {\n      code\n      name\n      fourZeros(year: $year) {\n        unsafeHousingHouseholds\n        dropoutMembers\n      }\n    }\n  }\n}": types.RegionFourZerosDocument,
+    "mutation AddMember($input: AddMemberInput!) {\n  addMember(input: $input) {\n    id\n    members {\n      id\n      name\n      relationToHead\n    }\n  }\n}": types.AddMemberDocument,
+    "mutation UpdateMember($input: UpdateMemberInput!) {\n  updateMember(input: $input) {\n    id\n    healthStatus\n    disabilityGrade\n    laborCapacity\n  }\n}": types.UpdateMemberDocument,
     "query MemberByIdNumber($idNumber: String!) {\n  memberByIdNumber(idNumber: $idNumber) {\n    id\n    name\n    household {\n      id\n      householdNumber\n    }\n  }\n}": types.MemberByIdNumberDocument,
     "mutation RecordGrant($input: RecordGrantInput!) {\n  recordGrant(input: $input) {\n    id\n    program\n    amount\n  }\n}": types.RecordGrantDocument,
     "mutation RecordClaim($input: RecordClaimInput!) {\n  recordClaim(input: $input) {\n    id\n    totalCost\n    outOfPocket\n  }\n}": types.RecordClaimDocument,
     "query HouseholdCoverage($id: ID!, $year: Int!) {\n  household(id: $id) {\n    coverage(year: $year) {\n      batches {\n        batch\n        covered\n      }\n      gaps {\n        kind\n        member {\n          id\n        }\n      }\n      exitEligible\n    }\n  }\n}": types.HouseholdCoverageDocument,
     "mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {\n  changeHouseholdStatus(input: $input) {\n    id\n    status\n    statusHistory {\n      status\n      effectiveDate\n      reason\n    }\n  }\n}": types.ChangeHouseholdStatusDocument,
+    "query HouseholdAsOf($id: ID!, $date: Date!) {\n  household(id: $id) {\n    asOf(date: $date) {\n      status\n      type\n      safeDrinkingWater\n      members {\n        id\n        name\n        relationToHead\n        laborCapacity\n      }\n    }\n  }\n}": types.HouseholdAsOfDocument,
     "mutation RecordRelocation($input: RecordRelocationInput!) {\n  recordRelocation(input: $input) {\n    site\n    relocatedOn\n  }\n}": types.RecordRelocationDocument,
     "mutation RecordIncome($input: RecordIncomeInput!, $year: Int!) {\n  recordIncome(input: $input) {\n    id\n    incomePerCapita(year: $year)\n  }\n}": types.RecordIncomeDocument,
     "mutation RecordIndustrySupport($input: RecordIndustrySupportInput!) {\n  recordIndustrySupport(input: $input) {\n    id\n    kind\n    amount\n  }\n}": types.RecordIndustrySupportDocument,
@@ -58,6 +67,7 @@ const documents: Documents = {
     "mutation RevealIdNumber($memberId: ID!, $reason: String!) {\n  revealIdNumber(memberId: $memberId, reason: $reason)\n}": types.RevealIdNumberDocument,
     "mutation RecordAppraisal($input: RecordAppraisalInput!) {\n  recordAppraisal(input: $input) {\n    grade\n    appraisedOn\n  }\n}": types.RecordAppraisalDocument,
     "mutation EnrollInsurance($input: EnrollInsuranceInput!) {\n  enrollInsurance(input: $input) {\n    year\n    scheme\n    premium\n    subsidy\n  }\n}": types.EnrollInsuranceDocument,
+    "mutation UpdateHousehold($input: UpdateHouseholdInput!) {\n  updateHousehold(input: $input) {\n    id\n    type\n    mainCause\n    safeDrinkingWater\n    helper\n  }\n}": types.UpdateHouseholdDocument,
 };
 
 /**
@@ -74,6 +84,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveMember($input: RemoveMemberInput!) {\n  removeMember(input: $input) {\n    id\n    members {\n      id\n      relationToHead\n    }\n  }\n}"): (typeof documents)["mutation RemoveMember($input: RemoveMemberInput!) {\n  removeMember(input: $input) {\n    id\n    members {\n      id\n      relationToHead\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -101,6 +115,14 @@ export function graphql(source: "query RegionFourZeros($code: ID!, $year: Int!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AddMember($input: AddMemberInput!) {\n  addMember(input: $input) {\n    id\n    members {\n      id\n      name\n      relationToHead\n    }\n  }\n}"): (typeof documents)["mutation AddMember($input: AddMemberInput!) {\n  addMember(input: $input) {\n    id\n    members {\n      id\n      name\n      relationToHead\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMember($input: UpdateMemberInput!) {\n  updateMember(input: $input) {\n    id\n    healthStatus\n    disabilityGrade\n    laborCapacity\n  }\n}"): (typeof documents)["mutation UpdateMember($input: UpdateMemberInput!) {\n  updateMember(input: $input) {\n    id\n    healthStatus\n    disabilityGrade\n    laborCapacity\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query MemberByIdNumber($idNumber: String!) {\n  memberByIdNumber(idNumber: $idNumber) {\n    id\n    name\n    household {\n      id\n      householdNumber\n    }\n  }\n}"): (typeof documents)["query MemberByIdNumber($idNumber: String!) {\n  memberByIdNumber(idNumber: $idNumber) {\n    id\n    name\n    household {\n      id\n      householdNumber\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -118,6 +140,10 @@ export function graphql(source: "query HouseholdCoverage($id: ID!, $year: Int!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {\n  changeHouseholdStatus(input: $input) {\n    id\n    status\n    statusHistory {\n      status\n      effectiveDate\n      reason\n    }\n  }\n}"): (typeof documents)["mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {\n  changeHouseholdStatus(input: $input) {\n    id\n    status\n    statusHistory {\n      status\n      effectiveDate\n      reason\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HouseholdAsOf($id: ID!, $date: Date!) {\n  household(id: $id) {\n    asOf(date: $date) {\n      status\n      type\n      safeDrinkingWater\n      members {\n        id\n        name\n        relationToHead\n        laborCapacity\n      }\n    }\n  }\n}"): (typeof documents)["query HouseholdAsOf($id: ID!, $date: Date!) {\n  household(id: $id) {\n    asOf(date: $date) {\n      status\n      type\n      safeDrinkingWater\n      members {\n        id\n        name\n        relationToHead\n        laborCapacity\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -158,6 +184,10 @@ export function graphql(source: "mutation RecordAppraisal($input: RecordAppraisa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation EnrollInsurance($input: EnrollInsuranceInput!) {\n  enrollInsurance(input: $input) {\n    year\n    scheme\n    premium\n    subsidy\n  }\n}"): (typeof documents)["mutation EnrollInsurance($input: EnrollInsuranceInput!) {\n  enrollInsurance(input: $input) {\n    year\n    scheme\n    premium\n    subsidy\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateHousehold($input: UpdateHouseholdInput!) {\n  updateHousehold(input: $input) {\n    id\n    type\n    mainCause\n    safeDrinkingWater\n    helper\n  }\n}"): (typeof documents)["mutation UpdateHousehold($input: UpdateHouseholdInput!) {\n  updateHousehold(input: $input) {\n    id\n    type\n    mainCause\n    safeDrinkingWater\n    helper\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

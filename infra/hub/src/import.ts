@@ -38,7 +38,8 @@ try {
     blindIndex: new BlindIndex(hub.keys.blindIndexKey),
     file: resolve(cwd, file),
     ...(values.report ? { reportPath: resolve(cwd, values.report) } : {}),
-    actor: { subject: values.actor!, role: 'DEPARTMENT_OFFICER', regionCode: '000000000000', ...(def.department ? { department: def.department } : {}) },
+    // The registry's own lists (deaths) are the county office's upkeep, made with the hub's key.
+    actor: def.department ? { subject: values.actor!, role: 'DEPARTMENT_OFFICER', regionCode: '000000000000', department: def.department } : { subject: values.actor!, role: 'ADMIN', regionCode: '000000000000' },
     dryRun: values['dry-run'],
     progress: true,
   });

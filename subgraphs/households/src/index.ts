@@ -11,6 +11,10 @@ import { Migration20261202160000_exit_evidence } from '../migrations/Migration20
 import { Migration20261202170000_rural_population } from '../migrations/Migration20261202170000_rural_population.js';
 import { Migration20261202180000_roster_village_index } from '../migrations/Migration20261202180000_roster_village_index.js';
 import { Migration20261202190000_village_figures } from '../migrations/Migration20261202190000_village_figures.js';
+import { Migration20261206030000_registry_upkeep } from '../migrations/Migration20261206030000_registry_upkeep.js';
+import { HouseholdChangeEntity } from './household/household-change.entity.js';
+import { HouseholdAsOfResolver } from './household-history/household-as-of.resolver.js';
+import { MemberChangeEntity } from './member/member-change.entity.js';
 import { Migration20261206120000_roster_ever_poor } from '../migrations/Migration20261206120000_roster_ever_poor.js';
 import { Migration20261206120100_figures_by_year } from '../migrations/Migration20261206120100_figures_by_year.js';
 import { HouseholdEntity } from './household/household.entity.js';
@@ -33,7 +37,7 @@ import { registrySettings } from './settings.js';
 /** The registry (建档立卡): regions, households, members. */
 export const households: SubgraphDefinition<Loaders> = {
   name: 'households',
-  entities: [RegionEntity, HouseholdEntity, IncomeEntity, StatusChangeEntity, MemberEntity],
+  entities: [RegionEntity, HouseholdEntity, IncomeEntity, StatusChangeEntity, MemberEntity, HouseholdChangeEntity, MemberChangeEntity],
   migrations: [
     { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
     { name: 'Migration20261123100000_encrypt_id_numbers', class: Migration20261123100000_encrypt_id_numbers },
@@ -44,19 +48,20 @@ export const households: SubgraphDefinition<Loaders> = {
     { name: 'Migration20261202170000_rural_population', class: Migration20261202170000_rural_population },
     { name: 'Migration20261202180000_roster_village_index', class: Migration20261202180000_roster_village_index },
     { name: 'Migration20261202190000_village_figures', class: Migration20261202190000_village_figures },
+    { name: 'Migration20261206030000_registry_upkeep', class: Migration20261206030000_registry_upkeep },
     { name: 'Migration20261206120000_roster_ever_poor', class: Migration20261206120000_roster_ever_poor },
     { name: 'Migration20261206120100_figures_by_year', class: Migration20261206120100_figures_by_year },
   ],
   schema: federatedSchema(
     'households',
-    { resolvers: [RegionResolver, HouseholdResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, AuditResolver] },
+    { resolvers: [RegionResolver, HouseholdResolver, HouseholdAsOfResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, AuditResolver] },
     { ...regionReference, ...householdReference, ...memberReference },
   ),
   settings: registrySettings,
   loaders: createLoaders,
   upkeep: (em) => warmVillageFigures(em),
   wantFigures: (em, years) => wantVillageFigures(em, years),
-  appendOnly: ['household_status_change'],
+  appendOnly: ['household_status_change', 'household_change', 'member_change'],
   publishesRoster: true,
   personalData: [
     'Member.name', 'Member.maskedIdNumber', 'Member.gender', 'Member.birthDate', 'Member.healthStatus', 'Member.disabilityGrade',
@@ -65,6 +70,8 @@ export const households: SubgraphDefinition<Loaders> = {
   prepare: async (em, pii) => {
     await sealLegacyIdNumbers(em, pii);
   },
+  // Registry upkeep from other offices' lists, keyed by ID number (`npm run import -- households deaths file.csv`).
+  imports: async () => ({ deaths: (await import('./member/deaths.import.js')).deathsImport }),
   demo: async (options) => {
     const { seedRegistry } = await import('./demo/load-registry.js');
     const report = await seedRegistry(options.databaseUrl, { piiKey: options.piiKey, households: options.households, seed: options.seed, replace: options.replace ?? false, progress: options.progress ?? false });

@@ -1,13 +1,14 @@
 import type { SubgraphContext } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fourZerosLoaders } from './four-zeros/four-zeros.loader.js';
+import { householdAsOfLoaders } from './household-history/household-as-of.loader.js';
 import { householdLoaders } from './household/household.loader.js';
 import { memberLoaders } from './member/member.loader.js';
 import { regionLoaders } from './region/region.loader.js';
 import type { RegistrySettings } from './settings.js';
 
 export function createLoaders(em: EntityManager) {
-  return { ...regionLoaders(em), ...householdLoaders(em), ...memberLoaders(em), ...fourZerosLoaders(em) };
+  return { ...regionLoaders(em), ...householdLoaders(em), ...memberLoaders(em), ...fourZerosLoaders(em), ...householdAsOfLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,4 +1,4 @@
-import { COUNTED_ROSTER, memberEntry, type Page, type SubgraphContext, workListPage } from '@fupin/kit';
+import { COUNTED_ROSTER, memberEntry, type Page, rosterMemberIn, type SubgraphContext, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { COMPULSORY_AGE, schoolAge } from '../schooling/school-age.js';
 import { SchoolStatus } from '../schooling/schooling.enums.js';
@@ -38,7 +38,8 @@ export async function dropouts(ctx: SubgraphContext, info: GraphQLResolveInfo, a
                from roster r left join schooling s on s.member_id = r.member_id and s.year = ?
               where r.village_code >= ? and r.village_code < ? and ${COUNTED_ROSTER}
                 and r.birth_date > ? and r.birth_date <= ?
-                and (s.member_id is null or s.status = '${SchoolStatus.DROPPED_OUT}')`,
+                and (s.member_id is null or s.status = '${SchoolStatus.DROPPED_OUT}')
+                and ${rosterMemberIn('r', year)}`,
       params: [year, lo, hi, oldest, youngest],
     }),
   });

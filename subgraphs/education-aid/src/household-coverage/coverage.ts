@@ -1,4 +1,4 @@
-import { Batch, type CoverageOf, GapKind, latestTimestamp } from '@fupin/kit';
+import { Batch, type CoverageOf, GapKind, latestTimestamp, rosterMemberIn } from '@fupin/kit';
 import { COMPULSORY_AGE, schoolAge } from '../schooling/school-age.js';
 import { SchoolStatus } from '../schooling/schooling.enums.js';
 
@@ -30,7 +30,7 @@ export const educationCoverage: CoverageOf = async ({ em }, householdIds, year) 
        left join schooling s on s.member_id = r.member_id and s.year = ?
        left join lateral (select g.member_id, max(g.recorded_at) as as_of from education_grant g
                            where g.member_id = r.member_id and g.paid_on between ?::date and ?::date group by g.member_id) g on true
-      where r.household_id = any(string_to_array(?, ',')::uuid[])
+      where r.household_id = any(string_to_array(?, ',')::uuid[]) and ${rosterMemberIn('r', year)}
       group by r.household_id`,
     [oldest, youngest, year, `${year}-01-01`, `${year}-12-31`, householdIds.join(',')],
   );

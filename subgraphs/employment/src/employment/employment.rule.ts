@@ -1,4 +1,4 @@
-import { ageOn } from '@fupin/kit';
+import { ageOn, rosterMemberOn } from '@fupin/kit';
 import { EmploymentStatus } from './employment.enums.js';
 
 /**
@@ -46,7 +46,7 @@ export const MIN_MONTHS_EMPLOYED = 1;
  * in order: the year, the earliest and latest working-age birth dates, then the filter's own.
  * One row per household: `household_id`, `village_code`, `members`, `able_member_ids`,
  * `zero_employment`, and for the batches `production_job` and `ranger`, and `as_of` (the last
- * employment record of the year).
+ * employment record of the year). Only members in the household on 31 December of the year count.
  */
 export function householdEmploymentSql(rosterWhere: string): string {
   return `
@@ -62,7 +62,7 @@ export function householdEmploymentSql(rosterWhere: string): string {
               from (select ?::int as year, ?::date as earliest, ?::date as latest) w
               cross join roster r
               left join employment e on e.member_id = r.member_id and e.year = w.year
-             where ${rosterWhere}) r
+             where ${rosterWhere} and ${rosterMemberOn('r', 'make_date(w.year, 12, 31)')}) r
      group by r.household_id`;
 }
 

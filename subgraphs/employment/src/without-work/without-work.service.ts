@@ -1,4 +1,4 @@
-import { COUNTED_ROSTER, memberEntry, type Page, parseYuan, type RegionYearPageArgs, type SubgraphContext, workListPage } from '@fupin/kit';
+import { COUNTED_ROSTER, memberEntry, type Page, parseYuan, type RegionYearPageArgs, rosterMemberIn, type SubgraphContext, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { EmploymentStatus } from '../employment/employment.enums.js';
 import { ageAtYearEnd, MIN_MONTHS_EMPLOYED, SOME_LABOR, workingAgeBirthDates } from '../employment/employment.rule.js';
@@ -39,7 +39,8 @@ export async function membersWithoutWork(ctx: SubgraphContext, info: GraphQLReso
               where r.village_code >= ? and r.village_code < ? and ${COUNTED_ROSTER}
                 and r.birth_date between ? and ?
                 and r.labor_capacity in (${SOME_LABOR.map((c) => `'${c}'`).join(', ')})
-                and (e.member_id is null or e.status = '${EmploymentStatus.UNEMPLOYED}' or e.months_worked < ${MIN_MONTHS_EMPLOYED})`,
+                and (e.member_id is null or e.status = '${EmploymentStatus.UNEMPLOYED}' or e.months_worked < ${MIN_MONTHS_EMPLOYED})
+                and ${rosterMemberIn('r', year)}`,
       params: [year, lo, hi, earliest, latest],
     }),
   });

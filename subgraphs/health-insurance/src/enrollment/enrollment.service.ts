@@ -1,4 +1,4 @@
-import { BadUserInputError, type Caller, COUNTED_ROSTER, registryYearProblem, type Roster } from '@fupin/kit';
+import { BadUserInputError, type Caller, COUNTED_ROSTER, registryYearProblem, type Roster, rosterMemberIn } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EnrollInsuranceInput } from './enroll-insurance.input.js';
 import { EnrollmentEntity } from './enrollment.entity.js';
@@ -37,7 +37,7 @@ export async function insuranceCoverage(em: EntityManager, regionCode: string, y
   const [row] = await em.getConnection().execute<{ members: string; insured: string }[]>(
     `select count(*) as members, count(e.member_id) as insured
        from roster r left join insurance_enrollment e on e.member_id = r.member_id and e.year = ?
-      where r.village_code >= ? and r.village_code < ? and ${COUNTED_ROSTER}`,
+      where r.village_code >= ? and r.village_code < ? and ${COUNTED_ROSTER} and ${rosterMemberIn('r', year)}`,
     [year, lo, hi],
   );
   const members = Number(row!.members);

@@ -1,4 +1,4 @@
-import { Batch, type CoverageOf, fenToDecimal, GapKind, latestTimestamp, parseYuan, z } from '@fupin/kit';
+import { Batch, type CoverageOf, fenToDecimal, GapKind, latestTimestamp, parseYuan, rosterMemberIn, z } from '@fupin/kit';
 
 /** The health department's own settings. */
 export const healthSettings = z.object({
@@ -44,7 +44,7 @@ export const healthCoverage: CoverageOf = async ({ em, settings }, householdIds,
     `with m as (
        select r.household_id, r.village_code, r.member_id, e.member_id is not null as insured, e.recorded_at as enrolled_at
          from roster r left join insurance_enrollment e on e.member_id = r.member_id and e.year = ?
-        where r.household_id = any(string_to_array(?, ',')::uuid[])
+        where r.household_id = any(string_to_array(?, ',')::uuid[]) and ${rosterMemberIn('r', year)}
      ), c as (
        select m.household_id, sum(c.total_cost) as total, sum(c.out_of_pocket) as out_of_pocket, sum(c.assistance_paid) as assistance, max(c.recorded_at) as as_of
          from m join medical_claim c on c.member_id = m.member_id and c.date between ?::date and ?::date

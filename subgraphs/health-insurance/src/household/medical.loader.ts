@@ -1,4 +1,4 @@
-import { householdYearLoader, parseYuan, readRows } from '@fupin/kit';
+import { householdYearLoader, parseYuan, readRows, rosterMemberIn } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdMedical } from './medical.type.js';
 
@@ -14,7 +14,7 @@ async function medicalOf(em: EntityManager, year: number, householdIds: string[]
     `with members as (
        select r.household_id, r.member_id, (e.member_id is not null) as insured
          from roster r left join insurance_enrollment e on e.member_id = r.member_id and e.year = ?
-        where r.household_id = any(?)
+        where r.household_id = any(?) and ${rosterMemberIn('r', year)}
      ), costs as (
        select m.household_id, count(c.id) as claims, sum(c.total_cost) as total_cost, sum(c.basic_paid) as basic_paid,
               sum(c.critical_illness_paid) as critical_illness_paid, sum(c.supplementary_paid) as supplementary_paid,

@@ -24,7 +24,7 @@ export interface SeedReport {
 
 const pgArray = (items: string[]) => `{${items.join(',')}}`;
 
-const TABLES = ['roster', 'household_status_change', 'household_income', 'member', 'household', 'region_rural_population', 'region'];
+const TABLES = ['roster', 'member_change', 'household_change', 'household_status_change', 'household_income', 'member', 'household', 'region_rural_population', 'region'];
 
 /**
  * Fills the registry database with a generated county through COPY, in one transaction:
@@ -52,6 +52,7 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
     const rebuildIndexes = await dropSecondaryIndexes(client, TABLES);
     // The roster is filled once at the end, not by a trigger per row.
     await client.query('alter table member disable trigger roster_sync');
+    await client.query('alter table member disable trigger roster_sync_membership');
     await client.query('alter table household disable trigger roster_sync');
     const plan = planRegions(options.households, options.seed);
     await copyInto(client, 'region (code, name, level, parent_code, is_poverty_village, poverty_village_exit_year)',
@@ -99,6 +100,7 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
     await client.query('alter table roster enable trigger roster_ever_poor');
     await client.query('alter table roster enable trigger village_figure_stale');
     await client.query('alter table member enable trigger roster_sync');
+    await client.query('alter table member enable trigger roster_sync_membership');
     await client.query('alter table household enable trigger roster_sync');
     await rebuildIndexes();
     await client.query('commit');

@@ -1,6 +1,7 @@
 import { Batch, type Caller, latestTimestamp, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, COVERAGE_SOURCES, type CoveragePart, fenToDecimal, GapKind, parseYuan, PeerUnavailable, type Peers, povertyLineFen, type UnavailableReason } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HouseholdType } from '../household/household.enums.js';
+import { memberOn } from '../household-history/member-on.js';
 import { type CoverageBatch, type CoverageGap, type CoverageConsulted, CoverageSource, type HouseholdCoverage } from './coverage.type.js';
 
 interface RegistryRow {
@@ -14,16 +15,23 @@ interface RegistryRow {
 
 /**
  * The registry's own part: INCOME_BELOW_LINE (no income for the year, or per capita below the
- * line of the year), UNSAFE_WATER, and SOCIAL_SECURITY for DIBAO and TEKUN households.
+ * line of the year), UNSAFE_WATER, and SOCIAL_SECURITY for DIBAO and TEKUN households, read as
+ * the household stood on 31 December of the year. One statement per batch.
  */
 async function registryParts(em: EntityManager, householdIds: string[], year: number, povertyLines: Readonly<Record<number, number>>): Promise<Map<string, CoveragePart>> {
+  // As of 31 December of the year: its type and water then (the `was` of the first change after
+  // it, else today's row), and the members then present.
   const rows = await em.getConnection().execute<RegistryRow[]>(
-    `select h.id as household_id, h.type, h.safe_drinking_water, i.income_per_capita::text as income,
-            (select count(*)::int from member m where m.household_id = h.id) as members,
+    `select h.id as household_id, coalesce(c.was->>'type', h.type) as type,
+            coalesce((c.was->>'safe_drinking_water')::boolean, h.safe_drinking_water) as safe_drinking_water,
+            i.income_per_capita::text as income,
+            (select count(*)::int from member m where m.household_id = h.id and ${memberOn('m', 'make_date(?, 12, 31)')}) as members,
             greatest(i.recorded_at, h.created_at) as as_of
        from household h left join household_income i on i.household_id = h.id and i.year = ?
+       left join lateral (select c.was from household_change c where c.household_id = h.id and c.effective_date > make_date(?, 12, 31) order by c.effective_date, c.id limit 1) c on true
       where h.id = any(string_to_array(?, ',')::uuid[])`,
-    [year, householdIds.join(',')],
+    // The year: twice for the members (joined, left), once for the income, once for the change.
+    [year, year, year, year, householdIds.join(',')],
   );
   const line = povertyLineFen(year, povertyLines);
   return new Map(
@@ -107,7 +115,9 @@ export async function coverageOf(req: CoverageRequest, householdIds: string[], y
     const parts = new Map<CoverageSource, PartOrMissing>([[CoverageSource.REGISTRY, own]]);
     departments.forEach((d, i) => {
       const answer = answers[i]!;
-      const part = 'parts' in answer ? answer.parts.get(householdId) : undefined;
+      // A household with nobody left in it on 31 December (the last member died) has no roster
+      // rows in the year for a department to answer with: nothing to count, not a roster behind.
+      const part = 'parts' in answer ? (answer.parts.get(householdId) ?? (own.members === 0 ? { ...own, batches: [], gaps: [], asOf: null } : undefined)) : undefined;
       const unavailable = 'unavailable' in answer ? answer.unavailable : !part || part.members < own.members ? ROSTER_SHORT : null;
       parts.set(d.source as CoverageSource, unavailable ? { ...unavailable, department: d.subgraph } : part!);
     });

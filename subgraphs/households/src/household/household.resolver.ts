@@ -16,6 +16,8 @@ import { Household, StatusChange } from './household.type.js';
 import { RecordIncomeInput } from './record-income.input.js';
 import { RegisterHouseholdInput } from './register-household.input.js';
 import type { StatusChangeEntity } from './status-change.entity.js';
+import { UpdateHouseholdInput } from './update-household.input.js';
+import { updateHousehold } from './update-household.service.js';
 
 @Resolver(() => Household)
 export class HouseholdResolver {
@@ -28,6 +30,12 @@ export class HouseholdResolver {
   @Mutation(() => Household, { description: 'Registers a household with its members (建档立卡); its history starts POOR on 1 January of the year identified' })
   registerHousehold(@Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
     return registerHousehold(ctx.em, input, ctx.caller, piiOf(ctx));
+  }
+
+  @Authorized('ADMIN', 'COUNTY_OFFICER')
+  @Mutation(() => Household, { description: "A dated change of the household's type, causes, safe drinking water or helper; the earlier values stay readable through asOf" })
+  updateHousehold(@Arg('input', () => UpdateHouseholdInput) input: UpdateHouseholdInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
+    return updateHousehold(ctx.em, input, ctx.caller);
   }
 
   @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
@@ -55,7 +63,7 @@ export class HouseholdResolver {
     return (await ctx.loaders.regionByCode.load(household.villageCode))!;
   }
 
-  @FieldResolver(() => [Member])
+  @FieldResolver(() => [Member], { description: "Today's members; those who left are read through asOf an earlier day" })
   members(@Root() household: HouseholdEntity, @Ctx() ctx: Context): Promise<MemberEntity[]> {
     return ctx.loaders.membersByHousehold.load(household.id);
   }

@@ -10,7 +10,6 @@ import {
   type PersonalDataCipher,
   requireRegistryYear,
   requireText,
-  readIdNumber,
   readRegionCode,
   todayInChina,
 } from '@fupin/kit';
@@ -20,7 +19,7 @@ import { assertWritable } from '../access.js';
 import { coverageOf, type CoverageRequest } from '../household-coverage/coverage.service.js';
 import type { ExitEvidence, HouseholdCoverage } from '../household-coverage/coverage.type.js';
 import { MemberEntity } from '../member/member.entity.js';
-import { Gender, HealthStatus, Relation } from '../member/member.enums.js';
+import { checkDistinctPeople, checkRelations, readMemberInput } from '../member/member-facts.js';
 import { RegionEntity } from '../region/region.entity.js';
 import type { ChangeHouseholdStatusInput } from './change-household-status.input.js';
 import { HouseholdEntity } from './household.entity.js';
@@ -31,7 +30,7 @@ import type { RegisterHouseholdInput } from './register-household.input.js';
 import { StatusChangeEntity } from './status-change.entity.js';
 import { isAllowedChange } from './status-rules.js';
 
-const MAX_MEMBERS = 30;
+export const MAX_MEMBERS = 30;
 
 export async function registerHousehold(em: EntityManager, input: RegisterHouseholdInput, caller: Caller, pii: PersonalDataCipher): Promise<HouseholdEntity> {
   const today = todayInChina();
@@ -51,36 +50,9 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
   if (input.members.length < 1 || input.members.length > MAX_MEMBERS) {
     throw new BadUserInputError(`a household has 1 to ${MAX_MEMBERS} members`, { field: 'members' });
   }
-  const heads = input.members.filter((m) => m.relationToHead === Relation.HEAD).length;
-  if (heads !== 1) throw new BadUserInputError(`a household has exactly one HEAD (got ${heads})`, { field: 'members' });
-  const spouses = input.members.filter((m) => m.relationToHead === Relation.SPOUSE).length;
-  if (spouses > 1) throw new BadUserInputError(`a household has at most one SPOUSE (got ${spouses})`, { field: 'members' });
-
-  const members = input.members.map((m, i) => {
-    const field = `members[${i}]`;
-    const facts = readIdNumber(m.idNumber, today);
-    if (typeof facts === 'string') throw new BadUserInputError(`${field}.idNumber ${facts}`, { field: `${field}.idNumber` });
-    const grade = m.disabilityGrade ?? null;
-    if (grade !== null && (m.healthStatus !== HealthStatus.DISABLED || !Number.isInteger(grade) || grade < 1 || grade > 4)) {
-      throw new BadUserInputError(`${field}.disabilityGrade is 1 to 4 and only for a DISABLED member`, { field: `${field}.disabilityGrade` });
-    }
-    return {
-      position: i,
-      name: requireText(m.name, `${field}.name`, 50),
-      ...pii.seal(facts.idNumber),
-      gender: Gender[facts.gender],
-      birthDate: facts.birthDate,
-      relationToHead: m.relationToHead,
-      healthStatus: m.healthStatus,
-      disabilityGrade: grade,
-      laborCapacity: m.laborCapacity,
-    };
-  });
-  const seen = new Set<string>();
-  members.forEach((m, i) => {
-    if (seen.has(m.idNumberIndex)) throw new BadUserInputError(`members[${i}].idNumber appears twice in this household`, { field: `members[${i}].idNumber` });
-    seen.add(m.idNumberIndex);
-  });
+  checkRelations(input.members);
+  const members = input.members.map((m, i) => ({ position: i, ...readMemberInput(m, `members[${i}]`, today, pii) }));
+  checkDistinctPeople(members);
 
   return em.transactional(async (tx) => {
     const village = await tx.findOne(RegionEntity, { code: input.villageCode });
@@ -90,7 +62,7 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
     if (await tx.findOne(HouseholdEntity, { householdNumber })) {
       throw new BadUserInputError('householdNumber is already registered', { field: 'householdNumber' });
     }
-    const taken = await tx.find(MemberEntity, { idNumberIndex: { $in: members.map((m) => m.idNumberIndex) } }, { fields: ['idNumberIndex'] });
+    const taken = await tx.find(MemberEntity, { idNumberIndex: { $in: members.map((m) => m.idNumberIndex) }, leftOn: null }, { fields: ['idNumberIndex'] });
     if (taken.length) {
       const i = members.findIndex((m) => m.idNumberIndex === taken[0]!.idNumberIndex);
       throw new BadUserInputError(`members[${i}] is already a member of a registered household`, { field: `members[${i}].idNumber` });
@@ -135,7 +107,7 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
 }
 
 /** Inside a transaction, with the row locked: two writes to one household must not interleave. */
-async function findHouseholdForUpdate(em: EntityManager, id: string): Promise<HouseholdEntity> {
+export async function findHouseholdForUpdate(em: EntityManager, id: string): Promise<HouseholdEntity> {
   const household = isUuid(id) ? await em.findOne(HouseholdEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!household) throw new NotFoundError('household', { field: 'householdId' });
   return household;

@@ -1,7 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { randomUUID } from 'node:crypto';
-import type { Gender, HealthStatus, LaborCapacity, Relation } from './member.enums.js';
+import type { Gender, HealthStatus, JoinReason, LaborCapacity, LeaveReason, Relation } from './member.enums.js';
 
 @Entity({ tableName: 'member' })
 export class MemberEntity {
@@ -49,6 +49,20 @@ export class MemberEntity {
 
   @Property({ type: 'string' })
   laborCapacity!: LaborCapacity;
+
+  /** Null: a member since the household was identified. */
+  @Property({ type: 'date', nullable: true })
+  joinedOn: string | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  joinedReason: JoinReason | null = null;
+
+  /** Null: still in the household. A member who left stays a row (departments' records keep their member). */
+  @Property({ type: 'date', nullable: true })
+  leftOn: string | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  leftReason: LeaveReason | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Opt<Date> = new Date();

@@ -33,7 +33,24 @@ export enum LaborCapacity {
   NONE = 'NONE',
 }
 
+/** Why a member joined a household after it was identified. */
+export enum JoinReason {
+  BIRTH = 'BIRTH',
+  MARRIAGE = 'MARRIAGE',
+  OTHER = 'OTHER',
+}
+
+/** Why a member left a household. */
+export enum LeaveReason {
+  DEATH = 'DEATH',
+  MARRIAGE_OUT = 'MARRIAGE_OUT',
+  MOVED_AWAY = 'MOVED_AWAY',
+  OTHER = 'OTHER',
+}
+
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(Relation, { name: 'Relation', description: 'Relation to the head of household' });
 registerEnumType(HealthStatus, { name: 'HealthStatus' });
 registerEnumType(LaborCapacity, { name: 'LaborCapacity' });
+registerEnumType(JoinReason, { name: 'JoinReason', description: 'Why a member joined after the household was identified' });
+registerEnumType(LeaveReason, { name: 'LeaveReason', description: 'Why a member left the household' });

@@ -8,8 +8,9 @@ export function memberLoaders(em: EntityManager) {
       (ids: readonly string[]) => findRows(em, MemberEntity, { id: { $in: [...ids] } }),
       (m) => m.id,
     ),
+    /** Today's members: those who left stay as rows (and in `asOf` of earlier days), not here. */
     membersByHousehold: manyLoader(
-      (ids: readonly string[]) => findRows(em, MemberEntity, { householdId: { $in: [...ids] } }, { householdId: 'asc', position: 'asc' }),
+      (ids: readonly string[]) => findRows(em, MemberEntity, { householdId: { $in: [...ids] }, leftOn: null }, { householdId: 'asc', position: 'asc' }),
       (m) => m.householdId,
     ),
   };

@@ -31,4 +31,10 @@ export class Member {
   @Authorized(...READERS, 'DEPARTMENT_OFFICER:EMPLOYMENT')
   @Field(() => LaborCapacity, { nullable: true })
   laborCapacity!: LaborCapacity;
+
+  @Field(() => Date, { nullable: true, description: 'The day the member joined; null: a member since the household was identified' })
+  joinedOn!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'The day the member left (they do not count from the end of it); null: still in the household' })
+  leftOn!: string | null;
 }

@@ -1,3 +1,4 @@
+import { rosterMemberIn } from '@fupin/kit';
 import type { FourZerosFigure } from '@fupin/kit';
 import { housingStatusSql } from '../housing/housing.rule.js';
 
@@ -5,7 +6,7 @@ import { housingStatusSql } from '../housing/housing.rule.js';
 export const unsafeHousing: FourZerosFigure = {
   rule: (year, where) => ({
     sql: `select s.household_id, s.village_code, 1 as n
-            from (${housingStatusSql(`select r.household_id, min(r.village_code) as village_code from roster r where ${where} group by r.household_id`)}) s
+            from (${housingStatusSql(`select r.household_id, min(r.village_code) as village_code from roster r where ${where} and ${rosterMemberIn('r', year)} group by r.household_id`)}) s
            where s.unsafe_reason is not null`,
     params: [`${year}-12-31`],
   }),

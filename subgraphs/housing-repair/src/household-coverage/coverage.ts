@@ -1,4 +1,4 @@
-import { Batch, type CoverageOf, GapKind, latestTimestamp } from '@fupin/kit';
+import { Batch, type CoverageOf, GapKind, latestTimestamp, rosterMemberIn } from '@fupin/kit';
 import { housingStatusSql, type HousingStatusRow, UnsafeHousingReason } from '../housing/housing.rule.js';
 
 interface Row extends HousingStatusRow {
@@ -27,7 +27,7 @@ export const housingCoverage: CoverageOf = async ({ em }, householdIds, year) =>
                                              union all select recorded_at from renovation where household_id = s.household_id
                                              union all select recorded_at from relocation where household_id = s.household_id) t) as as_of
        from (${housingStatusSql(`select household_id, min(village_code) as village_code, count(*)::int as members from roster
-                                  where household_id = any(string_to_array(?, ',')::uuid[]) group by household_id`)}) s`,
+                                  where household_id = any(string_to_array(?, ',')::uuid[]) and ${rosterMemberIn('roster', year)} group by household_id`)}) s`,
     [`${year}-12-31`, householdIds.join(','), `${year}-12-31`],
   );
   return rows.map((r) => ({

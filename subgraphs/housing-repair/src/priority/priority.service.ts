@@ -1,4 +1,4 @@
-import { COUNTED_ROSTER, householdEntry, type Page, type SubgraphContext, todayInChina, workListPage } from '@fupin/kit';
+import { COUNTED_ROSTER, householdEntry, type Page, rosterMemberNow, type SubgraphContext, todayInChina, workListPage } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AppraisalGrade } from '../appraisal/appraisal.enums.js';
 import { housingStatusSql, type HousingStatusRow } from '../housing/housing.rule.js';
@@ -30,6 +30,7 @@ export async function unsafeHousing(ctx: SubgraphContext, info: GraphQLResolveIn
                 select household_id, min(village_code) as village_code, min(household_type) as household_type,
                        bool_or(ever_poor) as registered_poor, bool_or(health_status = 'DISABLED') as disabled_member
                   from roster r where r.village_code >= ? and r.village_code < ? and ${COUNTED_ROSTER}
+                   and ${rosterMemberNow('r')}
                  group by household_id
                 having bool_or(ever_poor or household_type in ('DIBAO', 'TEKUN') or health_status = 'DISABLED')`)}) s
              where s.unsafe_reason is not null`,

@@ -176,11 +176,13 @@ export async function runDepartmentImport<R>(spec: DepartmentImport<R>, name: st
              from import_row s left join lateral (
                select household_id from roster r
                 where (s.household_number <> '' and r.household_number = s.household_number)
-                   or (s.household_number = '' and r.id_number_index = s.id_index and r.is_head)
+                   or (s.household_number = '' and r.id_number_index = s.id_index and r.is_head and r.left_on is null)
                 limit 1) r on true`
         : `create temp table import_match as
            select s.*, r.member_id, count(*) over (partition by s.id_index, s.dup_key) as copies, ${invalid} as invalid
-             from import_row s left join roster r on r.id_number_index = s.id_index`,
+             -- A person who moved has a row in each household: the one they are in now, else the last.
+             from import_row s left join lateral (
+               select r.* from roster r where r.id_number_index = s.id_index order by r.left_on desc nulls first limit 1) r on true`,
     );
     // Ordered by member: the department's indexes are filled in order, not at random.
     await client.query(`create temp view matched as select * from import_match where copies = 1 and ${subject} is not null and invalid is null order by ${subject}`);

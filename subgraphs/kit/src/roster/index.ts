@@ -6,3 +6,4 @@ export * from './roster.js';
 export * from './work-list.js';
 export * from './replication.js';
 export * from './roster-reader.js';
+export * from './membership.js';

@@ -35,4 +35,12 @@ export class RosterMemberEntity {
 
   @Property({ type: 'boolean' })
   isHead!: boolean;
+
+  /** Null: a member since the household was identified. */
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  joinedOn!: string | null;
+
+  /** Null: still in the household. A member who left stays, for the years they counted in. */
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  leftOn!: string | null;
 }

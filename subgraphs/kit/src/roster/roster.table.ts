@@ -24,6 +24,14 @@ export const ROSTER_TABLE_V1 = `
 export const ROSTER_TABLE_V2_COLUMNS = `alter table roster add column household_number text, add column is_head boolean not null default false`;
 
 /**
+ * Membership, on both ends: the day a member joined (null: since the household was identified)
+ * and the day they left (null: still there). A member who left stays on the roster, so a rule
+ * for a past year still finds them; rules for year Y count only members present on 31 December
+ * of Y (`rosterMemberIn`). Frozen as well.
+ */
+export const ROSTER_MEMBERSHIP_COLUMNS = `alter table roster add column joined_on date, add column left_on date`;
+
+/**
  * Version 3, on both ends: whether the household is registered poor (建档立卡: its status
  * history holds POOR at any time, whatever its status now), so a department's priority list
  * counts a household lifted and then monitored, which the status alone cannot tell apart from
