@@ -88,6 +88,17 @@ test('a death: the member counts for the year before and not for the year of dea
   expect(errorCode(await write(REMOVE, { memberId: spouse!.id, effectiveDate: '2025-04-01', reason: 'OTHER' }))).toBe('BAD_USER_INPUT');
 });
 
+test('poverty incidence of a year counts the people in the household on 31 December', async () => {
+  const own = await s.village();
+  const h = await s.household({ villageCode: own, identifiedYear: 2016 });
+  await awaitInReplicas(hub.subgraphs, h.members.at(-1)!.id);
+  await ok(REMOVE, { memberId: h.members[1]!.id, effectiveDate: '2025-03-10', reason: 'DEATH' });
+  await awaitMembership(h.members[1]!.id);
+  await hub.figures(2024, 2025);
+  const poorPeople = async (year: number) => (await hub.client.data<{ region: { fourZeros: { poorPeople: number } } }>(`query($code: ID!, $year: Int!) { region(code: $code) { fourZeros(year: $year) { poorPeople } } }`, { code: own, year })).region.fourZeros.poorPeople;
+  expect([await poorPeople(2024), await poorPeople(2025)]).toEqual([h.members.length, h.members.length - 1]);
+});
+
 test("a department's work list of a year counts the members in the household on 31 December", async () => {
   const own = await s.village();
   const h = await s.household({ villageCode: own, identifiedYear: 2016 });

@@ -1,4 +1,4 @@
-import { FiguresNotReadyError, type FourZerosKey, regionRange, REQUEST_REFRESH_LIMIT, todayInChina, underFiguresLock } from '@fupin/kit';
+import { FiguresNotReadyError, type FourZerosKey, regionRange, REQUEST_REFRESH_LIMIT, rosterMemberIn, todayInChina, underFiguresLock } from '@fupin/kit';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -26,18 +26,18 @@ export const STATUS_AS_OF = `
     from household_status_change s where s.household_id = r.household_id and s.effective_date <= make_date(?::int, 12, 31)`;
 
 /**
- * A village's figures for a year from its roster rows (people per household, then each
- * household's status as of 31 December, looked up once per household): households, and people
+ * A village's figures for a year from its roster rows (people per household present on 31
+ * December, then each household's status as of that day, looked up once per household): households, and people
  * by their household's status then. Poor = POOR or RELAPSED; registered = POOR at any time by
  * then; lifted = LIFTED, or MONITORED after having been LIFTED (domain.md, "The exit standard").
  */
-const VILLAGE_FIGURES = (where: string) => `
+const VILLAGE_FIGURES = (where: string, year: number) => `
   select ?::int as year, r.village_code, count(*) as households,
          coalesce(sum(r.people) filter (where h.status in ('POOR', 'RELAPSED')), 0) as poor_people,
          coalesce(sum(r.people) filter (where h.ever_poor), 0) as registered_people,
          coalesce(sum(r.people) filter (where h.ever_poor and (h.status = 'LIFTED' or (h.status = 'MONITORED' and h.ever_lifted))), 0) as lifted_people
     from (select r.household_id, min(r.village_code) as village_code, count(*) as people
-            from roster r where r.household_status <> 'REMOVED' and ${where} group by r.household_id) r
+            from roster r where r.household_status <> 'REMOVED' and ${rosterMemberIn('r', year)} and ${where} group by r.household_id) r
     cross join lateral (${STATUS_AS_OF}) h
    where h.status is not null and h.status <> 'REMOVED'
    group by r.village_code`;
@@ -74,11 +74,11 @@ export async function refreshVillageFigures(em: EntityManager, year: number, bui
     for (const row of await q<{ year: number; built: boolean }>('select year, built from village_figure_year order by year for update')) {
       if (build && row.year === year && !row.built) {
         await q(`delete from village_figure where year = ?`, [row.year]);
-        await q(`insert into village_figure ${VILLAGE_FIGURES('true')}`, [row.year, row.year]);
+        await q(`insert into village_figure ${VILLAGE_FIGURES('true', row.year)}`, [row.year, row.year]);
         await q(`update village_figure_year set built = true where year = ?`, [row.year]);
       } else if (row.built) {
         await q(`delete from village_figure where year = ? and village_code in (select village_code from village_figure_refresh)`, [row.year]);
-        await q(`insert into village_figure ${VILLAGE_FIGURES('r.village_code in (select village_code from village_figure_refresh)')}`, [row.year, row.year]);
+        await q(`insert into village_figure ${VILLAGE_FIGURES('r.village_code in (select village_code from village_figure_refresh)', row.year)}`, [row.year, row.year]);
       }
     }
   });
