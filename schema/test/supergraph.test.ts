@@ -17,9 +17,8 @@ const CONTRACT_PATH = new URL('../contract/operations.graphql', import.meta.url)
  * start validating the day its issue lands, and then leaves this list.
  */
 const PENDING = new Set<string>([
-  // Registry upkeep, history and the status procedure (issue 24)
+  // Registry upkeep and history (issue 24)
   'AddMember', 'RemoveMember', 'UpdateHousehold', 'UpdateMember', 'HouseholdAsOf',
-  'ProposeStatusChange', 'ObjectToStatusChange', 'ReviewStatusChange', 'DecideStatusChange', 'StatusChanges',
   // Relapse prevention (issue 27)
   'ReportHardship', 'MonitoringCases', 'IdentifyMonitoringCase', 'AddAssistanceMeasure', 'ClearRisk',
   // Funds reaching households (issue 29)

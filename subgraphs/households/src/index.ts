@@ -11,6 +11,7 @@ import { Migration20261202160000_exit_evidence } from '../migrations/Migration20
 import { Migration20261202170000_rural_population } from '../migrations/Migration20261202170000_rural_population.js';
 import { Migration20261202180000_roster_village_index } from '../migrations/Migration20261202180000_roster_village_index.js';
 import { Migration20261202190000_village_figures } from '../migrations/Migration20261202190000_village_figures.js';
+import { Migration20261206100000_status_procedure } from '../migrations/Migration20261206100000_status_procedure.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { IncomeEntity } from './household/income.entity.js';
 import { StatusChangeEntity } from './household/status-change.entity.js';
@@ -26,12 +27,14 @@ import { memberReference } from './member/member.reference.js';
 import { MemberResolver } from './member/member.resolver.js';
 import { regionReference } from './region/region.reference.js';
 import { RegionResolver } from './region/region.resolver.js';
+import { StatusChangeObjectionEntity, StatusChangeProposalEntity } from './status-change/status-change-proposal.entity.js';
+import { StatusChangeResolver } from './status-change/status-change.resolver.js';
 import { registrySettings } from './settings.js';
 
 /** The registry (建档立卡): regions, households, members. */
 export const households: SubgraphDefinition<Loaders> = {
   name: 'households',
-  entities: [RegionEntity, HouseholdEntity, IncomeEntity, StatusChangeEntity, MemberEntity],
+  entities: [RegionEntity, HouseholdEntity, IncomeEntity, StatusChangeEntity, StatusChangeProposalEntity, StatusChangeObjectionEntity, MemberEntity],
   migrations: [
     { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
     { name: 'Migration20261123100000_encrypt_id_numbers', class: Migration20261123100000_encrypt_id_numbers },
@@ -42,16 +45,17 @@ export const households: SubgraphDefinition<Loaders> = {
     { name: 'Migration20261202170000_rural_population', class: Migration20261202170000_rural_population },
     { name: 'Migration20261202180000_roster_village_index', class: Migration20261202180000_roster_village_index },
     { name: 'Migration20261202190000_village_figures', class: Migration20261202190000_village_figures },
+    { name: 'Migration20261206100000_status_procedure', class: Migration20261206100000_status_procedure },
   ],
   schema: federatedSchema(
     'households',
-    { resolvers: [RegionResolver, HouseholdResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, AuditResolver] },
+    { resolvers: [RegionResolver, HouseholdResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, StatusChangeResolver, AuditResolver] },
     { ...regionReference, ...householdReference, ...memberReference },
   ),
   settings: registrySettings,
   loaders: createLoaders,
   upkeep: (em) => refreshVillageFigures(em),
-  appendOnly: ['household_status_change'],
+  appendOnly: ['household_status_change', 'status_change_objection'],
   publishesRoster: true,
   personalData: [
     'Member.name', 'Member.maskedIdNumber', 'Member.gender', 'Member.birthDate', 'Member.healthStatus', 'Member.disabilityGrade',

@@ -1,0 +1,88 @@
+import { ExitStandardNotMetError, OwnTransaction, READERS, reportDepartmentUnavailable, selects, writeTransaction } from '@fupin/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { visibleHousehold } from '../access.js';
+import { ExitEvidence } from '../household-coverage/coverage.type.js';
+import type { HouseholdEntity } from '../household/household.entity.js';
+import { Household } from '../household/household.type.js';
+import type { Context } from '../loaders.js';
+import { ProposeStatusChangeInput } from './propose-status-change.input.js';
+import type { StatusChangeObjectionEntity, StatusChangeProposalEntity } from './status-change-proposal.entity.js';
+import { StatusChangeObjection, StatusChangeProposal, StatusChangeProposalConnection } from './status-change-proposal.type.js';
+import { decideStatusChange, isStalled, objectToStatusChange, proposeStatusChange, reviewStatusChange, statusChangesOf, type ProcedureSettings } from './status-change.service.js';
+import { StatusChangesArgs } from './status-changes.args.js';
+
+const procedure = (ctx: Context): ProcedureSettings => ({ noticeDays: ctx.settings.FUPIN_NOTICE_DAYS, stallDays: ctx.settings.FUPIN_PROCEDURE_STALL_DAYS });
+const coverage = (ctx: Context) => ({ peers: ctx.peers, povertyLines: ctx.settings.FUPIN_POVERTY_LINES, timeoutMs: ctx.settings.FUPIN_COVERAGE_TIMEOUT_MS });
+
+/** An exit refused for want of a department says so the way a coverage does: retryable. */
+function reportUnavailable(ctx: Context, info: GraphQLResolveInfo, err: unknown): never {
+  if (err instanceof ExitStandardNotMetError) for (const u of err.unavailable) reportDepartmentUnavailable(ctx, info, u.department, u.reason, u.detail);
+  throw err;
+}
+
+@Resolver(() => StatusChangeProposal)
+export class StatusChangeResolver {
+  @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
+  @Mutation(() => StatusChangeProposal, {
+    description: 'Proposes a change the county decides: an exit (LIFTED) is checked against the exit standard (EXIT_STANDARD_NOT_MET) and published (NOTICE) before the TOWNSHIP review; RELAPSED, REMOVED and MONITORED -> POOR go straight to the COUNTY',
+  })
+  // The departments are asked before it writes: no transaction is held while they answer.
+  @OwnTransaction()
+  async proposeStatusChange(@Arg('input', () => ProposeStatusChangeInput) input: ProposeStatusChangeInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<StatusChangeProposalEntity> {
+    try {
+      return await proposeStatusChange(ctx.em, input, ctx.caller, procedure(ctx), coverage(ctx), (work) => writeTransaction(ctx, work));
+    } catch (err) {
+      return reportUnavailable(ctx, info, err);
+    }
+  }
+
+  @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
+  @Mutation(() => StatusChangeProposal, { description: 'Records an objection raised while the change is published (公示, step NOTICE), with who wrote it down' })
+  objectToStatusChange(@Arg('id', () => ID) id: string, @Arg('objection') objection: string, @Ctx() ctx: Context): Promise<StatusChangeProposalEntity> {
+    return objectToStatusChange(ctx.em, id, objection, ctx.caller);
+  }
+
+  @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
+  @Mutation(() => StatusChangeProposal, { description: "The township's review (乡镇审核): after the notice period, by another person than the proposer, with a township or above as jurisdiction" })
+  reviewStatusChange(@Arg('id', () => ID) id: string, @Arg('approve') approve: boolean, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<StatusChangeProposalEntity> {
+    return reviewStatusChange(ctx.em, id, approve, reason, ctx.caller);
+  }
+
+  @Authorized('ADMIN', 'COUNTY_OFFICER')
+  @Mutation(() => StatusChangeProposal, { description: "The county's decision (县级审定): neither proposer nor reviewer; an exit is checked again; approval appends the status history entry" })
+  @OwnTransaction()
+  async decideStatusChange(@Arg('id', () => ID) id: string, @Arg('approve') approve: boolean, @Arg('reason') reason: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<StatusChangeProposalEntity> {
+    try {
+      return await decideStatusChange(ctx.em, id, approve, reason, ctx.caller, coverage(ctx), (work) => writeTransaction(ctx, work));
+    } catch (err) {
+      return reportUnavailable(ctx, info, err);
+    }
+  }
+
+  @Authorized(...READERS)
+  @Query(() => StatusChangeProposalConnection, { description: 'Status changes of the households of a region and below, oldest proposal first: the work list of each step, or the stalled ones' })
+  statusChanges(@Args(() => StatusChangesArgs) args: StatusChangesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<StatusChangeProposalConnection> {
+    return statusChangesOf(ctx.em, ctx.caller, args, procedure(ctx), selects(info, 'totalCount'));
+  }
+
+  @FieldResolver(() => Household, { nullable: true })
+  async household(@Root() proposal: StatusChangeProposalEntity, @Ctx() ctx: Context): Promise<HouseholdEntity | null> {
+    return visibleHousehold(ctx, await ctx.loaders.householdById.load(proposal.householdId));
+  }
+
+  @FieldResolver(() => [StatusChangeObjection])
+  objections(@Root() proposal: StatusChangeProposalEntity, @Ctx() ctx: Context): Promise<StatusChangeObjectionEntity[]> {
+    return ctx.loaders.objectionsByProposal.load(proposal.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Open, and at the same step for FUPIN_PROCEDURE_STALL_DAYS days or more' })
+  stalled(@Root() proposal: StatusChangeProposalEntity, @Ctx() ctx: Context): boolean {
+    return isStalled(proposal, procedure(ctx));
+  }
+
+  @FieldResolver(() => ExitEvidence, { nullable: true, description: 'For an approved exit: what it was granted on at the decision, as it stood then' })
+  exitEvidence(@Root() proposal: StatusChangeProposalEntity): ExitEvidence | null {
+    return proposal.evidence;
+  }
+}
