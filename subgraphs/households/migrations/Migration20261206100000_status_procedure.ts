@@ -9,6 +9,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261206100000_status_procedure extends Migration {
   override async up(): Promise<void> {
+    // 清退: a household identified in error is REMOVED (through the county's decision).
+    this.addSql(`alter table household drop constraint household_status_check`);
+    this.addSql(`alter table household add constraint household_status_check check (status in ('POOR','LIFTED','RELAPSED','MONITORED','REMOVED'))`);
     this.addSql(`
       create table status_change_proposal (
         id uuid primary key,
@@ -17,7 +20,7 @@ export class Migration20261206100000_status_procedure extends Migration {
         to_status text not null,
         effective_date date not null,
         reason text not null,
-        step text not null,
+        step text not null check (step in ('NOTICE','TOWNSHIP','COUNTY','APPROVED','REJECTED')),
         proposed_by text not null,
         proposed_at timestamptz not null,
         notice_ends_on date,
