@@ -16,7 +16,7 @@ import {
   validate,
 } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { awaitInReplicas, type GraphQLClient, type GraphQLResponse, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, type GraphQLClient, type GraphQLResponse, meetExitStandard, seed, type SeededHousehold, throughProcedure } from '@fupin/kit/testing';
 import { changed, fingerprint } from './support/fingerprint.js';
 import { startHub } from './support/hub.js';
 
@@ -34,6 +34,10 @@ import { startHub } from './support/hub.js';
 let hub: Awaited<ReturnType<typeof startHub>>;
 let h: SeededHousehold;
 let renovationId: string;
+/** A household lifted through its procedure; a proposal published (NOTICE); one waiting for the county. */
+let lifted: SeededHousehold;
+let atNotice: string;
+let atCounty: string;
 let village: string;
 
 const INJECTION = [`' or '1'='1`, `1; drop table household; --`, `$(rm -rf /)`, `<script>alert(1)</script>`, `../../etc/passwd`, `{"$gt": ""}`];
@@ -49,7 +53,11 @@ function baselines(): Record<string, Record<string, unknown>> {
     registerRegion: { input: { code: `${village.slice(0, 9)}998`, name: '新村', isPovertyVillage: false } },
     registerHousehold: { input: s.householdInput({ villageCode: village }) },
     recordIncome: { input: { householdId: h.id, year: 2021, incomePerCapita: '5000.00' } },
-    changeHouseholdStatus: { input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } },
+    changeHouseholdStatus: { input: { householdId: lifted.id, status: 'MONITORED', effectiveDate: '2021-03-01', reason: '脱贫后监测' } },
+    proposeStatusChange: { input: { householdId: h.id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } },
+    objectToStatusChange: { id: atNotice, objection: '村民反映收入不实' },
+    reviewStatusChange: { id: atNotice, approve: true, reason: '乡镇审核通过' },
+    decideStatusChange: { id: atCounty, approve: true, reason: '县级审定' },
     setRuralPopulation: { input: { regionCode: village, ruralPopulation: 800 } },
     revealIdNumber: { memberId: head.id, reason: '核查身份' },
     enrollInsurance: { input: { memberId: spouse.id, year: 2021, scheme: 'RESIDENT_BASIC', premium: '280.00', subsidy: '200.00', criticalIllnessCover: true, supplementaryCover: false } },
@@ -140,6 +148,21 @@ beforeAll(async () => {
     { input: { householdId: h.id, kind: 'REPAIR', subsidy: '10000.00', status: 'PLANNED' } },
   );
   renovationId = recordRenovation.id;
+  // The status procedure's steps need proposals at each step, by other people than the admin.
+  const ready = async () => {
+    const x = await s.household({ villageCode: village });
+    await awaitInReplicas(hub.subgraphs, x.members.at(-1)!.id);
+    await meetExitStandard(hub.client, x);
+    return x;
+  };
+  lifted = await ready();
+  await throughProcedure(hub, lifted.id, 'LIFTED', '2020-12-20');
+  const PROPOSE = `mutation($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id } }`;
+  const proposer = await hub.as('CASEWORKER');
+  const propose = async () => (await proposer.data<{ proposeStatusChange: { id: string } }>(PROPOSE, { input: { householdId: (await ready()).id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } })).proposeStatusChange.id;
+  atNotice = await propose();
+  atCounty = await propose();
+  await (await hub.as('COUNTY_OFFICER')).data(`mutation($id: ID!) { reviewStatusChange(id: $id, approve: true, reason: '审核') { step } }`, { id: atCounty });
 });
 afterAll(() => hub?.stop());
 

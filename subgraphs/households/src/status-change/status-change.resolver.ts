@@ -1,4 +1,4 @@
-import { ExitStandardNotMetError, OwnTransaction, READERS, reportDepartmentUnavailable, selects, writeTransaction } from '@fupin/kit';
+import { ExitStandardNotMetError, OwnTransaction, READERS, reportDepartmentUnavailable, requireReadableRegion, selects, writeTransaction } from '@fupin/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleHousehold } from '../access.js';
@@ -62,8 +62,9 @@ export class StatusChangeResolver {
 
   @Authorized(...READERS)
   @Query(() => StatusChangeProposalConnection, { description: 'Status changes of the households of a region and below, oldest proposal first: the work list of each step, or the stalled ones' })
-  statusChanges(@Args(() => StatusChangesArgs) args: StatusChangesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<StatusChangeProposalConnection> {
-    return statusChangesOf(ctx.em, ctx.caller, args, procedure(ctx), selects(info, 'totalCount'));
+  async statusChanges(@Args(() => StatusChangesArgs) args: StatusChangesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<StatusChangeProposalConnection> {
+    const range = await requireReadableRegion(ctx, 'StatusChanges', args.regionCode);
+    return statusChangesOf(ctx.em, range, args, procedure(ctx), selects(info, 'totalCount'));
   }
 
   @FieldResolver(() => Household, { nullable: true })

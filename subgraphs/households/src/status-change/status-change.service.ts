@@ -10,14 +10,13 @@ import {
   type Page,
   pageSize,
   ProcedureStepError,
-  readRegionCode,
   regionPrefix,
   requireText,
   todayInChina,
 } from '@fupin/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertWritable, householdRange } from '../access.js';
+import { assertWritable } from '../access.js';
 import type { CoverageRequest } from '../household-coverage/coverage.service.js';
 import type { ExitEvidence } from '../household-coverage/coverage.type.js';
 import { HouseholdEntity } from '../household/household.entity.js';
@@ -242,17 +241,14 @@ export interface StatusChangesArgs {
 }
 
 /**
- * The status changes of the households of a region and below, within the caller's jurisdiction,
+ * The status changes of the households of a region and below (a region the caller may read),
  * oldest proposal first (the work list of each step). Stalled: open, and at the same step for
  * the configured number of days. One statement for the page, one for the count when asked.
  */
-export async function statusChangesOf(em: EntityManager, caller: Caller, args: StatusChangesArgs, settings: ProcedureSettings, countAsked: boolean): Promise<Page<StatusChangeProposalEntity>> {
-  const region = readRegionCode(args.regionCode);
-  if (typeof region === 'string' && args.regionCode !== '000000000000') throw new BadUserInputError(`regionCode ${region}`, { field: 'regionCode' });
+export async function statusChangesOf(em: EntityManager, range: { lo: string; hi: string }, args: StatusChangesArgs, settings: ProcedureSettings, countAsked: boolean): Promise<Page<StatusChangeProposalEntity>> {
   const first = pageSize(args.first);
-  const range = householdRange(caller, args.regionCode);
   const where: string[] = ['h.village_code >= ?', 'h.village_code < ?'];
-  const params: unknown[] = [range.$gte, range.$lt];
+  const params: unknown[] = [range.lo, range.hi];
   if (args.step) {
     where.push('p.step = ?');
     params.push(args.step);
