@@ -63,7 +63,8 @@ describe('an exit through its four steps', () => {
     const h = await ready();
     const proposer = await caseworker('village-cadre');
     const proposed = await propose(proposer, h.id);
-    expect(proposed).toEqual({ id: expect.any(String), toStatus: 'LIFTED', step: 'NOTICE', noticeEndsOn: todayInChina() });
+    // Published for FUPIN_NOTICE_DAYS=0 days: the notice ends today, and it waits for the township.
+    expect(proposed).toEqual({ id: expect.any(String), toStatus: 'LIFTED', step: 'TOWNSHIP', noticeEndsOn: todayInChina() });
     // Still POOR while it is published.
     expect(await statusOf(h.id)).toBe('POOR');
 
@@ -138,7 +139,7 @@ describe('refused', () => {
     const proposed = await propose(await caseworker(), h.id);
     const skipped = await decide(await countyOfficer(), proposed.id);
     expect(errorCode(skipped)).toBe('PROCEDURE_STEP');
-    expect(skipped.errors![0]!.extensions).toMatchObject({ step: 'NOTICE' });
+    expect(skipped.errors![0]!.extensions).toMatchObject({ step: 'TOWNSHIP' });
     expect(await statusOf(h.id)).toBe('POOR');
 
     // A removal goes straight to the county: there is no township review to take.
@@ -188,9 +189,12 @@ describe('refused', () => {
     // As a proposal of today with the default five days would have it.
     const ends = new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
     await sql(`update status_change_proposal set notice_ends_on = ? where id = ?`, [ends, proposed.id]);
+    const published = await hub.client.data<{ statusChanges: { nodes: { id: string; step: string; noticeEndsOn: string }[] } }>(LIST, { regionCode: village, step: 'NOTICE' });
+    expect(published.statusChanges.nodes).toEqual([expect.objectContaining({ id: proposed.id, step: 'NOTICE', noticeEndsOn: ends })]);
     const early = await review(await townshipReviewer(), proposed.id);
     expect(errorCode(early)).toBe('PROCEDURE_STEP');
     expect(early.errors![0]!.extensions).toMatchObject({ step: 'NOTICE', noticeEndsOn: ends });
+    expect(errorCode(await decide(await countyOfficer(), proposed.id))).toBe('PROCEDURE_STEP');
     // Objections are still written down meanwhile.
     expect((await (await caseworker()).request(OBJECT, { id: proposed.id, objection: '公示期内异议' })).errors).toBeUndefined();
   });
@@ -285,7 +289,7 @@ describe('the work lists', () => {
       ids.push((await propose(await hub.as('CASEWORKER', v2), h.id)).id);
     }
     const page = async (client: GraphQLClient, after?: string | null) =>
-      (await client.data<{ statusChanges: any }>(LIST, { regionCode: v2, step: 'NOTICE', first: 2, after })).statusChanges;
+      (await client.data<{ statusChanges: any }>(LIST, { regionCode: v2, step: 'TOWNSHIP', first: 2, after })).statusChanges;
     const first = await page(hub.client);
     expect(first.totalCount).toBe(3);
     expect(first.nodes.map((n: any) => n.id)).toEqual(ids.slice(0, 2));

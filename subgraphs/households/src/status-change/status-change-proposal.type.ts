@@ -2,7 +2,6 @@ import { Connection } from '@fupin/kit';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PovertyStatus } from '../household/household.enums.js';
-import { StatusChangeStep } from './status-change-step.enum.js';
 
 @ObjectType('StatusChangeObjection', { description: 'An objection raised while the change was published (公示)' })
 export class StatusChangeObjection {
@@ -32,9 +31,6 @@ export class StatusChangeProposal {
 
   @Field()
   reason!: string;
-
-  @Field(() => StatusChangeStep)
-  step!: StatusChangeStep;
 
   @Field()
   proposedBy!: string;

@@ -4,7 +4,7 @@ import { registerEnumType } from 'type-graphql';
 export enum StatusChangeStep {
   /** 公示: published in the village, objections recorded (exits only) */
   NOTICE = 'NOTICE',
-  /** 乡镇审核: waiting for the township's review */
+  /** 乡镇审核: waiting for the township's review (a published exit once its notice period has ended) */
   TOWNSHIP = 'TOWNSHIP',
   /** 县级审定: waiting for the county's decision */
   COUNTY = 'COUNTY',

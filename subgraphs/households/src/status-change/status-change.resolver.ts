@@ -9,7 +9,8 @@ import type { Context } from '../loaders.js';
 import { ProposeStatusChangeInput } from './propose-status-change.input.js';
 import type { StatusChangeObjectionEntity, StatusChangeProposalEntity } from './status-change-proposal.entity.js';
 import { StatusChangeObjection, StatusChangeProposal, StatusChangeProposalConnection } from './status-change-proposal.type.js';
-import { decideStatusChange, isStalled, objectToStatusChange, proposeStatusChange, reviewStatusChange, statusChangesOf, type ProcedureSettings } from './status-change.service.js';
+import { currentStep, decideStatusChange, isStalled, objectToStatusChange, proposeStatusChange, reviewStatusChange, statusChangesOf, type ProcedureSettings } from './status-change.service.js';
+import { StatusChangeStep } from './status-change-step.enum.js';
 import { StatusChangesArgs } from './status-changes.args.js';
 
 const procedure = (ctx: Context): ProcedureSettings => ({ noticeDays: ctx.settings.FUPIN_NOTICE_DAYS, stallDays: ctx.settings.FUPIN_PROCEDURE_STALL_DAYS });
@@ -75,6 +76,11 @@ export class StatusChangeResolver {
   @FieldResolver(() => [StatusChangeObjection])
   objections(@Root() proposal: StatusChangeProposalEntity, @Ctx() ctx: Context): Promise<StatusChangeObjectionEntity[]> {
     return ctx.loaders.objectionsByProposal.load(proposal.id);
+  }
+
+  @FieldResolver(() => StatusChangeStep, { description: 'Where it stands today: a published exit whose notice period has ended waits at TOWNSHIP' })
+  step(@Root() proposal: StatusChangeProposalEntity): StatusChangeStep {
+    return currentStep(proposal);
   }
 
   @FieldResolver(() => Boolean, { description: 'Open, and at the same step for FUPIN_PROCEDURE_STALL_DAYS days or more' })

@@ -27,6 +27,15 @@ import type { ProposeStatusChangeInput } from './propose-status-change.input.js'
 import { StatusChangeObjectionEntity, StatusChangeProposalEntity } from './status-change-proposal.entity.js';
 import { OPEN_STEPS, StatusChangeStep } from './status-change-step.enum.js';
 
+/**
+ * Where a proposal stands today: a published exit whose notice period has ended waits for the
+ * township's review (TOWNSHIP) without anyone moving it; every other step is as written.
+ */
+export function currentStep(proposal: Pick<StatusChangeProposalEntity, 'step' | 'noticeEndsOn'>, today = todayInChina()): StatusChangeStep {
+  if (proposal.step === StatusChangeStep.NOTICE && proposal.noticeEndsOn !== null && proposal.noticeEndsOn <= today) return StatusChangeStep.TOWNSHIP;
+  return proposal.step;
+}
+
 export interface ProcedureSettings {
   noticeDays: number;
   stallDays: number;
@@ -127,7 +136,8 @@ export async function objectToStatusChange(em: EntityManager, id: string, text: 
   const objection = requireText(text, 'objection', 1000);
   return em.transactional(async (tx) => {
     const { proposal } = await lockedProposal(tx, id, caller);
-    if (proposal.step !== StatusChangeStep.NOTICE) throw new ProcedureStepError(`objections are recorded while the change is published (NOTICE); it is at ${proposal.step}`, { step: proposal.step });
+    // Written down until the township reviews it: the reviewer weighs them.
+    if (proposal.step !== StatusChangeStep.NOTICE) throw new ProcedureStepError(`objections are recorded until the township reviews the change; it is at ${proposal.step}`, { step: proposal.step });
     tx.create(StatusChangeObjectionEntity, { proposalId: proposal.id, objection, recordedBy: caller.subject, recordedAt: new Date() });
     await tx.flush();
     return proposal;
@@ -150,9 +160,8 @@ export async function reviewStatusChange(em: EntityManager, id: string, approve:
         { step: proposal.step },
       );
     }
-    const today = todayInChina();
-    if (proposal.noticeEndsOn !== null && today < proposal.noticeEndsOn) {
-      throw new ProcedureStepError(`the notice period (公示) ends on ${proposal.noticeEndsOn}: review it from then`, { step: proposal.step, noticeEndsOn: proposal.noticeEndsOn });
+    if (currentStep(proposal) === StatusChangeStep.NOTICE) {
+      throw new ProcedureStepError(`the notice period (公示) ends on ${proposal.noticeEndsOn}: review it from then`, { step: StatusChangeStep.NOTICE, noticeEndsOn: proposal.noticeEndsOn });
     }
     refuseSamePerson(proposal, caller, 'review');
     const now = new Date();
@@ -226,10 +235,13 @@ export async function decideStatusChange(em: EntityManager, id: string, approve:
 }
 
 function refuseOutOfTurn(proposal: StatusChangeProposalEntity): void {
-  if (proposal.step === StatusChangeStep.COUNTY) return;
+  const step = currentStep(proposal);
+  if (step === StatusChangeStep.COUNTY) return;
   const why =
-    proposal.step === StatusChangeStep.NOTICE ? 'it is published (NOTICE) and waits for the township review first' : `it has ended (${proposal.step})`;
-  throw new ProcedureStepError(`this change cannot be decided: ${why}`, { step: proposal.step });
+    step === StatusChangeStep.NOTICE ? 'it is published (NOTICE) and the township reviews it first'
+    : step === StatusChangeStep.TOWNSHIP ? 'the township reviews it first'
+    : `it has ended (${step})`;
+  throw new ProcedureStepError(`this change cannot be decided: ${why}`, { step });
 }
 
 export interface StatusChangesArgs {
@@ -249,7 +261,15 @@ export async function statusChangesOf(em: EntityManager, range: { lo: string; hi
   const first = pageSize(args.first);
   const where: string[] = ['h.village_code >= ?', 'h.village_code < ?'];
   const params: unknown[] = [range.lo, range.hi];
-  if (args.step) {
+  // A published exit whose notice period has ended is at TOWNSHIP (currentStep).
+  const today = todayInChina();
+  if (args.step === StatusChangeStep.NOTICE) {
+    where.push(`p.step = 'NOTICE' and p.notice_ends_on > ?`);
+    params.push(today);
+  } else if (args.step === StatusChangeStep.TOWNSHIP) {
+    where.push(`(p.step = 'TOWNSHIP' or (p.step = 'NOTICE' and p.notice_ends_on <= ?))`);
+    params.push(today);
+  } else if (args.step) {
     where.push('p.step = ?');
     params.push(args.step);
   }
@@ -280,7 +300,7 @@ export async function statusChangesOf(em: EntityManager, range: { lo: string; hi
   };
 }
 
-/** Open and at the same step for the configured number of days. */
+/** Open and at the same step for the configured number of days (a published exit counted from its proposal). */
 export function isStalled(proposal: StatusChangeProposalEntity, settings: ProcedureSettings, now = new Date()): boolean {
   return OPEN_STEPS.includes(proposal.step) && now.getTime() - proposal.stepSince.getTime() > settings.stallDays * 86_400_000;
 }

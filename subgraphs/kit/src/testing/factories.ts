@@ -156,7 +156,7 @@ export async function throughProcedure(
 ): Promise<{ id: string; step: string; household: { id: string; status: string } }> {
   const [proposer, reviewer, decider] = await Promise.all([hub.as('CASEWORKER'), hub.as('COUNTY_OFFICER'), hub.as('ADMIN')]);
   const { proposeStatusChange: proposed } = await proposer.data<{ proposeStatusChange: { id: string; step: string } }>(PROPOSE, { input: { householdId, toStatus, effectiveDate, reason } });
-  if (proposed.step === 'NOTICE') await reviewer.data(REVIEW, { id: proposed.id, reason: '乡镇审核通过' });
+  if (proposed.step === 'TOWNSHIP') await reviewer.data(REVIEW, { id: proposed.id, reason: '乡镇审核通过' });
   const { decideStatusChange } = await decider.data<{ decideStatusChange: { id: string; step: string; household: { id: string; status: string } } }>(DECIDE, { id: proposed.id, reason: '县级审定' });
   return decideStatusChange;
 }
