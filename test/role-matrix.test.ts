@@ -33,6 +33,7 @@ const MATRIX = `
   Household.exitEvidence                 y    y    y    y    n    n    n    n
   Household.incomePerCapita              y    y    y    y    n    n    n    n
   Household.statusHistory                y    y    y    y    n    n    n    n
+  Household.statusChanges                y    y    y    y    n    n    n    n
   Household.coverage                     y    y    y    y    n    n    n    n
   Region.fourZeros                       y    y    y    y    n    n    n    n
   Mutation.setRuralPopulation            y    y    n    n    n    n    n    n
@@ -196,6 +197,7 @@ const PATHS: Record<string, Path> = {
   'Household.exitEvidence': { subgraph: 'households', run: q(HOUSEHOLD('exitEvidence { year }'), (d) => d.household?.exitEvidence, (f) => ({ id: f.lifted.id })) },
   'Household.incomePerCapita': { subgraph: 'households', run: q(HOUSEHOLD('incomePerCapita(year: 2020)'), (d) => d.household?.incomePerCapita) },
   'Household.statusHistory': { subgraph: 'households', run: q(HOUSEHOLD('statusHistory { status }'), (d) => d.household?.statusHistory) },
+  'Household.statusChanges': { subgraph: 'households', run: q(HOUSEHOLD('statusChanges { step }'), (d) => d.household?.statusChanges, (f) => ({ id: f.lifted.id })) },
   'Region.fourZeros': { subgraph: 'households', run: q(`query($c: ID!) { region(code: $c) { fourZeros(year: 2020) { households } } }`, (d) => d.region?.fourZeros, (f) => ({ c: f.county })) },
   'Mutation.setRuralPopulation': {
     subgraph: 'households',

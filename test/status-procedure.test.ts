@@ -99,6 +99,9 @@ describe('an exit through its four steps', () => {
     expect(statusChanges.nodes.find((n: any) => n.id === proposed.id)).toEqual({
       id: proposed.id, proposedBy: 'village-cadre', reviewedBy: 'township-head', decidedBy: 'county-head', objections: [{ recordedBy: 'notice-clerk' }],
     });
+    // The household's own screen shows its procedure too.
+    const { household } = await hub.client.data<{ household: any }>(`query($id: ID!) { household(id: $id) { statusChanges { id step toStatus } } }`, { id: h.id });
+    expect(household.statusChanges).toEqual([{ id: proposed.id, step: 'APPROVED', toStatus: 'LIFTED' }]);
     const audited = await sql(`select action, actor, outcome from audit_log where subject_id = ? and action like '%StatusChange' order by id`, [proposed.id]);
     expect(audited).toEqual([
       { action: 'proposeStatusChange', actor: 'village-cadre', outcome: 'ALLOWED' },

@@ -28,7 +28,7 @@ import { MemberResolver } from './member/member.resolver.js';
 import { regionReference } from './region/region.reference.js';
 import { RegionResolver } from './region/region.resolver.js';
 import { StatusChangeObjectionEntity, StatusChangeProposalEntity } from './status-change/status-change-proposal.entity.js';
-import { StatusChangeResolver } from './status-change/status-change.resolver.js';
+import { HouseholdStatusChangesResolver, StatusChangeResolver } from './status-change/status-change.resolver.js';
 import { registrySettings } from './settings.js';
 
 /** The registry (建档立卡): regions, households, members. */
@@ -49,7 +49,7 @@ export const households: SubgraphDefinition<Loaders> = {
   ],
   schema: federatedSchema(
     'households',
-    { resolvers: [RegionResolver, HouseholdResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, StatusChangeResolver, AuditResolver] },
+    { resolvers: [RegionResolver, HouseholdResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, StatusChangeResolver, HouseholdStatusChangesResolver, AuditResolver] },
     { ...regionReference, ...householdReference, ...memberReference },
   ),
   settings: registrySettings,

@@ -93,3 +93,12 @@ export class StatusChangeResolver {
     return proposal.evidence;
   }
 }
+
+@Resolver(() => Household)
+export class HouseholdStatusChangesResolver {
+  @Authorized(...READERS)
+  @FieldResolver(() => [StatusChangeProposal], { nullable: true, description: 'Its status changes through their procedure, oldest first, whatever their end' })
+  statusChanges(@Root() household: HouseholdEntity, @Ctx() ctx: Context): Promise<StatusChangeProposalEntity[]> {
+    return ctx.loaders.proposalsByHousehold.load(household.id);
+  }
+}
