@@ -162,7 +162,7 @@ beforeAll(async () => {
   const propose = async () => (await proposer.data<{ proposeStatusChange: { id: string } }>(PROPOSE, { input: { householdId: (await ready()).id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } })).proposeStatusChange.id;
   atNotice = await propose();
   atCounty = await propose();
-  await (await hub.as('COUNTY_OFFICER')).data(`mutation($id: ID!) { reviewStatusChange(id: $id, approve: true, reason: '审核') { step } }`, { id: atCounty });
+  await (await hub.as('COUNTY_OFFICER')).data(`mutation($id: ID!) { reviewStatusChange(id: $id, approve: true, reason: "乡镇审核") { step } }`, { id: atCounty });
 });
 afterAll(() => hub?.stop());
 
