@@ -38,6 +38,7 @@ let renovationId: string;
 let lifted: SeededHousehold;
 let atNotice: string;
 let atCounty: string;
+let toWithdraw: string;
 let village: string;
 
 const INJECTION = [`' or '1'='1`, `1; drop table household; --`, `$(rm -rf /)`, `<script>alert(1)</script>`, `../../etc/passwd`, `{"$gt": ""}`];
@@ -58,6 +59,7 @@ function baselines(): Record<string, Record<string, unknown>> {
     objectToStatusChange: { id: atNotice, objection: '村民反映收入不实' },
     reviewStatusChange: { id: atNotice, approve: true, reason: '乡镇审核通过' },
     decideStatusChange: { id: atCounty, approve: true, reason: '县级审定' },
+    withdrawStatusChange: { id: toWithdraw, reason: '户主申请撤回' },
     setRuralPopulation: { input: { regionCode: village, ruralPopulation: 800 } },
     revealIdNumber: { memberId: head.id, reason: '核查身份' },
     enrollInsurance: { input: { memberId: spouse.id, year: 2021, scheme: 'RESIDENT_BASIC', premium: '280.00', subsidy: '200.00', criticalIllnessCover: true, supplementaryCover: false } },
@@ -162,6 +164,7 @@ beforeAll(async () => {
   const propose = async () => (await proposer.data<{ proposeStatusChange: { id: string } }>(PROPOSE, { input: { householdId: (await ready()).id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } })).proposeStatusChange.id;
   atNotice = await propose();
   atCounty = await propose();
+  toWithdraw = await propose();
   await (await hub.as('COUNTY_OFFICER')).data(`mutation($id: ID!) { reviewStatusChange(id: $id, approve: true, reason: "乡镇审核") { step } }`, { id: atCounty });
 });
 afterAll(() => hub?.stop());

@@ -52,6 +52,7 @@ const MATRIX = `
   Mutation.objectToStatusChange          y    y    y    n    n    n    n    n
   Mutation.reviewStatusChange            y    y    y    n    n    n    n    n
   Mutation.decideStatusChange            y    y    n    n    n    n    n    n
+  Mutation.withdrawStatusChange          y    y    n    n    n    n    n    n
   Query.statusChanges                    y    y    y    y    n    n    n    n
   Mutation.revealIdNumber                y    y    y    n    n    n    n    n
   Member.insurance                       y    y    y    y    y    n    n    n
@@ -260,6 +261,12 @@ const PATHS: Record<string, Path> = {
     subgraph: 'households',
     prepare: (f) => proposedAt(f, 'COUNTY'),
     run: async (as, f, id) => q(`mutation($id: ID!) { decideStatusChange(id: $id, approve: true, reason: "审定") { id } }`, (d) => d.decideStatusChange, () => ({ id }))(as, f),
+  },
+  // The county office withdraws any open change; a caseworker only one it proposed (not this one).
+  'Mutation.withdrawStatusChange': {
+    subgraph: 'households',
+    prepare: (f) => proposedAt(f, 'NOTICE'),
+    run: async (as, f, id) => q(`mutation($id: ID!) { withdrawStatusChange(id: $id, reason: "撤回") { id } }`, (d) => d.withdrawStatusChange, () => ({ id }))(as, f),
   },
   'Query.statusChanges': { subgraph: 'households', run: q(`query($c: ID!) { statusChanges(regionCode: $c) { totalCount } }`, (d) => d.statusChanges, (f) => ({ c: f.county })) },
   'Mutation.revealIdNumber': { subgraph: 'households', run: q(`mutation($m: ID!) { revealIdNumber(memberId: $m, reason: "核对") }`, (d) => d.revealIdNumber, (f) => ({ m: f.household.members[0]!.id })) },

@@ -242,6 +242,29 @@ describe('refused', () => {
   });
 });
 
+describe('withdrawn (撤回)', () => {
+  const WITHDRAW = `mutation($id: ID!, $reason: String!) { withdrawStatusChange(id: $id, reason: $reason) { id step withdrawnBy withdrawalReason } }`;
+
+  test('by its proposer or the county office while open, kept WITHDRAWN; not by another caseworker, not once decided', async () => {
+    const h = await ready();
+    const proposer = await caseworker('withdrawing-cadre');
+    const first = await propose(proposer, h.id);
+    expect(errorCode(await (await caseworker()).request(WITHDRAW, { id: first.id, reason: '撤回' }))).toBe('FORBIDDEN');
+    const withdrawn = await proposer.data<{ withdrawStatusChange: any }>(WITHDRAW, { id: first.id, reason: '户主申请撤回' });
+    expect(withdrawn.withdrawStatusChange).toEqual({ id: first.id, step: 'WITHDRAWN', withdrawnBy: 'withdrawing-cadre', withdrawalReason: '户主申请撤回' });
+    expect(errorCode(await review(await townshipReviewer(), first.id))).toBe('PROCEDURE_STEP');
+    // Kept, and no longer open: proposed again, withdrawn by the county office, proposed once more and decided.
+    const second = await propose(await caseworker(), h.id);
+    expect((await (await countyOfficer()).data<{ withdrawStatusChange: any }>(WITHDRAW, { id: second.id, reason: '材料不全' })).withdrawStatusChange.step).toBe('WITHDRAWN');
+    const third = await propose(await caseworker(), h.id);
+    await review(await townshipReviewer(), third.id);
+    await decide(await countyOfficer(), third.id);
+    expect(errorCode(await proposer.request(WITHDRAW, { id: third.id, reason: '撤回' }))).toBe('PROCEDURE_STEP');
+    const kept = await hub.client.data<{ household: { statusChanges: { step: string }[] } }>(`query($id: ID!) { household(id: $id) { statusChanges { step } } }`, { id: h.id });
+    expect(kept.household.statusChanges.map((c) => c.step)).toEqual(['WITHDRAWN', 'WITHDRAWN', 'APPROVED']);
+  });
+});
+
 describe('changeHouseholdStatus keeps the changes that need no procedure', () => {
   test('to LIFTED, RELAPSED and REMOVED it answers PROCEDURE_REQUIRED; LIFTED <-> MONITORED it makes; a caseworker makes none', async () => {
     const h = await ready();

@@ -2,8 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Status changes through their procedure (贫困户退出程序): a proposal per change, moved step by
- * step (NOTICE -> TOWNSHIP -> COUNTY -> APPROVED or REJECTED) by different people, with the
- * objections raised while it was published. Proposals are kept whatever their end; objections
+ * step (NOTICE -> TOWNSHIP -> COUNTY -> APPROVED or REJECTED, or WITHDRAWN while open) by different people, with the
+ * objections raised while it was published. Proposals are kept whatever their end (withdrawn ones too); objections
  * are never changed or removed. At most one open proposal per household, held by the database
  * so two concurrent proposals cannot both land.
  */
@@ -20,7 +20,7 @@ export class Migration20261206100000_status_procedure extends Migration {
         to_status text not null,
         effective_date date not null,
         reason text not null,
-        step text not null check (step in ('NOTICE','TOWNSHIP','COUNTY','APPROVED','REJECTED')),
+        step text not null check (step in ('NOTICE','TOWNSHIP','COUNTY','APPROVED','REJECTED','WITHDRAWN')),
         proposed_by text not null,
         proposed_at timestamptz not null,
         notice_ends_on date,
@@ -30,6 +30,9 @@ export class Migration20261206100000_status_procedure extends Migration {
         decided_by text,
         decided_at timestamptz,
         decision_reason text,
+        withdrawn_by text,
+        withdrawn_at timestamptz,
+        withdrawal_reason text,
         step_since timestamptz not null,
         evidence jsonb
       )`);

@@ -58,6 +58,15 @@ export class StatusChangeProposalEntity {
   @Property({ type: 'string', nullable: true })
   decisionReason: string | null = null;
 
+  @Property({ type: 'string', nullable: true })
+  withdrawnBy: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  withdrawalReason: string | null = null;
+
   /** When it reached its current step: a procedure that stays too long at one step has stalled. */
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   stepSince: Opt<Date> = new Date();

@@ -59,6 +59,15 @@ export class StatusChangeProposal {
   @Field(() => String, { nullable: true })
   decisionReason!: string | null;
 
+  @Field(() => String, { nullable: true })
+  withdrawnBy!: string | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  withdrawalReason!: string | null;
+
   @Field(() => DateTimeResolver, { description: 'When it reached its current step' })
   stepSince!: Date;
 }

@@ -10,8 +10,10 @@ export enum StatusChangeStep {
   COUNTY = 'COUNTY',
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
+  /** 撤回: withdrawn by its proposer or the county office before the decision */
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 export const OPEN_STEPS: readonly StatusChangeStep[] = [StatusChangeStep.NOTICE, StatusChangeStep.TOWNSHIP, StatusChangeStep.COUNTY];
 
-registerEnumType(StatusChangeStep, { name: 'StatusChangeStep', description: '公示 / 乡镇审核 / 县级审定 / 批准 / 退回' });
+registerEnumType(StatusChangeStep, { name: 'StatusChangeStep', description: '公示 / 乡镇审核 / 县级审定 / 批准 / 退回 / 撤回' });

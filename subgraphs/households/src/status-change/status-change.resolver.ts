@@ -9,7 +9,7 @@ import type { Context } from '../loaders.js';
 import { ProposeStatusChangeInput } from './propose-status-change.input.js';
 import type { StatusChangeObjectionEntity, StatusChangeProposalEntity } from './status-change-proposal.entity.js';
 import { StatusChangeObjection, StatusChangeProposal, StatusChangeProposalConnection } from './status-change-proposal.type.js';
-import { currentStep, decideStatusChange, isStalled, objectToStatusChange, proposeStatusChange, reviewStatusChange, statusChangesOf, type ProcedureSettings } from './status-change.service.js';
+import { currentStep, decideStatusChange, isStalled, objectToStatusChange, proposeStatusChange, reviewStatusChange, statusChangesOf, withdrawStatusChange, type ProcedureSettings } from './status-change.service.js';
 import { StatusChangeStep } from './status-change-step.enum.js';
 import { StatusChangesArgs } from './status-changes.args.js';
 
@@ -42,6 +42,12 @@ export class StatusChangeResolver {
   @Mutation(() => StatusChangeProposal, { description: 'Records an objection raised while the change is published (公示, step NOTICE), with who wrote it down' })
   objectToStatusChange(@Arg('id', () => ID) id: string, @Arg('objection') objection: string, @Ctx() ctx: Context): Promise<StatusChangeProposalEntity> {
     return objectToStatusChange(ctx.em, id, objection, ctx.caller);
+  }
+
+  @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
+  @Mutation(() => StatusChangeProposal, { description: 'Withdraws an open change (撤回) before the decision: by its proposer, or the county office; it is kept, WITHDRAWN' })
+  withdrawStatusChange(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<StatusChangeProposalEntity> {
+    return withdrawStatusChange(ctx.em, id, reason, ctx.caller);
   }
 
   @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')

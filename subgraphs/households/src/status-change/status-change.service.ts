@@ -145,6 +145,29 @@ export async function objectToStatusChange(em: EntityManager, id: string, text: 
 }
 
 /**
+ * Withdraws an open change (撤回) before the county decides it: by its proposer, or by a
+ * COUNTY_OFFICER or ADMIN of the household's county or above. It is kept, WITHDRAWN, and the
+ * household may be proposed again.
+ */
+export async function withdrawStatusChange(em: EntityManager, id: string, text: string, caller: Caller): Promise<StatusChangeProposalEntity> {
+  const reason = requireText(text, 'reason', 500);
+  return em.transactional(async (tx) => {
+    const { proposal } = await lockedProposal(tx, id, caller);
+    if (!OPEN_STEPS.includes(proposal.step)) throw new ProcedureStepError(`this change has ended (${proposal.step}): there is nothing to withdraw`, { step: proposal.step });
+    const office = (caller.role === 'COUNTY_OFFICER' || caller.role === 'ADMIN') && atCountyOrAbove(caller);
+    if (proposal.proposedBy !== caller.subject && !office) throw new ForbiddenError('a change is withdrawn by its proposer or by the county office', { rule: 'WITHDRAWER' });
+    const now = new Date();
+    proposal.withdrawnBy = caller.subject;
+    proposal.withdrawnAt = now;
+    proposal.withdrawalReason = reason;
+    proposal.step = StatusChangeStep.WITHDRAWN;
+    proposal.stepSince = now;
+    await tx.flush();
+    return proposal;
+  });
+}
+
+/**
  * The township's review (乡镇审核) of a published exit: once the notice period has ended, by
  * another person than the proposer, whose jurisdiction is the household's township or above.
  * Approved, the change waits for the county; rejected, the procedure ends (kept as REJECTED).
