@@ -134,6 +134,38 @@ describe('an exit through its four steps', () => {
     expect(await evidenceOf()).toEqual(before);
     expect(after.exitEvidence).toEqual({ year: 2020, assessedAt: before.assessedAt });
   });
+
+  test('its evidence keeps the values each rule read, with source and as-of, whatever the departments record later', async () => {
+    const h = await ready();
+    const proposed = await propose(await caseworker(), h.id);
+    await review(await townshipReviewer(), proposed.id);
+    expect((await decide(await countyOfficer(), proposed.id)).errors).toBeUndefined();
+    const VALUES = `query($id: ID!) { household(id: $id) { exitEvidence { values { rule member { id } field value source asOf } } statusChanges { id exitEvidence { values { rule member { id } field value source asOf } } } } }`;
+    const valuesOf = async () => (await hub.client.data<{ household: any }>(VALUES, { id: h.id })).household;
+    const kept = await valuesOf();
+    const values: any[] = kept.exitEvidence.values;
+    // The status history's evidence and the proposal's are the same record.
+    expect(kept.statusChanges.find((c: any) => c.id === proposed.id).exitEvidence.values).toEqual(values);
+    const one = (field: string, memberId?: string) => values.filter((v) => v.field === field && (memberId === undefined || v.member?.id === memberId));
+    expect(one('incomePerCapita')).toEqual([{ rule: 'INCOME_BELOW_LINE', member: null, field: 'incomePerCapita', value: '6000.00', source: 'REGISTRY', asOf: expect.any(String) }]);
+    expect(one('povertyLine')).toEqual([{ rule: 'INCOME_BELOW_LINE', member: null, field: 'povertyLine', value: expect.stringMatching(/^\d+\.\d{2}$/), source: 'REGISTRY', asOf: null }]);
+    expect(one('safeDrinkingWater')).toEqual([{ rule: 'UNSAFE_WATER', member: null, field: 'safeDrinkingWater', value: 'true', source: 'REGISTRY', asOf: expect.any(String) }]);
+    for (const m of h.members) {
+      expect(one('insuranceScheme', m.id)).toEqual([{ rule: 'UNINSURED_MEMBER', member: { id: m.id }, field: 'insuranceScheme', value: 'RESIDENT_BASIC', source: 'HEALTH_INSURANCE', asOf: expect.any(String) }]);
+    }
+    expect(one('outOfPocketShare')).toEqual([{ rule: 'HIGH_MEDICAL_BURDEN', member: null, field: 'outOfPocketShare', value: '0', source: 'HEALTH_INSURANCE', asOf: null }]);
+    expect(one('appraisalGrade')).toEqual([{ rule: 'UNSAFE_HOUSING', member: null, field: 'appraisalGrade', value: 'A', source: 'HOUSING_REPAIR', asOf: expect.any(String) }]);
+    expect(one('appraisedOn')).toEqual([expect.objectContaining({ value: '2020-01-02', source: 'HOUSING_REPAIR' })]);
+    expect(one('relocatedOn')).toEqual([expect.objectContaining({ value: null, asOf: null })]);
+
+    // After the exit: the house appraised D, an enrollment replaced by another scheme.
+    const input = (query: string, value: Record<string, unknown>) => hub.client.data(query, { input: value });
+    await input(`mutation($input: RecordAppraisalInput!) { recordAppraisal(input: $input) { grade } }`, { householdId: h.id, grade: 'D', appraisedOn: '2020-11-30', appraiser: '复核组' });
+    await input(`mutation($input: EnrollInsuranceInput!) { enrollInsurance(input: $input) { year } }`, { memberId: h.members[0]!.id, year: 2020, scheme: 'EMPLOYEE_BASIC', premium: 500, subsidy: 0 });
+    const coverage = (await hub.client.data<{ household: any }>(`query($id: ID!) { household(id: $id) { coverage(year: 2020) { gaps { kind } } } }`, { id: h.id })).household.coverage;
+    expect(coverage.gaps.map((g: any) => g.kind)).toContain('UNSAFE_HOUSING');
+    expect(await valuesOf()).toEqual(kept);
+  });
 });
 
 describe('refused', () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { federatedSchema, type SubgraphDefinition } from '@fupin/kit';
-import { CoverageGapResolver, CoverageResolver } from './household-coverage/coverage.resolver.js';
+import { CoverageGapResolver, CoverageResolver, ExitEvidenceResolver, ExitEvidenceValueResolver } from './household-coverage/coverage.resolver.js';
 import { FourZerosResolver, RegionFourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { Migration20261123000000_registry } from '../migrations/Migration20261123000000_registry.js';
 import { Migration20261123100000_encrypt_id_numbers } from '../migrations/Migration20261123100000_encrypt_id_numbers.js';
@@ -58,7 +58,7 @@ export const households: SubgraphDefinition<Loaders> = {
   ],
   schema: federatedSchema(
     'households',
-    { resolvers: [RegionResolver, HouseholdResolver, HouseholdAsOfResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, StatusChangeResolver, HouseholdStatusChangesResolver, AuditResolver] },
+    { resolvers: [RegionResolver, HouseholdResolver, HouseholdAsOfResolver, CoverageResolver, CoverageGapResolver, ExitEvidenceResolver, ExitEvidenceValueResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, StatusChangeResolver, HouseholdStatusChangesResolver, AuditResolver] },
     { ...regionReference, ...householdReference, ...memberReference },
   ),
   settings: registrySettings,

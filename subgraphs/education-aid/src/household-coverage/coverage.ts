@@ -1,4 +1,4 @@
-import { Batch, type CoverageOf, GapKind, latestTimestamp, rosterMemberIn } from '@fupin/kit';
+import { Batch, type CoverageEvidence, type CoverageOf, GapKind, latestTimestamp, rosterMemberIn } from '@fupin/kit';
 import { COMPULSORY_AGE, schoolAge } from '../schooling/school-age.js';
 import { SchoolStatus } from '../schooling/schooling.enums.js';
 
@@ -17,7 +17,7 @@ interface Row {
  * starting in September is missing or DROPPED_OUT, the same rule as the dropout roster; the
  * EDUCATION batch when a member was paid a grant in the year. One statement for the batch.
  */
-export const educationCoverage: CoverageOf = async ({ em }, householdIds, year) => {
+export const educationCoverage: CoverageOf = async ({ em }, householdIds, year, options) => {
   const youngest = `${year - COMPULSORY_AGE.from}-08-31`;
   const oldest = `${year - COMPULSORY_AGE.to - 1}-08-31`;
   const rows = await em.getConnection().execute<Row[]>(
@@ -34,6 +34,7 @@ export const educationCoverage: CoverageOf = async ({ em }, householdIds, year) 
       group by r.household_id`,
     [oldest, youngest, year, `${year}-01-01`, `${year}-12-31`, householdIds.join(',')],
   );
+  const evidence = options?.evidence ? await educationEvidence(em, householdIds, year, oldest, youngest) : null;
   return rows.map((r) => ({
     householdId: r.household_id,
     villageCode: r.village_code,
@@ -45,5 +46,40 @@ export const educationCoverage: CoverageOf = async ({ em }, householdIds, year) 
       detail: `age ${schoolAge(m.birth_date, year)} on 31 August ${year}: ${m.status === null ? 'no schooling record' : 'DROPPED_OUT'} for the school year ${year}`,
     })),
     asOf: latestTimestamp(r.as_of),
+    ...(evidence ? { evidence: evidence.get(r.household_id) ?? [] } : {}),
   }));
 };
+
+interface EvidenceRow {
+  household_id: string;
+  member_id: string;
+  status: SchoolStatus | null;
+  school: string | null;
+  recorded_at: Date | string | null;
+}
+
+/**
+ * What the DROPOUT rule read, for an exit's evidence: each compulsory-age member's schooling
+ * record for the school year (status and school, or none). One statement, only when an exit is judged.
+ */
+async function educationEvidence(em: Parameters<CoverageOf>[0]['em'], householdIds: string[], year: number, oldest: string, youngest: string): Promise<Map<string, CoverageEvidence[]>> {
+  const rows = await em.getConnection().execute<EvidenceRow[]>(
+    `select r.household_id, r.member_id, s.status, s.school, s.recorded_at
+       from roster r left join schooling s on s.member_id = r.member_id and s.year = ?
+      where r.household_id = any(string_to_array(?, ',')::uuid[]) and ${rosterMemberIn('r', year)}
+        and r.birth_date > ?::date and r.birth_date <= ?::date
+      order by r.household_id, r.member_id`,
+    [year, householdIds.join(','), oldest, youngest],
+  );
+  const byHousehold = new Map<string, CoverageEvidence[]>();
+  for (const r of rows) {
+    const asOf = latestTimestamp(r.recorded_at);
+    const list = byHousehold.get(r.household_id) ?? [];
+    list.push(
+      { rule: GapKind.DROPOUT, memberId: r.member_id, field: 'schoolingStatus', value: r.status ?? 'NONE', asOf },
+      { rule: GapKind.DROPOUT, memberId: r.member_id, field: 'school', value: r.school, asOf },
+    );
+    byHousehold.set(r.household_id, list);
+  }
+  return byHousehold;
+}

@@ -1,4 +1,4 @@
-import { Batch, type CoverageOf, fenToDecimal, GapKind, latestTimestamp, parseYuan, rosterMemberIn, z } from '@fupin/kit';
+import { Batch, type CoverageEvidence, type CoverageOf, fenToDecimal, GapKind, latestTimestamp, parseYuan, rosterMemberIn, z } from '@fupin/kit';
 
 /** The health department's own settings. */
 export const healthSettings = z.object({
@@ -38,7 +38,7 @@ interface Row {
  * burden), and the SOCIAL_SECURITY batch when medical assistance was paid on such a claim.
  * One statement for the batch.
  */
-export const healthCoverage: CoverageOf = async ({ em, settings }, householdIds, year) => {
+export const healthCoverage: CoverageOf = async ({ em, settings }, householdIds, year, options) => {
   const limit = (settings as z.infer<typeof healthSettings>).FUPIN_OUT_OF_POCKET_LIMIT ?? '0.10';
   const rows = await em.getConnection().execute<Row[]>(
     `with m as (
@@ -58,6 +58,7 @@ export const healthCoverage: CoverageOf = async ({ em, settings }, householdIds,
       group by m.household_id`,
     [year, householdIds.join(','), `${year}-01-01`, `${year}-12-31`],
   );
+  const evidence = options?.evidence ? await healthEvidence(em, householdIds, year) : null;
   return rows.map((r) => {
     const total = parseYuan(r.total ?? '0') ?? 0;
     const outOfPocket = parseYuan(r.out_of_pocket ?? '0') ?? 0;
@@ -74,6 +75,55 @@ export const healthCoverage: CoverageOf = async ({ em, settings }, householdIds,
           : []),
       ],
       asOf: latestTimestamp(r.as_of),
+      ...(evidence ? { evidence: evidence.get(r.household_id) ?? [] } : {}),
     };
   });
 };
+
+interface EvidenceRow {
+  household_id: string;
+  enrollments: { member_id: string; scheme: string | null; recorded_at: string | null }[];
+  total: string | null;
+  out_of_pocket: string | null;
+  claims_as_of: Date | string | null;
+}
+
+/**
+ * What the rules read, for an exit's evidence: each member's enrollment for the year (scheme or
+ * none), and the medical totals and share of the year's claims. One statement for the batch,
+ * run only when an exit is judged.
+ */
+async function healthEvidence(em: Parameters<CoverageOf>[0]['em'], householdIds: string[], year: number): Promise<Map<string, CoverageEvidence[]>> {
+  const rows = await em.getConnection().execute<EvidenceRow[]>(
+    `select r.household_id,
+            json_agg(json_build_object('member_id', r.member_id, 'scheme', e.scheme, 'recorded_at', e.recorded_at) order by r.member_id) as enrollments,
+            (select sum(c.total_cost)::text from medical_claim c join roster r2 on r2.member_id = c.member_id
+              where r2.household_id = r.household_id and ${rosterMemberIn('r2', year)} and c.date between ?::date and ?::date) as total,
+            (select sum(c.out_of_pocket)::text from medical_claim c join roster r2 on r2.member_id = c.member_id
+              where r2.household_id = r.household_id and ${rosterMemberIn('r2', year)} and c.date between ?::date and ?::date) as out_of_pocket,
+            (select max(c.recorded_at) from medical_claim c join roster r2 on r2.member_id = c.member_id
+              where r2.household_id = r.household_id and ${rosterMemberIn('r2', year)} and c.date between ?::date and ?::date) as claims_as_of
+       from roster r left join insurance_enrollment e on e.member_id = r.member_id and e.year = ?
+      where r.household_id = any(string_to_array(?, ',')::uuid[]) and ${rosterMemberIn('r', year)}
+      group by r.household_id`,
+    [`${year}-01-01`, `${year}-12-31`, `${year}-01-01`, `${year}-12-31`, `${year}-01-01`, `${year}-12-31`, year, householdIds.join(',')],
+  );
+  return new Map(
+    rows.map((r) => {
+      const total = parseYuan(r.total ?? '0') ?? 0;
+      const outOfPocket = parseYuan(r.out_of_pocket ?? '0') ?? 0;
+      const claimsAsOf = latestTimestamp(r.claims_as_of);
+      // The share as a fraction from 0 to 1 (0 when there is no cost), four decimals.
+      const share = total > 0 ? (outOfPocket / total).toFixed(4) : '0';
+      return [
+        r.household_id,
+        [
+          ...r.enrollments.map((e) => ({ rule: GapKind.UNINSURED_MEMBER, memberId: e.member_id, field: 'insuranceScheme', value: e.scheme ?? 'NONE', asOf: latestTimestamp(e.recorded_at) })),
+          { rule: GapKind.HIGH_MEDICAL_BURDEN, memberId: null, field: 'medicalTotalCost', value: fenToDecimal(total), asOf: claimsAsOf },
+          { rule: GapKind.HIGH_MEDICAL_BURDEN, memberId: null, field: 'medicalOutOfPocket', value: fenToDecimal(outOfPocket), asOf: claimsAsOf },
+          { rule: GapKind.HIGH_MEDICAL_BURDEN, memberId: null, field: 'outOfPocketShare', value: share, asOf: claimsAsOf },
+        ],
+      ];
+    }),
+  );
+}

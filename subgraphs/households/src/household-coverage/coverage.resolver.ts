@@ -5,7 +5,7 @@ import type { HouseholdEntity } from '../household/household.entity.js';
 import { Household } from '../household/household.type.js';
 import type { Context } from '../loaders.js';
 import { coverageLoader } from './coverage.loader.js';
-import { CoverageGap, HouseholdCoverage } from './coverage.type.js';
+import { CoverageGap, ExitEvidence, ExitEvidenceValue, HouseholdCoverage } from './coverage.type.js';
 import type { MemberEntity } from '../member/member.entity.js';
 import { Member } from '../member/member.type.js';
 
@@ -33,5 +33,22 @@ export class CoverageGapResolver {
   @FieldResolver(() => Member, { nullable: true })
   member(@Root() gap: CoverageGap, @Ctx() ctx: Context): Promise<MemberEntity | null> | null {
     return gap.member ? ctx.loaders.memberById.load(gap.member.id) : null;
+  }
+}
+
+@Resolver(() => ExitEvidence)
+export class ExitEvidenceResolver {
+  @FieldResolver(() => [ExitEvidenceValue], { description: 'The values each rule read, with their source and as-of (empty for an exit kept before values were)' })
+  values(@Root() evidence: ExitEvidence): ExitEvidenceValue[] {
+    return evidence.values ?? [];
+  }
+}
+
+@Resolver(() => ExitEvidenceValue)
+export class ExitEvidenceValueResolver {
+  /** The member a value is about, as the registry has them (one query for every value of the page). */
+  @FieldResolver(() => Member, { nullable: true })
+  member(@Root() value: ExitEvidenceValue, @Ctx() ctx: Context): Promise<MemberEntity | null> | null {
+    return value.memberId ? ctx.loaders.memberById.load(value.memberId) : null;
   }
 }

@@ -1,8 +1,8 @@
-import { Batch, type Caller, latestTimestamp, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, COVERAGE_SOURCES, type CoveragePart, fenToDecimal, GapKind, parseYuan, PeerUnavailable, type Peers, povertyLineFen, type UnavailableReason } from '@fupin/kit';
+import { Batch, type Caller, type CoverageEvidence, latestTimestamp, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, COVERAGE_SOURCES, type CoveragePart, fenToDecimal, GapKind, parseYuan, PeerUnavailable, type Peers, povertyLineFen, type UnavailableReason } from '@fupin/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HouseholdType } from '../household/household.enums.js';
 import { memberOn } from '../household-history/member-on.js';
-import { type CoverageBatch, type CoverageGap, type CoverageConsulted, CoverageSource, type HouseholdCoverage } from './coverage.type.js';
+import { type CoverageBatch, type CoverageGap, type CoverageConsulted, CoverageSource, type ExitEvidenceValue, type HouseholdCoverage } from './coverage.type.js';
 
 interface RegistryRow {
   household_id: string;
@@ -11,6 +11,8 @@ interface RegistryRow {
   members: number;
   income: string | null;
   as_of: Date | string | null;
+  income_recorded_at?: Date | string | null;
+  water_as_of?: Date | string | null;
 }
 
 /**
@@ -18,7 +20,7 @@ interface RegistryRow {
  * line of the year), UNSAFE_WATER, and SOCIAL_SECURITY for DIBAO and TEKUN households, read as
  * the household stood on 31 December of the year. One statement per batch.
  */
-async function registryParts(em: EntityManager, householdIds: string[], year: number, povertyLines: Readonly<Record<number, number>>): Promise<Map<string, CoveragePart>> {
+async function registryParts(em: EntityManager, householdIds: string[], year: number, povertyLines: Readonly<Record<number, number>>, withEvidence: boolean): Promise<Map<string, CoveragePart>> {
   // As of 31 December of the year: its type and water then (the `was` of the first change after
   // it, else today's row), and the members then present.
   const rows = await em.getConnection().execute<RegistryRow[]>(
@@ -26,7 +28,13 @@ async function registryParts(em: EntityManager, householdIds: string[], year: nu
             coalesce((c.was->>'safe_drinking_water')::boolean, h.safe_drinking_water) as safe_drinking_water,
             i.income_per_capita::text as income,
             (select count(*)::int from member m where m.household_id = h.id and ${memberOn('m', 'make_date(?, 12, 31)')}) as members,
-            greatest(i.recorded_at, h.created_at) as as_of
+            greatest(i.recorded_at, h.created_at) as as_of${
+              // For an exit's evidence only: when the income and the water (the latest change up to the year's end) were written.
+              withEvidence
+                ? `, i.recorded_at as income_recorded_at,
+            greatest(h.created_at, (select max(w.recorded_at) from household_change w where w.household_id = h.id and w.effective_date <= make_date(${Number(year)}, 12, 31))) as water_as_of`
+                : ''
+            }
        from household h left join household_income i on i.household_id = h.id and i.year = ?
        left join lateral (select c.was from household_change c where c.household_id = h.id and c.effective_date > make_date(?, 12, 31) order by c.effective_date, c.id limit 1) c on true
       where h.id = any(string_to_array(?, ',')::uuid[])`,
@@ -43,7 +51,15 @@ async function registryParts(em: EntityManager, householdIds: string[], year: nu
         ...(r.safe_drinking_water ? [] : [{ kind: GapKind.UNSAFE_WATER, memberId: null, detail: 'no safe drinking water' }]),
       ];
       const batches = r.type === HouseholdType.DIBAO || r.type === HouseholdType.TEKUN ? [Batch.SOCIAL_SECURITY] : [];
-      return [r.household_id, { householdId: r.household_id, members: r.members, batches, gaps, asOf: latestTimestamp(r.as_of) }];
+      const evidence: CoverageEvidence[] | undefined = withEvidence
+        ? [
+            { rule: GapKind.INCOME_BELOW_LINE, memberId: null, field: 'incomePerCapita', value: income === null ? null : fenToDecimal(income), asOf: latestTimestamp(r.income_recorded_at) },
+            // The line is a setting of the deployment: no record, no as-of.
+            { rule: GapKind.INCOME_BELOW_LINE, memberId: null, field: 'povertyLine', value: fenToDecimal(line), asOf: null },
+            { rule: GapKind.UNSAFE_WATER, memberId: null, field: 'safeDrinkingWater', value: String(r.safe_drinking_water), asOf: latestTimestamp(r.water_as_of) },
+          ]
+        : undefined;
+      return [r.household_id, { householdId: r.household_id, members: r.members, batches, gaps, asOf: latestTimestamp(r.as_of), ...(evidence ? { evidence } : {}) }];
     }),
   );
 }
@@ -63,7 +79,17 @@ function isCoveragePart(p: unknown): p is CoveragePart {
     typeof part === 'object' && part !== null && typeof part.householdId === 'string' && typeof part.members === 'number' &&
     Array.isArray(part.batches) && part.batches.every((b) => BATCHES.has(b)) &&
     Array.isArray(part.gaps) && part.gaps.every((g) => typeof g === 'object' && g !== null && GAP_KINDS.has(g.kind) && typeof g.detail === 'string' && (g.memberId === null || typeof g.memberId === 'string')) &&
-    (part.asOf === null || typeof part.asOf === 'string')
+    (part.asOf === null || typeof part.asOf === 'string') &&
+    (part.evidence === undefined || (Array.isArray(part.evidence) && part.evidence.every(isEvidence)))
+  );
+}
+
+function isEvidence(e: unknown): e is CoverageEvidence {
+  const v = e as CoverageEvidence;
+  return (
+    typeof v === 'object' && v !== null && GAP_KINDS.has(v.rule) && typeof v.field === 'string' &&
+    (v.memberId === null || v.memberId === undefined || typeof v.memberId === 'string') &&
+    (v.value === null || typeof v.value === 'string') && (v.asOf === null || typeof v.asOf === 'string')
   );
 }
 
@@ -71,9 +97,10 @@ const NO_COVERAGE: Missing = { detail: 'answered with something that is no cover
 const ROSTER_SHORT: Missing = { detail: 'its roster does not yet have every member of the household', reason: 'ROSTER_BEHIND' };
 
 /** One department's parts for the batch, or why it could not answer; never throws. */
-async function askDepartment(peers: Peers, subgraph: string, caller: Caller, householdIds: string[], year: number, timeoutMs: number): Promise<Answer> {
+async function askDepartment(peers: Peers, subgraph: string, caller: Caller, householdIds: string[], year: number, timeoutMs: number, evidence: boolean): Promise<Answer> {
   try {
-    const { parts } = await peers.post<{ parts: unknown }>(subgraph, COVERAGE_PATH, caller, { householdIds, year }, timeoutMs);
+    // The flag only when an exit is judged: ordinary reads neither ask for nor pay for the values.
+    const { parts } = await peers.post<{ parts: unknown }>(subgraph, COVERAGE_PATH, caller, evidence ? { householdIds, year, evidence } : { householdIds, year }, timeoutMs);
     // An answer of another shape (a department mid-deploy) is no answer: never a crash, never "no gap".
     if (!Array.isArray(parts) || !parts.every(isCoveragePart)) return { unavailable: NO_COVERAGE };
     return { parts: new Map(parts.map((p) => [p.householdId, p])) };
@@ -97,18 +124,19 @@ export interface CoverageRequest {
  * does not answer in time, or whose roster does not yet have the household as the registry
  * does, is listed as not consulted; its gaps are unknown and the household is not exit-eligible.
  */
-export async function coverageOf(req: CoverageRequest, householdIds: string[], year: number): Promise<Map<string, HouseholdCoverage>> {
+export async function coverageOf(req: CoverageRequest, householdIds: string[], year: number, options: { evidence?: boolean } = {}): Promise<Map<string, HouseholdCoverage>> {
+  const withEvidence = options.evidence === true;
   if (householdIds.length > COVERAGE_BATCH_LIMIT) {
     // A department answers at most COVERAGE_BATCH_LIMIT households a call.
     const chunks = [];
     for (let i = 0; i < householdIds.length; i += COVERAGE_BATCH_LIMIT) chunks.push(householdIds.slice(i, i + COVERAGE_BATCH_LIMIT));
-    return new Map((await Promise.all(chunks.map((c) => coverageOf(req, c, year)))).flatMap((m) => [...m]));
+    return new Map((await Promise.all(chunks.map((c) => coverageOf(req, c, year, options)))).flatMap((m) => [...m]));
   }
   const assessedAt = new Date();
   const departments = COVERAGE_SOURCES.filter((s) => s.source !== CoverageSource.REGISTRY);
   const [registry, ...answers] = await Promise.all([
-    registryParts(req.em, householdIds, year, req.povertyLines),
-    ...departments.map((d) => askDepartment(req.peers, d.subgraph, req.caller, householdIds, year, req.timeoutMs)),
+    registryParts(req.em, householdIds, year, req.povertyLines, withEvidence),
+    ...departments.map((d) => askDepartment(req.peers, d.subgraph, req.caller, householdIds, year, req.timeoutMs, withEvidence)),
   ]);
   const result = new Map<string, HouseholdCoverage>();
   for (const [householdId, own] of registry) {
@@ -132,6 +160,7 @@ const answered = (part: PartOrMissing | undefined): part is CoveragePart => part
 function combine(parts: Map<CoverageSource, PartOrMissing>, year: number, assessedAt: Date): HouseholdCoverage {
   const consulted: CoverageConsulted[] = [];
   const gaps: CoverageGap[] = [];
+  const evidence: ExitEvidenceValue[] = [];
   for (const [source, part] of parts) {
     if (!answered(part)) {
       consulted.push({ source, consulted: false, asOf: null, unavailableReason: part.detail, unavailable: { department: part.department, reason: part.reason } });
@@ -140,6 +169,7 @@ function combine(parts: Map<CoverageSource, PartOrMissing>, year: number, assess
     const asOf = part.asOf ? new Date(part.asOf) : null;
     consulted.push({ source, consulted: true, asOf, unavailableReason: null });
     for (const g of part.gaps) gaps.push({ kind: g.kind, member: g.memberId ? { id: g.memberId } : null, detail: g.detail, source, asOf });
+    for (const e of part.evidence ?? []) evidence.push({ rule: e.rule, memberId: e.memberId ?? null, field: e.field, value: e.value, source, asOf: e.asOf });
   }
   const batches: CoverageBatch[] = Object.values(Batch).map((batch) => {
     const sources = COVERAGE_SOURCES.filter((s) => s.batches.includes(batch)).map((s) => s.source as CoverageSource);
@@ -151,7 +181,7 @@ function combine(parts: Map<CoverageSource, PartOrMissing>, year: number, assess
     return { batch, covered: coveredBy.length > 0 ? true : unknown ? null : false, coveredBy, sources };
   });
   const complete = consulted.every((c) => c.consulted);
-  return { year, batches, gaps, exitEligible: complete && gaps.every((g) => !BLOCKS_EXIT(g.kind)), consulted, assessedAt };
+  return { year, batches, gaps, exitEligible: complete && gaps.every((g) => !BLOCKS_EXIT(g.kind)), consulted, assessedAt, evidence };
 }
 
 /**

@@ -67,6 +67,27 @@ export class CoverageConsulted {
   unavailable?: { department: string; reason: UnavailableReason };
 }
 
+@ObjectType('ExitEvidenceValue', { description: 'A value a gap rule read when the exit was judged, as its source held it then' })
+export class ExitEvidenceValue {
+  @Field(() => GapKind, { description: 'The rule that read it' })
+  rule!: GapKind;
+
+  /** Stored as the id; the member resolves through the registry. */
+  memberId!: string | null;
+
+  @Field({ description: 'What it is: incomePerCapita, povertyLine, insuranceScheme, medicalTotalCost, medicalOutOfPocket, outOfPocketShare, schoolingStatus, school, appraisalGrade, appraisedOn, renovation, relocatedOn, safeDrinkingWater' })
+  field!: string;
+
+  @Field(() => String, { nullable: true, description: 'The value as text; null when there was no record (NONE for an enrollment or schooling record that did not exist)' })
+  value!: string | null;
+
+  @Field(() => CoverageSource, { description: 'Whose data it is' })
+  source!: CoverageSource;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record holding it was last written; null when there was none, or for a setting (the line)' })
+  asOf!: string | Date | null;
+}
+
 @ObjectType('ExitEvidence', { description: 'What an exit was granted on: each batch, no gap, and each source consulted with its as-of' })
 export class ExitEvidence {
   @Field(() => Int, { description: 'The year assessed' })
@@ -80,6 +101,9 @@ export class ExitEvidence {
 
   @Field(() => [CoverageConsulted])
   consulted!: CoverageConsulted[];
+
+  /** Absent in evidence kept before the values were (read as none). */
+  values?: ExitEvidenceValue[];
 }
 
 @ObjectType('HouseholdCoverage', { description: "A household's five-batches coverage and its gaps against the exit standard for a year, computed now from each department's own data" })
@@ -101,4 +125,7 @@ export class HouseholdCoverage {
 
   @Field(() => DateTimeResolver, { description: 'When this was computed' })
   assessedAt!: Date;
+
+  /** Not in the schema: the values the rules read, only when an exit is judged. */
+  evidence?: ExitEvidenceValue[];
 }

@@ -173,10 +173,10 @@ export async function readJudged(em: EntityManager, householdId: string): Promis
  * department that never answers then holds nothing of the registry's. Returns the evidence.
  */
 export async function judgeExit(em: EntityManager, caller: Caller, coverage: Omit<CoverageRequest, 'em' | 'caller'>, householdId: string, year: number): Promise<ExitEvidence> {
-  const assessed = (await coverageOf({ ...coverage, em, caller }, [householdId], year)).get(householdId);
+  const assessed = (await coverageOf({ ...coverage, em, caller }, [householdId], year, { evidence: true })).get(householdId);
   if (!assessed) throw new NotFoundError('household', { field: 'householdId' });
   if (!assessed.exitEligible) throw exitRefused(assessed);
-  return { year, assessedAt: assessed.assessedAt, batches: assessed.batches, consulted: assessed.consulted };
+  return { year, assessedAt: assessed.assessedAt, batches: assessed.batches, consulted: assessed.consulted, values: assessed.evidence ?? [] };
 }
 
 /**

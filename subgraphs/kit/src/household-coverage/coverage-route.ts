@@ -8,7 +8,7 @@ import { isRegistryYear } from '../domain/dates.js';
 import { isUuid } from '../domain/ids.js';
 import { json } from '../server/http.js';
 import type { ReplicaState } from '../roster/replication.js';
-import { COVERAGE_BATCH_LIMIT, type CoveragePart } from './coverage.js';
+import { COVERAGE_BATCH_LIMIT, type CoverageOptions, type CoveragePart } from './coverage.js';
 
 /** What a department's coverage reads: its database and its own settings. */
 export interface CoverageContext {
@@ -17,7 +17,7 @@ export interface CoverageContext {
 }
 
 /** A department's part, for households it has on its roster (with their village, for jurisdiction). */
-export type CoverageOf = (ctx: CoverageContext, householdIds: string[], year: number) => Promise<(CoveragePart & { villageCode: string })[]>;
+export type CoverageOf = (ctx: CoverageContext, householdIds: string[], year: number, options?: CoverageOptions) => Promise<(CoveragePart & { villageCode: string })[]>;
 
 /**
  * The department's answer to the registry: signed like every gateway call (the caller is the
@@ -36,12 +36,12 @@ export function coverageRoute(coverage: CoverageOf, em: () => EntityManager, set
       await refused(null);
       return json(res, 403, { error: 'coverage is for the registry readers' });
     }
-    const { householdIds, year } = (body ?? {}) as { householdIds?: unknown; year?: unknown };
+    const { householdIds, year, evidence } = (body ?? {}) as { householdIds?: unknown; year?: unknown; evidence?: unknown };
     if (!Array.isArray(householdIds) || householdIds.length > COVERAGE_BATCH_LIMIT || !householdIds.every((id) => typeof id === 'string' && isUuid(id))) {
       return json(res, 400, { error: `householdIds: up to ${COVERAGE_BATCH_LIMIT} household ids` });
     }
     if (typeof year !== 'number' || !isRegistryYear(year)) return json(res, 400, { error: 'year must be from 2014 to next year' });
-    const parts = await coverage({ em: em(), settings }, householdIds as string[], year);
+    const parts = await coverage({ em: em(), settings }, householdIds as string[], year, { evidence: evidence === true });
     // The registry asks only for households its caller may see; one it did not is refused here
     // too (left out), and audited once per household.
     const outside = [...new Set(parts.filter((p) => !inJurisdiction(caller, p.villageCode)).map((p) => p.householdId))];

@@ -36,6 +36,20 @@ export interface CoverageGap {
   detail: string;
 }
 
+/**
+ * A value a gap rule read, kept with an exit so the decision can be checked later even after the
+ * record is replaced (domain.md, "Gap rules"): which rule, about which member (null for the
+ * household), what (`field`), the value as text (null: no record), and when the record holding
+ * it was last written (null: no record, or a setting).
+ */
+export interface CoverageEvidence {
+  rule: GapKind;
+  memberId: string | null;
+  field: string;
+  value: string | null;
+  asOf: string | null;
+}
+
 /** One source's answer for one household and year: the batches it covers, the gaps it finds. */
 export interface CoveragePart {
   householdId: string;
@@ -45,6 +59,14 @@ export interface CoveragePart {
   gaps: CoverageGap[];
   /** When the source's records about the household last changed (ISO timestamp); null when it holds none. */
   asOf: string | null;
+  /** The values its rules read: only when the registry asks for an exit judgement (`evidence: true`). */
+  evidence?: CoverageEvidence[];
+}
+
+/** What the registry asks of a department beyond the coverage itself. */
+export interface CoverageOptions {
+  /** An exit is judged: also return the values the rules read. Ordinary reads do not pay for them. */
+  evidence?: boolean;
 }
 
 /**
