@@ -57,8 +57,6 @@ async function setStatus(h: SeededHousehold, status: string, effectiveDate: stri
   const owner = new pg.Client({ connectionString: hub.subgraphs.households!.ownerUrl });
   await owner.connect();
   try {
-    // REMOVED before the status procedure allows it: the registry's own check set aside for the test.
-    if (status === 'REMOVED') await owner.query(`alter table household drop constraint if exists household_status_check`);
     await owner.query(
       `with h as (select id, status from household where id = $1),
             entry as (insert into household_status_change (household_id, previous_status, status, effective_date, reason, changed_by)
@@ -246,7 +244,17 @@ describe('REMOVED (清退) counts nowhere', () => {
     };
     expect(await lists()).toEqual({ dropouts: 1, withoutWork: 1, insured: 2 });
 
-    await setStatus(h, 'REMOVED', '2020-12-01');
+    // 清退 through its procedure: the village caseworker proposes, straight to the county, whose officer decides.
+    const { proposeStatusChange: proposed } = await (await hub.as('CASEWORKER', v.removal)).data<{ proposeStatusChange: { id: string; step: string } }>(
+      `mutation($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id step } }`,
+      { input: { householdId: h.id, toStatus: 'REMOVED', effectiveDate: '2020-12-01', reason: '识别错误: 家庭收入超标' } },
+    );
+    expect(proposed.step).toBe('COUNTY');
+    const { decideStatusChange: decided } = await (await hub.as('COUNTY_OFFICER', county)).data<{ decideStatusChange: { step: string; household: { status: string } } }>(
+      `mutation($id: ID!, $reason: String!) { decideStatusChange(id: $id, approve: true, reason: $reason) { step household { status } } }`,
+      { id: proposed.id, reason: '县级审定 清退' },
+    );
+    expect(decided).toEqual({ step: 'APPROVED', household: { status: 'REMOVED' } });
     await awaitRosterStatus(h, 'REMOVED');
     const after = (await figures(v.removal, 2020)).fourZeros;
     expect(after).toMatchObject({ households: 0, poorPeople: 0, unsafeHousingHouseholds: 0, dropoutMembers: 0, zeroEmploymentHouseholds: 0 });
