@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { federatedSchema, type SubgraphDefinition } from '@fupin/kit';
+import { ExitCandidatesResolver } from './exit-candidates/exit-candidates.resolver.js';
 import { CoverageGapResolver, CoverageResolver, ExitEvidenceResolver, ExitEvidenceValueResolver } from './household-coverage/coverage.resolver.js';
 import { FourZerosResolver, RegionFourZerosResolver } from './four-zeros/four-zeros.resolver.js';
 import { Migration20261123000000_registry } from '../migrations/Migration20261123000000_registry.js';
@@ -58,7 +59,7 @@ export const households: SubgraphDefinition<Loaders> = {
   ],
   schema: federatedSchema(
     'households',
-    { resolvers: [RegionResolver, HouseholdResolver, HouseholdAsOfResolver, CoverageResolver, CoverageGapResolver, ExitEvidenceResolver, ExitEvidenceValueResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, StatusChangeResolver, HouseholdStatusChangesResolver, AuditResolver] },
+    { resolvers: [RegionResolver, HouseholdResolver, HouseholdAsOfResolver, CoverageResolver, CoverageGapResolver, ExitEvidenceResolver, ExitEvidenceValueResolver, ExitCandidatesResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, StatusChangeResolver, HouseholdStatusChangesResolver, AuditResolver] },
     { ...regionReference, ...householdReference, ...memberReference },
   ),
   settings: registrySettings,
