@@ -51,7 +51,7 @@ export async function exitCandidates(req: CoverageRequest, caller: Caller, regio
       // The page is full: the next one starts after this household, judged again then.
       if (nodes.length === first) return { nodes, pageInfo: { hasNextPage: h !== batch.at(-1) || rows.length > EXIT_CANDIDATE_SCAN, endCursor: encodeCursor(after) }, scanned };
     }
-    if (rows.length <= EXIT_CANDIDATE_SCAN) return { nodes, pageInfo: { hasNextPage: false, endCursor: encodeCursor(after) }, scanned };
+    if (rows.length <= EXIT_CANDIDATE_SCAN) return { nodes, pageInfo: { hasNextPage: false, endCursor: after ? encodeCursor(after) : null }, scanned };
   }
   return { nodes, pageInfo: { hasNextPage: true, endCursor: after ? encodeCursor(after) : null }, scanned };
 }
