@@ -46,8 +46,10 @@ let replica: ReplicaState = 'CURRENT';
 const asked: { ids: string[]; year: number; settings: Record<string, unknown> }[] = [];
 
 // The department's part: what it holds of each household asked, with its village.
-const coverage: CoverageOf = async (ctx, householdIds, year) => {
+const askedEvidence: (boolean | undefined)[] = [];
+const coverage: CoverageOf = async (ctx, householdIds, year, options) => {
   asked.push({ ids: householdIds, year, settings: ctx.settings });
+  askedEvidence.push(options?.evidence);
   const rows = await ctx.em.getConnection().execute<{ household_id: string; village_code: string; members: number; changed_at: string | null }[]>(
     "select household_id, village_code, members, changed_at from holding where household_id::text = any(string_to_array(?, ','))",
     [householdIds.join(',')],
@@ -106,6 +108,13 @@ test('a reader of the county gets the parts of the households it may see, withou
   );
   expect(asked.at(-1)).toEqual({ ids: [own, second, unknown], year: 2020, settings: { FUPIN_TOY: 'x' } });
   expect(await newRefusals()).toEqual([]);
+});
+
+test('the values the rules read are asked of the department only when the registry judges an exit (evidence: true, nothing else)', async () => {
+  for (const body of [{ householdIds: [own], year: 2020 }, { householdIds: [own], year: 2020, evidence: 'yes' }, { householdIds: [own], year: 2020, evidence: true }]) {
+    expect((await ask(county, body)).status).toBe(200);
+  }
+  expect(askedEvidence.slice(-3)).toEqual([false, false, true]);
 });
 
 test('a household outside the jurisdiction is left out and audited once, with the request id, however often it was asked', async () => {
