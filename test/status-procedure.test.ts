@@ -136,7 +136,17 @@ describe('an exit through its four steps', () => {
   });
 
   test('its evidence keeps the values each rule read, with source and as-of, whatever the departments record later', async () => {
-    const h = await ready();
+    const h = await s.household({
+      villageCode: village,
+      members: [
+        { relationToHead: 'HEAD', birthDate: '1980-01-01', laborCapacity: 'ORDINARY' },
+        { relationToHead: 'CHILD', birthDate: '2012-05-05', laborCapacity: 'NONE' },
+      ],
+    });
+    await meetExitStandard(hub.client, h);
+    const SCHOOLING = `mutation($input: RecordSchoolingInput!) { recordSchooling(input: $input) { year } }`;
+    const child = h.members[1]!.id;
+    await hub.client.data(SCHOOLING, { input: { memberId: child, year: 2020, stage: 'PRIMARY', school: '中心学校', status: 'ENROLLED' } });
     const proposed = await propose(await caseworker(), h.id);
     await review(await townshipReviewer(), proposed.id);
     expect((await decide(await countyOfficer(), proposed.id)).errors).toBeUndefined();
@@ -157,13 +167,19 @@ describe('an exit through its four steps', () => {
     expect(one('appraisalGrade')).toEqual([{ rule: 'UNSAFE_HOUSING', member: null, field: 'appraisalGrade', value: 'A', source: 'HOUSING_REPAIR', asOf: expect.any(String) }]);
     expect(one('appraisedOn')).toEqual([expect.objectContaining({ value: '2020-01-02', source: 'HOUSING_REPAIR' })]);
     expect(one('relocatedOn')).toEqual([expect.objectContaining({ value: null, asOf: null })]);
+    // Only the compulsory-age child's schooling, read for the DROPOUT rule.
+    expect(values.filter((v) => v.rule === 'DROPOUT')).toEqual([
+      { rule: 'DROPOUT', member: { id: child }, field: 'schoolingStatus', value: 'ENROLLED', source: 'EDUCATION_AID', asOf: expect.any(String) },
+      { rule: 'DROPOUT', member: { id: child }, field: 'school', value: '中心学校', source: 'EDUCATION_AID', asOf: expect.any(String) },
+    ]);
 
     // After the exit: the house appraised D, an enrollment replaced by another scheme.
     const input = (query: string, value: Record<string, unknown>) => hub.client.data(query, { input: value });
     await input(`mutation($input: RecordAppraisalInput!) { recordAppraisal(input: $input) { grade } }`, { householdId: h.id, grade: 'D', appraisedOn: '2020-11-30', appraiser: '复核组' });
     await input(`mutation($input: EnrollInsuranceInput!) { enrollInsurance(input: $input) { year } }`, { memberId: h.members[0]!.id, year: 2020, scheme: 'EMPLOYEE_BASIC', premium: 500, subsidy: 0 });
+    await hub.client.data(SCHOOLING, { input: { memberId: child, year: 2020, stage: 'PRIMARY', school: '中心学校', status: 'DROPPED_OUT' } });
     const coverage = (await hub.client.data<{ household: any }>(`query($id: ID!) { household(id: $id) { coverage(year: 2020) { gaps { kind } } } }`, { id: h.id })).household.coverage;
-    expect(coverage.gaps.map((g: any) => g.kind)).toContain('UNSAFE_HOUSING');
+    expect(coverage.gaps.map((g: any) => g.kind)).toEqual(expect.arrayContaining(['UNSAFE_HOUSING', 'DROPOUT']));
     expect(await valuesOf()).toEqual(kept);
   });
 });
