@@ -154,7 +154,7 @@ function Members({ members }: { members: Member[] }) {
                 <td>
                   <code className="id-number">{revealed[m.id] ?? m.maskedIdNumber}</code>{' '}
                   {REVEALERS.has(session.role) && !revealed[m.id] && (
-                    <button type="button" className="link" onClick={() => setAsking(m)} aria-label={`查看${m.name}的完整身份证号`}>
+                    <button type="button" className="link" onClick={() => setAsking(m)} aria-label={`查看完整号码：${m.name}`}>
                       查看完整号码
                     </button>
                   )}
@@ -251,6 +251,7 @@ function Departments({ h, year }: { h: Household; year: number }) {
         </div>
         <div className="department">
           <h3>教育局 · 义务教育</h3>
+          {!h.members.some((m) => m.schooling || (m.grants ?? []).length > 0) && <p>本年度无记录。</p>}
           <ul>
             {h.members
               .filter((m) => (m.schooling ?? null) !== null || (m.grants ?? []).length > 0)
@@ -303,6 +304,7 @@ function Departments({ h, year }: { h: Household; year: number }) {
         </div>
         <div className="department">
           <h3>人社局 · 就业与产业</h3>
+          {!h.members.some((m) => m.employment) && (h.industrySupport ?? []).length === 0 && <p>本年度无记录。</p>}
           <ul>
             {h.members
               .filter((m) => m.employment)
