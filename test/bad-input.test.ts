@@ -16,7 +16,7 @@ import {
   validate,
 } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { awaitInReplicas, type GraphQLClient, type GraphQLResponse, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, type GraphQLClient, type GraphQLResponse, meetExitStandard, seed, type SeededHousehold, throughProcedure } from '@fupin/kit/testing';
 import { changed, fingerprint } from './support/fingerprint.js';
 import { startHub } from './support/hub.js';
 
@@ -34,6 +34,11 @@ import { startHub } from './support/hub.js';
 let hub: Awaited<ReturnType<typeof startHub>>;
 let h: SeededHousehold;
 let renovationId: string;
+/** A household lifted through its procedure; a proposal published (NOTICE); one waiting for the county. */
+let lifted: SeededHousehold;
+let atNotice: string;
+let atCounty: string;
+let toWithdraw: string;
 let village: string;
 /** A poverty village that meets the exit rule for 2020 (a rural population, nobody poor). */
 let exitVillage: string;
@@ -51,9 +56,19 @@ function baselines(): Record<string, Record<string, unknown>> {
     registerRegion: { input: { code: `${village.slice(0, 9)}998`, name: '新村', isPovertyVillage: false } },
     registerHousehold: { input: s.householdInput({ villageCode: village }) },
     recordIncome: { input: { householdId: h.id, year: 2021, incomePerCapita: '5000.00' } },
-    changeHouseholdStatus: { input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } },
+    changeHouseholdStatus: { input: { householdId: lifted.id, status: 'MONITORED', effectiveDate: '2021-03-01', reason: '脱贫后监测' } },
+    proposeStatusChange: { input: { householdId: h.id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } },
+    objectToStatusChange: { id: atNotice, objection: '村民反映收入不实' },
+    reviewStatusChange: { id: atNotice, approve: true, reason: '乡镇审核通过' },
+    decideStatusChange: { id: atCounty, approve: true, reason: '县级审定' },
+    withdrawStatusChange: { id: toWithdraw, reason: '户主申请撤回' },
     setRuralPopulation: { input: { regionCode: village, year: 2020, ruralPopulation: 800 } },
     recordVillageExit: { input: { villageCode: exitVillage, year: 2020, reason: '县级审定' } },
+    // Registry upkeep, dated after the household was identified.
+    addMember: { input: { householdId: h.id, effectiveDate: '2021-06-01', reason: 'BIRTH', member: { name: '小宝', idNumber: s.idNumber('2021-05-30'), relationToHead: 'CHILD', healthStatus: 'HEALTHY', laborCapacity: 'NONE' } } },
+    removeMember: { input: { memberId: spouse.id, effectiveDate: '2021-06-01', reason: 'MOVED_AWAY' } },
+    updateHousehold: { input: { householdId: h.id, effectiveDate: '2021-06-01', reason: '改水', safeDrinkingWater: false } },
+    updateMember: { input: { memberId: head.id, effectiveDate: '2021-06-01', reason: '复核劳动能力', laborCapacity: 'WEAK' } },
     revealIdNumber: { memberId: head.id, reason: '核查身份' },
     enrollInsurance: { input: { memberId: spouse.id, year: 2021, scheme: 'RESIDENT_BASIC', premium: '280.00', subsidy: '200.00', criticalIllnessCover: true, supplementaryCover: false } },
     recordClaim: { input: { memberId: head.id, date: '2021-05-01', hospital: '县医院', kind: 'OUTPATIENT', totalCost: '100.00', basicPaid: '50.00', criticalIllnessPaid: '0', supplementaryPaid: '0', assistancePaid: '0', oneStop: true } },
@@ -145,6 +160,22 @@ beforeAll(async () => {
     { input: { householdId: h.id, kind: 'REPAIR', subsidy: '10000.00', status: 'PLANNED' } },
   );
   renovationId = recordRenovation.id;
+  // The status procedure's steps need proposals at each step, by other people than the admin.
+  const ready = async () => {
+    const x = await s.household({ villageCode: village });
+    await awaitInReplicas(hub.subgraphs, x.members.at(-1)!.id);
+    await meetExitStandard(hub.client, x);
+    return x;
+  };
+  lifted = await ready();
+  await throughProcedure(hub, lifted.id, 'LIFTED', '2020-12-20');
+  const PROPOSE = `mutation($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id } }`;
+  const proposer = await hub.as('CASEWORKER');
+  const propose = async () => (await proposer.data<{ proposeStatusChange: { id: string } }>(PROPOSE, { input: { householdId: (await ready()).id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } })).proposeStatusChange.id;
+  atNotice = await propose();
+  atCounty = await propose();
+  toWithdraw = await propose();
+  await (await hub.as('COUNTY_OFFICER')).data(`mutation($id: ID!) { reviewStatusChange(id: $id, approve: true, reason: "乡镇审核") { step } }`, { id: atCounty });
 });
 afterAll(() => hub?.stop());
 

@@ -76,13 +76,13 @@ test('the employment department down: not consulted, production unknown, not exi
     expect(c.batches.find((b: any) => b.batch === 'EDUCATION').covered).toBe(false);
     expect(c.gaps).toEqual([]);
 
-    const res = await hub.client.request(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, {
-      input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' },
+    const res = await hub.client.request(`mutation($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id step } }`, {
+      input: { householdId: h.id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' },
     });
     expect(errorCode(res)).toBe('EXIT_STANDARD_NOT_MET');
     expect(res.errors![0]!.extensions!.notConsulted).toEqual([{ source: 'EMPLOYMENT', reason: 'unreachable' }]);
     expect(res.errors!.slice(1).map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.department, e.extensions?.reason])).toEqual([
-      ['changeHouseholdStatus', 'DEPARTMENT_UNAVAILABLE', 'employment', 'UNREACHABLE'],
+      ['proposeStatusChange', 'DEPARTMENT_UNAVAILABLE', 'employment', 'UNREACHABLE'],
     ]);
     const { household: after } = await hub.client.data<{ household: { status: string } }>(`query($id: ID!) { household(id: $id) { status } }`, { id: h.id });
     expect(after.status).toBe('POOR');

@@ -1,6 +1,6 @@
 import { type Caller, COVERAGE_BATCH_LIMIT, COVERAGE_PATH, signCaller } from '@fupin/kit';
 import { randomUUID } from 'node:crypto';
-import { awaitInReplica, errorCode, type GraphQLClient, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplica, errorCode, type GraphQLClient, seed, type SeededHousehold, throughProcedure } from '@fupin/kit/testing';
 import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 
@@ -23,8 +23,8 @@ const FULL = `query($id: ID!, $year: Int!) { household(id: $id) { coverage(year:
   gaps { kind member { id name } detail source asOf }
   consulted { source consulted asOf unavailableReason }
 } } }`;
-const CHANGE_STATUS = `mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {
-  changeHouseholdStatus(input: $input) { id status statusHistory { status effectiveDate reason } } }`;
+// An exit is judged when it is proposed (and again when the county decides it).
+const PROPOSE = `mutation ProposeStatusChange($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id toStatus step noticeEndsOn } }`;
 
 type Gap = { kind: string; member: { id: string } | null };
 interface Coverage {
@@ -258,7 +258,7 @@ test('the batches: production by industry support, education by a grant paid in 
 });
 
 describe('exit (LIFTED) is judged by the hub on the coverage of its year', () => {
-  const lift = (householdId: string, effectiveDate = '2020-12-20') => ({ householdId, status: 'LIFTED', effectiveDate, reason: '两不愁三保障达标' });
+  const lift = (householdId: string, effectiveDate = '2020-12-20') => ({ householdId, toStatus: 'LIFTED', effectiveDate, reason: '两不愁三保障达标' });
   const history = async (id: string) =>
     (await hub.client.data<{ household: { status: string; statusHistory: unknown[] } }>(`query($id: ID!) { household(id: $id) { status statusHistory { status } } }`, { id })).household;
 
@@ -267,7 +267,7 @@ describe('exit (LIFTED) is judged by the hub on the coverage of its year', () =>
     await covered(h, 1);
     await schooling(h.members[2]!.id, 'DROPPED_OUT');
     const before = await history(h.id);
-    const res = await hub.client.request(CHANGE_STATUS, { input: lift(h.id) });
+    const res = await hub.client.request(PROPOSE, { input: lift(h.id) });
     expect(errorCode(res)).toBe('EXIT_STANDARD_NOT_MET');
     const ext = res.errors![0]!.extensions as { gaps: string[]; gapDetails: { kind: string; memberId: string; source: string }[]; notConsulted: unknown[] };
     expect(ext.gaps).toEqual(['DROPOUT']);
@@ -279,8 +279,8 @@ describe('exit (LIFTED) is judged by the hub on the coverage of its year', () =>
   test('allowed when no gap, with its evidence: each batch and each source as of when', async () => {
     const h = await family({ children: ['2012-05-05'] });
     await covered(h, 1);
-    const { changeHouseholdStatus } = await hub.client.data<{ changeHouseholdStatus: { status: string } }>(CHANGE_STATUS, { input: lift(h.id) });
-    expect(changeHouseholdStatus.status).toBe('LIFTED');
+    const decided = await throughProcedure(hub, h.id, 'LIFTED', '2020-12-20', '两不愁三保障达标');
+    expect(decided.household.status).toBe('LIFTED');
     const { household } = await hub.client.data<{ household: any }>(
       `query($id: ID!) { household(id: $id) { exitEvidence { year assessedAt batches { batch covered coveredBy } consulted { source consulted asOf } }
         statusHistory { status evidence { year } } } }`,
@@ -296,7 +296,7 @@ describe('exit (LIFTED) is judged by the hub on the coverage of its year', () =>
   test('the check cannot be skipped by calling the registry directly', async () => {
     const h = await family();
     const direct = hub.subgraphs.households!.as({ subject: 'direct-admin', role: 'ADMIN', regionCode: '000000000000' });
-    const res = await direct.request(CHANGE_STATUS, { input: lift(h.id) });
+    const res = await direct.request(PROPOSE, { input: lift(h.id) });
     expect(errorCode(res)).toBe('EXIT_STANDARD_NOT_MET');
     expect((await history(h.id)).status).toBe('POOR');
   });

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { awaitInReplicas, errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { awaitInReplicas, errorCode, meetExitStandard, seed, type SeededHousehold, throughProcedure } from '@fupin/kit/testing';
 import { contractOperation } from './support/contract.js';
 import { startHub } from './support/hub.js';
 
@@ -169,9 +169,7 @@ test('poverty incidence once the county office sets the rural population, and th
   // 1% is below 2%, but none of its poor is lifted yet.
   expect(after.region.fourZeros.villageExit.eligible).toBe(false);
   // Lift the household that meets everything: still 7 of 9 poor people left.
-  await hub.client.data(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, {
-    input: { householdId: households[v1]![0]!.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' },
-  });
+  await throughProcedure(hub, households[v1]![0]!.id, 'LIFTED', '2020-12-20');
   const lifted = await hub.client.data<{ region: { fourZeros: any } }>(COUNTS, { code: v1 });
   expect(lifted.region.fourZeros).toMatchObject({ poorPeople: 7, villageExit: { eligible: false, liftedShare: 2 / 9 } });
   // A township has no village exit; a rural population set on it gives its own incidence.

@@ -1,6 +1,6 @@
 import { createServer, type Socket } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { householdInEveryReplica, meetExitStandard, type SeededHousehold } from '@fupin/kit/testing';
+import { householdInEveryReplica, meetExitStandard, type SeededHousehold, throughProcedure } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
 // One caller must not freeze the registry for everyone: while it sends a dashboard of every
@@ -12,7 +12,8 @@ let h: SeededHousehold;
 
 const YEARS = Array.from({ length: 14 }, (_, i) => 2014 + i);
 const DASHBOARD = `query($code: ID!) { region(code: $code) { code ${YEARS.map((y) => `y${y}: fourZeros(year: ${y}) { households unsafeHousingHouseholds highMedicalBurdenHouseholds dropoutMembers zeroEmploymentHouseholds }`).join(' ')} } }`;
-const EXIT = `mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`;
+// An exit is judged on the departments' data when it is proposed.
+const EXIT = `mutation($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id step } }`;
 const READ = `query($id: ID!) { household(id: $id) { householdNumber status village { code } } }`;
 
 beforeAll(async () => {
@@ -38,7 +39,7 @@ test('a plain household read stays fast while one caller sends a 14-year dashboa
       while (flooding) codes.push(...((await send()).errors ?? []).map((e) => e.extensions?.code));
       return codes;
     })();
-    const exits = Array.from({ length: 11 }, () => stream(() => hub.client.request(EXIT, { input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } })));
+    const exits = Array.from({ length: 11 }, () => stream(() => hub.client.request(EXIT, { input: { householdId: h.id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } })));
     const dashboard = hub.client.request(DASHBOARD, { code: county });
     // Until the exits wait on the department (asked at once, answered never).
     await waitFor(() => sockets.size >= 10).catch((err) => {
@@ -81,7 +82,7 @@ async function waitFor(condition: () => boolean, ms = 20_000): Promise<void> {
   }
 }
 
-test('an exit judged while the household changed writes nothing: HOUSEHOLD_CHANGED, and the other exit stands alone', async () => {
+test('an exit judged while the household changed writes nothing: HOUSEHOLD_CHANGED, and the other change stands alone', async () => {
   const ready = await householdInEveryReplica(hub);
   await meetExitStandard(hub.client, ready);
   // Employment's coverage calls through a stand-in that holds the first one until released.
@@ -107,17 +108,18 @@ test('an exit judged while the household changed writes nothing: HOUSEHOLD_CHANG
   await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
   hub.peers.employment = `http://127.0.0.1:${(gate.address() as { port: number }).port}${new URL(real).pathname}`;
   try {
-    const exit = () => hub.client.request<{ changeHouseholdStatus: { status: string } }>(EXIT, { input: { householdId: ready.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } });
-    const judgedFirst = exit();
+    const judgedFirst = hub.client.request<{ proposeStatusChange: { id: string } }>(EXIT, { input: { householdId: ready.id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } });
     await waitFor(() => held === 1);
-    expect((await exit()).data?.changeHouseholdStatus.status).toBe('LIFTED');
+    // Meanwhile the county removes it (清退), which asks no department.
+    expect((await throughProcedure(hub, ready.id, 'REMOVED', '2020-12-20', '识别错误')).household.status).toBe('REMOVED');
     release();
     const refused = await judgedFirst;
     expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.retryable])).toEqual([['HOUSEHOLD_CHANGED', true]]);
     const history = await hub.client.data<{ household: { statusHistory: { status: string }[] } }>(`query($id: ID!) { household(id: $id) { statusHistory { status } } }`, { id: ready.id });
-    expect(history.household.statusHistory.map((c) => c.status)).toEqual(['POOR', 'LIFTED']);
-    const audited = await hub.subgraphs.households!.orm.em.fork().getConnection().execute(`select outcome, reason from audit_log where action = 'changeHouseholdStatus' and subject_id = ? order by id`, [ready.id]);
-    expect(audited).toEqual([{ outcome: 'ALLOWED', reason: '达标' }, { outcome: 'REFUSED', reason: 'HOUSEHOLD_CHANGED' }]);
+    expect(history.household.statusHistory.map((c) => c.status)).toEqual(['POOR', 'REMOVED']);
+    // The removal's proposal is audited under its own id; the refused exit under the household's.
+    const audited = await hub.subgraphs.households!.orm.em.fork().getConnection().execute(`select outcome, reason from audit_log where action = 'proposeStatusChange' and subject_id = ? order by id`, [ready.id]);
+    expect(audited).toEqual([{ outcome: 'REFUSED', reason: 'HOUSEHOLD_CHANGED' }]);
   } finally {
     hub.peers.employment = real;
     release();

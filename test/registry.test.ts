@@ -1,5 +1,5 @@
 import { checkCharacter, makeIdNumber } from '@fupin/kit';
-import { errorCode, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { errorCode, meetExitStandard, seed, type SeededHousehold, throughProcedure } from '@fupin/kit/testing';
 import { registryCounts, startHub } from './support/hub.js';
 
 // The registry operations of ../shared/contract/operations.graphql, sent as clients send them.
@@ -14,6 +14,7 @@ const RECORD_INCOME = `mutation RecordIncome($input: RecordIncomeInput!, $year: 
   recordIncome(input: $input) { id incomePerCapita(year: $year) } }`;
 const CHANGE_STATUS = `mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {
   changeHouseholdStatus(input: $input) { id status statusHistory { status effectiveDate reason } } }`;
+const PROPOSE = `mutation ProposeStatusChange($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id toStatus step noticeEndsOn } }`;
 const REGION = `query Region($code: ID!) {
   region(code: $code) { code name level isPovertyVillage parent { code name } children { code name level } } }`;
 const VILLAGE_HOUSEHOLDS = `query VillageHouseholds($code: ID!, $first: Int, $after: String, $status: PovertyStatus) {
@@ -198,43 +199,57 @@ describe('income and status', () => {
     await refused(RECORD_INCOME, { input: { householdId: '00000000-0000-4000-8000-000000000000', year: 2019, incomePerCapita: 1 }, year: 2019 }, 'NOT_FOUND');
   });
 
-  test('status history: registration writes POOR on 1 January; exit needs income at the line (and every other guarantee)', async () => {
+  test('status history: registration writes POOR on 1 January; exit needs income at the line (and every other guarantee), and its procedure', async () => {
     const h = await s.household({ villageCode: village, identifiedYear: 2015 });
-    const lift = { householdId: h.id, status: 'LIFTED', effectiveDate: '2019-12-20', reason: '两不愁三保障达标' };
+    const lift = { householdId: h.id, toStatus: 'LIFTED', effectiveDate: '2019-12-20', reason: '两不愁三保障达标' };
     await meetExitStandard(hub.client, h, 2019, 3746.99);
     // One fen below the line of 2019 (3747): the exit standard is not met, and nothing is written.
-    const res = await refused(CHANGE_STATUS, { input: lift }, 'EXIT_STANDARD_NOT_MET');
+    const res = await refused(PROPOSE, { input: lift }, 'EXIT_STANDARD_NOT_MET');
     expect(res.errors![0]!.extensions!.gaps).toEqual(['INCOME_BELOW_LINE']);
     await hub.client.data(RECORD_INCOME, { input: { householdId: h.id, year: 2019, incomePerCapita: 3747 }, year: 2019 });
+    // Not made directly any more: it goes through its procedure.
+    await refused(CHANGE_STATUS, { input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2019-12-20', reason: '两不愁三保障达标' } }, 'PROCEDURE_REQUIRED');
 
-    const { changeHouseholdStatus } = await hub.client.data<{ changeHouseholdStatus: any }>(CHANGE_STATUS, { input: lift });
-    expect(changeHouseholdStatus).toEqual({
+    await throughProcedure(hub, h.id, 'LIFTED', '2019-12-20', '两不愁三保障达标');
+    await throughProcedure(hub, h.id, 'RELAPSED', '2020-06-01', '因病返贫');
+    const { household } = await hub.client.data<{ household: any }>(`query($id: ID!) { household(id: $id) { id status statusHistory { status effectiveDate reason } } }`, { id: h.id });
+    expect(household).toEqual({
       id: h.id,
-      status: 'LIFTED',
+      status: 'RELAPSED',
       statusHistory: [
         { status: 'POOR', effectiveDate: '2015-01-01', reason: expect.any(String) },
         { status: 'LIFTED', effectiveDate: '2019-12-20', reason: '两不愁三保障达标' },
+        { status: 'RELAPSED', effectiveDate: '2020-06-01', reason: '因病返贫' },
       ],
     });
-    const relapse = await hub.client.data<{ changeHouseholdStatus: any }>(CHANGE_STATUS, { input: { householdId: h.id, status: 'RELAPSED', effectiveDate: '2020-06-01', reason: '因病返贫' } });
-    expect(relapse.changeHouseholdStatus.statusHistory.map((e: any) => e.status)).toEqual(['POOR', 'LIFTED', 'RELAPSED']);
   });
 
   test('refuses an exit while the household has no safe drinking water', async () => {
     const h = await s.household({ villageCode: village, safeDrinkingWater: false });
     await meetExitStandard(hub.client, h);
-    const res = await refused(CHANGE_STATUS, { input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-01', reason: 'x' } }, 'EXIT_STANDARD_NOT_MET');
+    const res = await refused(PROPOSE, { input: { householdId: h.id, toStatus: 'LIFTED', effectiveDate: '2020-12-01', reason: 'x' } }, 'EXIT_STANDARD_NOT_MET');
     expect(res.errors![0]!.extensions!.gaps).toEqual(['UNSAFE_WATER']);
   });
 
   test.each<[string, (id: string) => Record<string, unknown>, string]>([
+    ['a change the rules do not allow (POOR -> MONITORED)', (id) => ({ householdId: id, toStatus: 'MONITORED', effectiveDate: '2020-01-01', reason: 'x' }), 'BAD_USER_INPUT'],
+    ['an effective date in the future', (id) => ({ householdId: id, toStatus: 'LIFTED', effectiveDate: '2999-01-01', reason: 'x' }), 'BAD_USER_INPUT'],
+    ['an effective date before the last change', (id) => ({ householdId: id, toStatus: 'LIFTED', effectiveDate: '2015-06-01', reason: 'x' }), 'BAD_USER_INPUT'],
+    ['an impossible date', (id) => ({ householdId: id, toStatus: 'LIFTED', effectiveDate: '2020-02-30', reason: 'x' }), 'BAD_USER_INPUT'],
+    ['an empty reason', (id) => ({ householdId: id, toStatus: 'LIFTED', effectiveDate: '2020-01-01', reason: ' ' }), 'BAD_USER_INPUT'],
+    ['an unknown household', () => ({ householdId: '00000000-0000-4000-8000-000000000000', toStatus: 'LIFTED', effectiveDate: '2020-01-01', reason: 'x' }), 'NOT_FOUND'],
+  ])('refuses a proposal with %s', async (_what, input, code) => {
+    const h = await s.household({ villageCode: village, identifiedYear: 2016 });
+    await refused(PROPOSE, { input: input(h.id) }, code);
+  });
+
+  test.each<[string, (id: string) => Record<string, unknown>, string]>([
     ['a change the rules do not allow (POOR -> MONITORED)', (id) => ({ householdId: id, status: 'MONITORED', effectiveDate: '2020-01-01', reason: 'x' }), 'BAD_USER_INPUT'],
+    ['an exit (POOR -> LIFTED)', (id) => ({ householdId: id, status: 'LIFTED', effectiveDate: '2020-01-01', reason: 'x' }), 'PROCEDURE_REQUIRED'],
+    ['a removal (POOR -> REMOVED)', (id) => ({ householdId: id, status: 'REMOVED', effectiveDate: '2020-01-01', reason: 'x' }), 'PROCEDURE_REQUIRED'],
     ['an effective date in the future', (id) => ({ householdId: id, status: 'LIFTED', effectiveDate: '2999-01-01', reason: 'x' }), 'BAD_USER_INPUT'],
-    ['an effective date before the last change', (id) => ({ householdId: id, status: 'LIFTED', effectiveDate: '2015-06-01', reason: 'x' }), 'BAD_USER_INPUT'],
-    ['an impossible date', (id) => ({ householdId: id, status: 'LIFTED', effectiveDate: '2020-02-30', reason: 'x' }), 'BAD_USER_INPUT'],
-    ['an empty reason', (id) => ({ householdId: id, status: 'LIFTED', effectiveDate: '2020-01-01', reason: ' ' }), 'BAD_USER_INPUT'],
     ['an unknown household', () => ({ householdId: '00000000-0000-4000-8000-000000000000', status: 'LIFTED', effectiveDate: '2020-01-01', reason: 'x' }), 'NOT_FOUND'],
-  ])('refuses %s', async (_what, input, code) => {
+  ])('refuses a direct change with %s', async (_what, input, code) => {
     const h = await s.household({ villageCode: village, identifiedYear: 2016 });
     await refused(CHANGE_STATUS, { input: input(h.id) }, code);
   });
@@ -273,7 +288,7 @@ describe('village lists', () => {
 
     await hub.client.data(RECORD_INCOME, { input: { householdId: ids[`${village}A-0002`], year: 2020, incomePerCapita: 5000 }, year: 2020 });
     await meetExitStandard(hub.client, seeded[`${village}A-0002`]!);
-    await hub.client.data(CHANGE_STATUS, { input: { householdId: ids[`${village}A-0002`], status: 'LIFTED', effectiveDate: '2020-11-30', reason: '达标' } });
+    await throughProcedure(hub, ids[`${village}A-0002`]!, 'LIFTED', '2020-11-30');
     const lifted = await hub.client.data<{ region: any }>(VILLAGE_HOUSEHOLDS, { code: village, status: 'LIFTED' });
     expect(lifted.region.households.totalCount).toBe(1);
     expect(lifted.region.households.nodes.map((n: any) => n.householdNumber)).toEqual([`${village}A-0002`]);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import type { Caller, Department, Role } from '@fupin/kit';
-import { errorCode, type GraphQLClient, type GraphQLResponse, meetExitStandard, seed, type SeededHousehold } from '@fupin/kit/testing';
+import { errorCode, type GraphQLClient, type GraphQLResponse, meetExitStandard, seed, type SeededHousehold, throughProcedure } from '@fupin/kit/testing';
 import { changed, type Fingerprint, fingerprint } from './support/fingerprint.js';
 import { startHub } from './support/hub.js';
 
@@ -33,6 +33,7 @@ const MATRIX = `
   Household.exitEvidence                 y    y    y    y    n    n    n    n
   Household.incomePerCapita              y    y    y    y    n    n    n    n
   Household.statusHistory                y    y    y    y    n    n    n    n
+  Household.statusChanges                y    y    y    y    n    n    n    n
   Household.coverage                     y    y    y    y    n    n    n    n
   Region.fourZeros                       y    y    y    y    n    n    n    n
   Mutation.setRuralPopulation            y    y    n    n    n    n    n    n
@@ -47,7 +48,13 @@ const MATRIX = `
   Mutation.registerRegion                y    y    n    n    n    n    n    n
   Mutation.registerHousehold             y    y    n    n    n    n    n    n
   Mutation.recordIncome                  y    y    y    n    n    n    n    n
-  Mutation.changeHouseholdStatus         y    y    y    n    n    n    n    n
+  Mutation.changeHouseholdStatus         y    y    n    n    n    n    n    n
+  Mutation.proposeStatusChange           y    y    y    n    n    n    n    n
+  Mutation.objectToStatusChange          y    y    y    n    n    n    n    n
+  Mutation.reviewStatusChange            y    y    y    n    n    n    n    n
+  Mutation.decideStatusChange            y    y    n    n    n    n    n    n
+  Mutation.withdrawStatusChange          y    y    n    n    n    n    n    n
+  Query.statusChanges                    y    y    y    y    n    n    n    n
   Mutation.revealIdNumber                y    y    y    n    n    n    n    n
   Mutation.addMember                     y    y    n    n    n    n    n    n
   Mutation.removeMember                  y    y    n    n    n    n    n    n
@@ -168,6 +175,19 @@ const fourZerosOf = (field: string) => entities('FourZeros', field, (e) => e?.[f
 const fourZerosAt = (field: string) => q(`query($c: ID!) { region(code: $c) { fourZeros(year: 2020) { ${field} } } }`, (d) => d.region?.fourZeros?.[field], (f) => ({ c: f.county }));
 const HOUSEHOLD = (fields: string) => `query($id: ID!) { household(id: $id) { ${fields} } }`;
 
+const PROPOSE_STATUS = `mutation($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id } }`;
+/** A proposed exit of a household of its own, by people other than any caller of the table: published (NOTICE), or reviewed (COUNTY). */
+async function proposedAt(f: Fixture, step: 'NOTICE' | 'COUNTY'): Promise<string> {
+  const h = await f.fresh();
+  await meetExitStandard(fixtureAdmin, h);
+  const proposer = await hub.as('CASEWORKER', f.county, undefined, 'matrix-proposer');
+  const { proposeStatusChange } = await proposer.data<{ proposeStatusChange: { id: string } }>(PROPOSE_STATUS, { input: { householdId: h.id, toStatus: 'LIFTED', effectiveDate: '2020-12-01', reason: '脱贫' } });
+  if (step === 'COUNTY') {
+    await (await hub.as('COUNTY_OFFICER', f.county, undefined, 'matrix-reviewer')).data(`mutation($id: ID!) { reviewStatusChange(id: $id, approve: true, reason: "审核") { id } }`, { id: proposeStatusChange.id });
+  }
+  return proposeStatusChange.id;
+}
+
 const PATHS: Record<string, Path> = {
   'Query.household': { subgraph: 'households', run: q(HOUSEHOLD('id'), (d) => d.household) },
   'Query.member': { subgraph: 'households', run: q(`query($id: ID!) { member(id: $id) { id } }`, (d) => d.member, (f) => ({ id: f.household.members[0]!.id })) },
@@ -186,6 +206,7 @@ const PATHS: Record<string, Path> = {
   'Household.exitEvidence': { subgraph: 'households', run: q(HOUSEHOLD('exitEvidence { year }'), (d) => d.household?.exitEvidence, (f) => ({ id: f.lifted.id })) },
   'Household.incomePerCapita': { subgraph: 'households', run: q(HOUSEHOLD('incomePerCapita(year: 2020)'), (d) => d.household?.incomePerCapita) },
   'Household.statusHistory': { subgraph: 'households', run: q(HOUSEHOLD('statusHistory { status }'), (d) => d.household?.statusHistory) },
+  'Household.statusChanges': { subgraph: 'households', run: q(HOUSEHOLD('statusChanges { step }'), (d) => d.household?.statusChanges, (f) => ({ id: f.lifted.id })) },
   'Region.fourZeros': { subgraph: 'households', run: q(`query($c: ID!) { region(code: $c) { fourZeros(year: 2020) { households } } }`, (d) => d.region?.fourZeros, (f) => ({ c: f.county })) },
   'Mutation.setRuralPopulation': {
     subgraph: 'households',
@@ -225,6 +246,20 @@ const PATHS: Record<string, Path> = {
   'Mutation.recordIncome': { subgraph: 'households', run: q(`mutation($input: RecordIncomeInput!) { recordIncome(input: $input) { id } }`, (d) => d.recordIncome, (f) => ({ input: { householdId: f.household.id, year: 2020, incomePerCapita: 5200 } })) },
   'Mutation.changeHouseholdStatus': {
     subgraph: 'households',
+    // A household of its own, lifted through its procedure: monitoring begins (LIFTED -> MONITORED).
+    prepare: async (f) => {
+      const h = await f.fresh();
+      await meetExitStandard(fixtureAdmin, h);
+      await throughProcedure(hub, h.id, 'LIFTED', '2020-12-01');
+      return h;
+    },
+    run: async (as, f, h) =>
+      q(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, (d) => d.changeHouseholdStatus, () => ({
+        input: { householdId: (h as SeededHousehold).id, status: 'MONITORED', effectiveDate: '2021-03-01', reason: '脱贫后监测' },
+      }))(as, f),
+  },
+  'Mutation.proposeStatusChange': {
+    subgraph: 'households',
     // A household of its own that meets the exit standard.
     prepare: async (f) => {
       const h = await f.fresh();
@@ -232,9 +267,7 @@ const PATHS: Record<string, Path> = {
       return h;
     },
     run: async (as, f, h) =>
-      q(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, (d) => d.changeHouseholdStatus, () => ({
-        input: { householdId: (h as SeededHousehold).id, status: 'LIFTED', effectiveDate: '2020-12-01', reason: '脱贫' },
-      }))(as, f),
+      q(PROPOSE_STATUS, (d) => d.proposeStatusChange, () => ({ input: { householdId: (h as SeededHousehold).id, toStatus: 'LIFTED', effectiveDate: '2020-12-01', reason: '脱贫' } }))(as, f),
   },
   // Registry upkeep: each on a household of its own, dated in 2020 (after it was identified).
   'Mutation.addMember': {
@@ -272,6 +305,28 @@ const PATHS: Record<string, Path> = {
   'HouseholdAsOf.mainCause': { subgraph: 'households', run: q(HOUSEHOLD('asOf(date: "2020-06-01") { mainCause }'), (d) => d.household?.asOf?.mainCause) },
   'HouseholdAsOf.otherCauses': { subgraph: 'households', run: q(HOUSEHOLD('asOf(date: "2020-06-01") { otherCauses }'), (d) => d.household?.asOf?.otherCauses) },
   'HouseholdAsOf.helper': { subgraph: 'households', run: q(HOUSEHOLD('asOf(date: "2020-06-01") { helper }'), (d) => d.household?.asOf?.helper) },
+  'Mutation.objectToStatusChange': {
+    subgraph: 'households',
+    prepare: (f) => proposedAt(f, 'NOTICE'),
+    run: async (as, f, id) => q(`mutation($id: ID!) { objectToStatusChange(id: $id, objection: "异议") { id } }`, (d) => d.objectToStatusChange, () => ({ id }))(as, f),
+  },
+  'Mutation.reviewStatusChange': {
+    subgraph: 'households',
+    prepare: (f) => proposedAt(f, 'NOTICE'),
+    run: async (as, f, id) => q(`mutation($id: ID!) { reviewStatusChange(id: $id, approve: true, reason: "审核") { id } }`, (d) => d.reviewStatusChange, () => ({ id }))(as, f),
+  },
+  'Mutation.decideStatusChange': {
+    subgraph: 'households',
+    prepare: (f) => proposedAt(f, 'COUNTY'),
+    run: async (as, f, id) => q(`mutation($id: ID!) { decideStatusChange(id: $id, approve: true, reason: "审定") { id } }`, (d) => d.decideStatusChange, () => ({ id }))(as, f),
+  },
+  // The county office withdraws any open change; a caseworker only one it proposed (not this one).
+  'Mutation.withdrawStatusChange': {
+    subgraph: 'households',
+    prepare: (f) => proposedAt(f, 'NOTICE'),
+    run: async (as, f, id) => q(`mutation($id: ID!) { withdrawStatusChange(id: $id, reason: "撤回") { id } }`, (d) => d.withdrawStatusChange, () => ({ id }))(as, f),
+  },
+  'Query.statusChanges': { subgraph: 'households', run: q(`query($c: ID!) { statusChanges(regionCode: $c) { totalCount } }`, (d) => d.statusChanges, (f) => ({ c: f.county })) },
   'Mutation.revealIdNumber': { subgraph: 'households', run: q(`mutation($m: ID!) { revealIdNumber(memberId: $m, reason: "核对") }`, (d) => d.revealIdNumber, (f) => ({ m: f.household.members[0]!.id })) },
   'Member.insurance': { subgraph: 'health-insurance', run: q(HOUSEHOLD('members { insurance(year: 2020) { scheme } }'), (d) => d.household?.members[0]?.insurance) },
   'Member.claims': { subgraph: 'health-insurance', run: q(HOUSEHOLD('members { claims(year: 2020) { totalCost } }'), (d) => d.household?.members[0]?.claims) },
@@ -487,9 +542,7 @@ beforeAll(async () => {
   await hub.client.data(`mutation($input: RecordEmploymentInput!) { recordEmployment(input: $input) { year } }`, { input: { memberId, year: 2020, status: 'OUT_OF_PROVINCE', monthsWorked: 10, monthlyIncome: 4000 } });
   const lifted = await fixtureSeed.household({ villageCode: village });
   await meetExitStandard(hub.client, lifted);
-  await hub.client.data(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, {
-    input: { householdId: lifted.id, status: 'LIFTED', effectiveDate: '2020-12-01', reason: '脱贫' },
-  });
+  await throughProcedure(hub, lifted.id, 'LIFTED', '2020-12-01');
   let villages = 0;
   fixture = {
     county: '420115000000',
@@ -593,8 +646,8 @@ describe.each(COLUMNS.filter((c) => c !== 'ADMIN'))('%s of another county', (col
 });
 
 describe('an exit asked from another county', () => {
-  const CHANGE = `mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`;
-  const exit = (h: SeededHousehold) => ({ input: { householdId: h.id, status: 'LIFTED', effectiveDate: '2020-12-01', reason: '脱贫' } });
+  const CHANGE = PROPOSE_STATUS;
+  const exit = (h: SeededHousehold) => ({ input: { householdId: h.id, toStatus: 'LIFTED', effectiveDate: '2020-12-01', reason: '脱贫' } });
 
   test.each(['COUNTY_OFFICER', 'CASEWORKER'] as const)('%s: refused before any department is asked for its gaps', async (column) => {
     const h = await fixture.fresh();

@@ -128,7 +128,7 @@ test('a department cut off from the roster answers ROSTER_BEHIND (retryable, DEP
 }, 90_000);
 
 const FOUR_ZEROS = contractOperation('RegionFourZeros');
-const EXIT = `mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`;
+const EXIT = `mutation($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id step } }`;
 const atPath = (res: Answer, path: string) => res.errors?.filter((e) => e.path?.join('.') === path) ?? [];
 
 test('a department behind is never silent: the contract’s coverage, an exit and a dashboard count carry DEPARTMENT_UNAVAILABLE at their paths beside what is known, and /health/ready is 503 until it has caught up', async () => {
@@ -166,8 +166,8 @@ test('a department behind is never silent: the contract’s coverage, an exit an
     expect(atCoverage).toHaveLength(1);
     expect(atCoverage[0]!.extensions).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'health-insurance', reason: 'ROSTER_BEHIND', retryable: true });
     // An exit is refused, and says why the same way.
-    const exit = (await hub.client.request(EXIT, { input: { householdId: sick.id, status: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } })) as Answer;
-    expect(atPath(exit, 'changeHouseholdStatus').map((e) => [e.extensions!.code, e.extensions!.department, e.extensions!.reason]).sort()).toEqual([
+    const exit = (await hub.client.request(EXIT, { input: { householdId: sick.id, toStatus: 'LIFTED', effectiveDate: '2020-12-20', reason: '达标' } })) as Answer;
+    expect(atPath(exit, 'proposeStatusChange').map((e) => [e.extensions!.code, e.extensions!.department, e.extensions!.reason]).sort()).toEqual([
       ['DEPARTMENT_UNAVAILABLE', 'health-insurance', 'ROSTER_BEHIND'],
       ['EXIT_STANDARD_NOT_MET', undefined, undefined],
     ]);

@@ -1,5 +1,5 @@
 import { awaitRosterMember, ROSTER_REPLICA_MIGRATIONS, subscribeToRoster } from '@fupin/kit';
-import { awaitInReplica, meetExitStandard, migratedTestDatabase, seed } from '@fupin/kit/testing';
+import { awaitInReplica, meetExitStandard, migratedTestDatabase, seed, throughProcedure } from '@fupin/kit/testing';
 import { startHub } from './support/hub.js';
 
 // The registry publishes a narrow roster; a department database keeps a replica of it by
@@ -35,7 +35,7 @@ test('existing members are copied, new registrations and status changes follow',
   expect(await present(after.members[0]!.id)).toBe(true);
 
   await meetExitStandard(hub.client, after);
-  await hub.client.data(`mutation($i: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $i) { id } }`, { i: { householdId: after.id, status: 'LIFTED', effectiveDate: '2020-12-01', reason: '达标' } });
+  await throughProcedure(hub, after.id, 'LIFTED', '2020-12-01');
   const lifted = await awaitRosterMember(async () => (await replica(`select 1 from roster where household_id = ? and household_status = 'LIFTED'`, [after.id])).length === after.members.length, { timeoutMs: 15000 });
   expect(lifted).toBe(true);
 });

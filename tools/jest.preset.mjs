@@ -12,7 +12,10 @@ const base = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions, sourceMaps: 'inline' }] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/test/**/*.test.ts'],
-  testTimeout: 60000,
+  // A bound against a hang, not a speed claim: turbo runs every package's suite at once, and
+  // on two cores a whole hub (five subgraphs, migrations, roster subscriptions) can take over a
+  // minute to start in a beforeAll while the others do the same.
+  testTimeout: 180_000,
   setupFiles: ['reflect-metadata'],
 };
 

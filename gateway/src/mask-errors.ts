@@ -3,7 +3,7 @@ import { withoutEchoedValues } from '@fupin/kit';
 
 // What a client may see of an error's extensions; anything else (subgraph responses,
 // addresses, exceptions) stays inside.
-const SAFE = ['code', 'field', 'gaps', 'gapDetails', 'notConsulted', 'limit', 'serviceName', 'retryable', 'waitedMs', 'department', 'reason', 'affects', 'villageExit'];
+const SAFE = ['code', 'field', 'gaps', 'gapDetails', 'notConsulted', 'limit', 'serviceName', 'retryable', 'waitedMs', 'department', 'reason', 'affects', 'villageExit', 'step', 'noticeEndsOn', 'rule', 'openStatusChangeId'];
 const INTERNAL = new Set(['INTERNAL_SERVER_ERROR', undefined]);
 
 /** No stack traces or internal messages to clients: unknown failures become "internal error". */

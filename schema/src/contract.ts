@@ -11,8 +11,6 @@ export const CONTRACT_PATH = fileURLToPath(new URL('../contract/operations.graph
  * contract test, `npm run schema:check` and the typed client's codegen all read it here.
  */
 export const PENDING_OPERATIONS: ReadonlySet<string> = new Set<string>([
-  // The status procedure (issue 24)
-  'ProposeStatusChange', 'ObjectToStatusChange', 'ReviewStatusChange', 'DecideStatusChange', 'StatusChanges',
   // Relapse prevention (issue 27)
   'ReportHardship', 'MonitoringCases', 'IdentifyMonitoringCase', 'AddAssistanceMeasure', 'ClearRisk',
   // Funds reaching households (issue 29)

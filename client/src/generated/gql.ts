@@ -18,6 +18,9 @@ type Documents = {
     "mutation RecordRenovation($input: RecordRenovationInput!) {\n  recordRenovation(input: $input) {\n    id\n    kind\n    status\n  }\n}": typeof types.RecordRenovationDocument,
     "query VillageHouseholds($code: ID!, $first: Int, $after: String, $status: PovertyStatus) {\n  region(code: $code) {\n    households(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        householdNumber\n        status\n        type\n        head {\n          name\n          maskedIdNumber\n        }\n      }\n    }\n  }\n}": typeof types.VillageHouseholdsDocument,
     "query Region($code: ID!) {\n  region(code: $code) {\n    code\n    name\n    level\n    isPovertyVillage\n    parent {\n      code\n      name\n    }\n    children {\n      code\n      name\n      level\n    }\n  }\n}": typeof types.RegionDocument,
+    "mutation DecideStatusChange($id: ID!, $approve: Boolean!, $reason: String!) {\n  decideStatusChange(id: $id, approve: $approve, reason: $reason) {\n    id\n    step\n    household {\n      id\n      status\n      statusHistory {\n        status\n        effectiveDate\n        reason\n      }\n    }\n  }\n}": typeof types.DecideStatusChangeDocument,
+    "mutation ProposeStatusChange($input: ProposeStatusChangeInput!) {\n  proposeStatusChange(input: $input) {\n    id\n    toStatus\n    step\n    noticeEndsOn\n  }\n}": typeof types.ProposeStatusChangeDocument,
+    "mutation ReviewStatusChange($id: ID!, $approve: Boolean!, $reason: String!) {\n  reviewStatusChange(id: $id, approve: $approve, reason: $reason) {\n    id\n    step\n  }\n}": typeof types.ReviewStatusChangeDocument,
     "mutation RecordSchooling($input: RecordSchoolingInput!) {\n  recordSchooling(input: $input) {\n    year\n    stage\n    status\n  }\n}": typeof types.RecordSchoolingDocument,
     "mutation RecordEmployment($input: RecordEmploymentInput!) {\n  recordEmployment(input: $input) {\n    year\n    status\n    monthlyIncome\n  }\n}": typeof types.RecordEmploymentDocument,
     "query RegionFourZeros($code: ID!, $year: Int!) {\n  region(code: $code) {\n    code\n    name\n    fourZeros(year: $year) {\n      unsafeHousingHouseholds\n      highMedicalBurdenHouseholds\n      dropoutMembers\n      zeroEmploymentHouseholds\n    }\n    children {\n      code\n      name\n      fourZeros(year: $year) {\n        unsafeHousingHouseholds\n        dropoutMembers\n      }\n    }\n  }\n}": typeof types.RegionFourZerosDocument,
@@ -26,8 +29,10 @@ type Documents = {
     "query MemberByIdNumber($idNumber: String!) {\n  memberByIdNumber(idNumber: $idNumber) {\n    id\n    name\n    household {\n      id\n      householdNumber\n    }\n  }\n}": typeof types.MemberByIdNumberDocument,
     "mutation RecordGrant($input: RecordGrantInput!) {\n  recordGrant(input: $input) {\n    id\n    program\n    amount\n  }\n}": typeof types.RecordGrantDocument,
     "mutation RecordClaim($input: RecordClaimInput!) {\n  recordClaim(input: $input) {\n    id\n    totalCost\n    outOfPocket\n  }\n}": typeof types.RecordClaimDocument,
+    "mutation ObjectToStatusChange($id: ID!, $objection: String!) {\n  objectToStatusChange(id: $id, objection: $objection) {\n    id\n    objections {\n      objection\n      recordedAt\n    }\n  }\n}": typeof types.ObjectToStatusChangeDocument,
     "query HouseholdCoverage($id: ID!, $year: Int!) {\n  household(id: $id) {\n    coverage(year: $year) {\n      batches {\n        batch\n        covered\n      }\n      gaps {\n        kind\n        member {\n          id\n        }\n      }\n      exitEligible\n    }\n  }\n}": typeof types.HouseholdCoverageDocument,
     "mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {\n  changeHouseholdStatus(input: $input) {\n    id\n    status\n    statusHistory {\n      status\n      effectiveDate\n      reason\n    }\n  }\n}": typeof types.ChangeHouseholdStatusDocument,
+    "query StatusChanges($regionCode: ID!, $step: StatusChangeStep, $first: Int, $after: String) {\n  statusChanges(\n    regionCode: $regionCode\n    step: $step\n    first: $first\n    after: $after\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      household {\n        id\n        householdNumber\n      }\n      toStatus\n      step\n      noticeEndsOn\n      objections {\n        objection\n      }\n    }\n  }\n}": typeof types.StatusChangesDocument,
     "query HouseholdAsOf($id: ID!, $date: Date!) {\n  household(id: $id) {\n    asOf(date: $date) {\n      status\n      type\n      safeDrinkingWater\n      members {\n        id\n        name\n        relationToHead\n        laborCapacity\n      }\n    }\n  }\n}": typeof types.HouseholdAsOfDocument,
     "mutation RecordRelocation($input: RecordRelocationInput!) {\n  recordRelocation(input: $input) {\n    site\n    relocatedOn\n  }\n}": typeof types.RecordRelocationDocument,
     "mutation RecordIncome($input: RecordIncomeInput!, $year: Int!) {\n  recordIncome(input: $input) {\n    id\n    incomePerCapita(year: $year)\n  }\n}": typeof types.RecordIncomeDocument,
@@ -46,6 +51,9 @@ const documents: Documents = {
     "mutation RecordRenovation($input: RecordRenovationInput!) {\n  recordRenovation(input: $input) {\n    id\n    kind\n    status\n  }\n}": types.RecordRenovationDocument,
     "query VillageHouseholds($code: ID!, $first: Int, $after: String, $status: PovertyStatus) {\n  region(code: $code) {\n    households(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        householdNumber\n        status\n        type\n        head {\n          name\n          maskedIdNumber\n        }\n      }\n    }\n  }\n}": types.VillageHouseholdsDocument,
     "query Region($code: ID!) {\n  region(code: $code) {\n    code\n    name\n    level\n    isPovertyVillage\n    parent {\n      code\n      name\n    }\n    children {\n      code\n      name\n      level\n    }\n  }\n}": types.RegionDocument,
+    "mutation DecideStatusChange($id: ID!, $approve: Boolean!, $reason: String!) {\n  decideStatusChange(id: $id, approve: $approve, reason: $reason) {\n    id\n    step\n    household {\n      id\n      status\n      statusHistory {\n        status\n        effectiveDate\n        reason\n      }\n    }\n  }\n}": types.DecideStatusChangeDocument,
+    "mutation ProposeStatusChange($input: ProposeStatusChangeInput!) {\n  proposeStatusChange(input: $input) {\n    id\n    toStatus\n    step\n    noticeEndsOn\n  }\n}": types.ProposeStatusChangeDocument,
+    "mutation ReviewStatusChange($id: ID!, $approve: Boolean!, $reason: String!) {\n  reviewStatusChange(id: $id, approve: $approve, reason: $reason) {\n    id\n    step\n  }\n}": types.ReviewStatusChangeDocument,
     "mutation RecordSchooling($input: RecordSchoolingInput!) {\n  recordSchooling(input: $input) {\n    year\n    stage\n    status\n  }\n}": types.RecordSchoolingDocument,
     "mutation RecordEmployment($input: RecordEmploymentInput!) {\n  recordEmployment(input: $input) {\n    year\n    status\n    monthlyIncome\n  }\n}": types.RecordEmploymentDocument,
     "query RegionFourZeros($code: ID!, $year: Int!) {\n  region(code: $code) {\n    code\n    name\n    fourZeros(year: $year) {\n      unsafeHousingHouseholds\n      highMedicalBurdenHouseholds\n      dropoutMembers\n      zeroEmploymentHouseholds\n    }\n    children {\n      code\n      name\n      fourZeros(year: $year) {\n        unsafeHousingHouseholds\n        dropoutMembers\n      }\n    }\n  }\n}": types.RegionFourZerosDocument,
@@ -54,8 +62,10 @@ const documents: Documents = {
     "query MemberByIdNumber($idNumber: String!) {\n  memberByIdNumber(idNumber: $idNumber) {\n    id\n    name\n    household {\n      id\n      householdNumber\n    }\n  }\n}": types.MemberByIdNumberDocument,
     "mutation RecordGrant($input: RecordGrantInput!) {\n  recordGrant(input: $input) {\n    id\n    program\n    amount\n  }\n}": types.RecordGrantDocument,
     "mutation RecordClaim($input: RecordClaimInput!) {\n  recordClaim(input: $input) {\n    id\n    totalCost\n    outOfPocket\n  }\n}": types.RecordClaimDocument,
+    "mutation ObjectToStatusChange($id: ID!, $objection: String!) {\n  objectToStatusChange(id: $id, objection: $objection) {\n    id\n    objections {\n      objection\n      recordedAt\n    }\n  }\n}": types.ObjectToStatusChangeDocument,
     "query HouseholdCoverage($id: ID!, $year: Int!) {\n  household(id: $id) {\n    coverage(year: $year) {\n      batches {\n        batch\n        covered\n      }\n      gaps {\n        kind\n        member {\n          id\n        }\n      }\n      exitEligible\n    }\n  }\n}": types.HouseholdCoverageDocument,
     "mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {\n  changeHouseholdStatus(input: $input) {\n    id\n    status\n    statusHistory {\n      status\n      effectiveDate\n      reason\n    }\n  }\n}": types.ChangeHouseholdStatusDocument,
+    "query StatusChanges($regionCode: ID!, $step: StatusChangeStep, $first: Int, $after: String) {\n  statusChanges(\n    regionCode: $regionCode\n    step: $step\n    first: $first\n    after: $after\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      household {\n        id\n        householdNumber\n      }\n      toStatus\n      step\n      noticeEndsOn\n      objections {\n        objection\n      }\n    }\n  }\n}": types.StatusChangesDocument,
     "query HouseholdAsOf($id: ID!, $date: Date!) {\n  household(id: $id) {\n    asOf(date: $date) {\n      status\n      type\n      safeDrinkingWater\n      members {\n        id\n        name\n        relationToHead\n        laborCapacity\n      }\n    }\n  }\n}": types.HouseholdAsOfDocument,
     "mutation RecordRelocation($input: RecordRelocationInput!) {\n  recordRelocation(input: $input) {\n    site\n    relocatedOn\n  }\n}": types.RecordRelocationDocument,
     "mutation RecordIncome($input: RecordIncomeInput!, $year: Int!) {\n  recordIncome(input: $input) {\n    id\n    incomePerCapita(year: $year)\n  }\n}": types.RecordIncomeDocument,
@@ -103,6 +113,18 @@ export function graphql(source: "query Region($code: ID!) {\n  region(code: $cod
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation DecideStatusChange($id: ID!, $approve: Boolean!, $reason: String!) {\n  decideStatusChange(id: $id, approve: $approve, reason: $reason) {\n    id\n    step\n    household {\n      id\n      status\n      statusHistory {\n        status\n        effectiveDate\n        reason\n      }\n    }\n  }\n}"): (typeof documents)["mutation DecideStatusChange($id: ID!, $approve: Boolean!, $reason: String!) {\n  decideStatusChange(id: $id, approve: $approve, reason: $reason) {\n    id\n    step\n    household {\n      id\n      status\n      statusHistory {\n        status\n        effectiveDate\n        reason\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProposeStatusChange($input: ProposeStatusChangeInput!) {\n  proposeStatusChange(input: $input) {\n    id\n    toStatus\n    step\n    noticeEndsOn\n  }\n}"): (typeof documents)["mutation ProposeStatusChange($input: ProposeStatusChangeInput!) {\n  proposeStatusChange(input: $input) {\n    id\n    toStatus\n    step\n    noticeEndsOn\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReviewStatusChange($id: ID!, $approve: Boolean!, $reason: String!) {\n  reviewStatusChange(id: $id, approve: $approve, reason: $reason) {\n    id\n    step\n  }\n}"): (typeof documents)["mutation ReviewStatusChange($id: ID!, $approve: Boolean!, $reason: String!) {\n  reviewStatusChange(id: $id, approve: $approve, reason: $reason) {\n    id\n    step\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation RecordSchooling($input: RecordSchoolingInput!) {\n  recordSchooling(input: $input) {\n    year\n    stage\n    status\n  }\n}"): (typeof documents)["mutation RecordSchooling($input: RecordSchoolingInput!) {\n  recordSchooling(input: $input) {\n    year\n    stage\n    status\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -135,11 +157,19 @@ export function graphql(source: "mutation RecordClaim($input: RecordClaimInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation ObjectToStatusChange($id: ID!, $objection: String!) {\n  objectToStatusChange(id: $id, objection: $objection) {\n    id\n    objections {\n      objection\n      recordedAt\n    }\n  }\n}"): (typeof documents)["mutation ObjectToStatusChange($id: ID!, $objection: String!) {\n  objectToStatusChange(id: $id, objection: $objection) {\n    id\n    objections {\n      objection\n      recordedAt\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query HouseholdCoverage($id: ID!, $year: Int!) {\n  household(id: $id) {\n    coverage(year: $year) {\n      batches {\n        batch\n        covered\n      }\n      gaps {\n        kind\n        member {\n          id\n        }\n      }\n      exitEligible\n    }\n  }\n}"): (typeof documents)["query HouseholdCoverage($id: ID!, $year: Int!) {\n  household(id: $id) {\n    coverage(year: $year) {\n      batches {\n        batch\n        covered\n      }\n      gaps {\n        kind\n        member {\n          id\n        }\n      }\n      exitEligible\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {\n  changeHouseholdStatus(input: $input) {\n    id\n    status\n    statusHistory {\n      status\n      effectiveDate\n      reason\n    }\n  }\n}"): (typeof documents)["mutation ChangeHouseholdStatus($input: ChangeHouseholdStatusInput!) {\n  changeHouseholdStatus(input: $input) {\n    id\n    status\n    statusHistory {\n      status\n      effectiveDate\n      reason\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StatusChanges($regionCode: ID!, $step: StatusChangeStep, $first: Int, $after: String) {\n  statusChanges(\n    regionCode: $regionCode\n    step: $step\n    first: $first\n    after: $after\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      household {\n        id\n        householdNumber\n      }\n      toStatus\n      step\n      noticeEndsOn\n      objections {\n        objection\n      }\n    }\n  }\n}"): (typeof documents)["query StatusChanges($regionCode: ID!, $step: StatusChangeStep, $first: Int, $after: String) {\n  statusChanges(\n    regionCode: $regionCode\n    step: $step\n    first: $first\n    after: $after\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      household {\n        id\n        householdNumber\n      }\n      toStatus\n      step\n      noticeEndsOn\n      objections {\n        objection\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

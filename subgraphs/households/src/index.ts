@@ -17,6 +17,7 @@ import { HouseholdAsOfResolver } from './household-history/household-as-of.resol
 import { MemberChangeEntity } from './member/member-change.entity.js';
 import { Migration20261206120000_roster_ever_poor } from '../migrations/Migration20261206120000_roster_ever_poor.js';
 import { Migration20261206120100_figures_by_year } from '../migrations/Migration20261206120100_figures_by_year.js';
+import { Migration20261206100000_status_procedure } from '../migrations/Migration20261206100000_status_procedure.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { IncomeEntity } from './household/income.entity.js';
 import { StatusChangeEntity } from './household/status-change.entity.js';
@@ -32,12 +33,14 @@ import { memberReference } from './member/member.reference.js';
 import { MemberResolver } from './member/member.resolver.js';
 import { regionReference } from './region/region.reference.js';
 import { RegionResolver } from './region/region.resolver.js';
+import { StatusChangeObjectionEntity, StatusChangeProposalEntity } from './status-change/status-change-proposal.entity.js';
+import { HouseholdStatusChangesResolver, StatusChangeResolver } from './status-change/status-change.resolver.js';
 import { registrySettings } from './settings.js';
 
 /** The registry (建档立卡): regions, households, members. */
 export const households: SubgraphDefinition<Loaders> = {
   name: 'households',
-  entities: [RegionEntity, HouseholdEntity, IncomeEntity, StatusChangeEntity, MemberEntity, HouseholdChangeEntity, MemberChangeEntity],
+  entities: [RegionEntity, HouseholdEntity, IncomeEntity, StatusChangeEntity, StatusChangeProposalEntity, StatusChangeObjectionEntity, MemberEntity, HouseholdChangeEntity, MemberChangeEntity],
   migrations: [
     { name: 'Migration20261123000000_registry', class: Migration20261123000000_registry },
     { name: 'Migration20261123100000_encrypt_id_numbers', class: Migration20261123100000_encrypt_id_numbers },
@@ -49,19 +52,20 @@ export const households: SubgraphDefinition<Loaders> = {
     { name: 'Migration20261202180000_roster_village_index', class: Migration20261202180000_roster_village_index },
     { name: 'Migration20261202190000_village_figures', class: Migration20261202190000_village_figures },
     { name: 'Migration20261206030000_registry_upkeep', class: Migration20261206030000_registry_upkeep },
+    { name: 'Migration20261206100000_status_procedure', class: Migration20261206100000_status_procedure },
     { name: 'Migration20261206120000_roster_ever_poor', class: Migration20261206120000_roster_ever_poor },
     { name: 'Migration20261206120100_figures_by_year', class: Migration20261206120100_figures_by_year },
   ],
   schema: federatedSchema(
     'households',
-    { resolvers: [RegionResolver, HouseholdResolver, HouseholdAsOfResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, AuditResolver] },
+    { resolvers: [RegionResolver, HouseholdResolver, HouseholdAsOfResolver, CoverageResolver, CoverageGapResolver, RegionFourZerosResolver, FourZerosResolver, MemberResolver, StatusChangeResolver, HouseholdStatusChangesResolver, AuditResolver] },
     { ...regionReference, ...householdReference, ...memberReference },
   ),
   settings: registrySettings,
   loaders: createLoaders,
   upkeep: (em) => warmVillageFigures(em),
   wantFigures: (em, years) => wantVillageFigures(em, years),
-  appendOnly: ['household_status_change', 'household_change', 'member_change'],
+  appendOnly: ['household_status_change', 'status_change_objection', 'household_change', 'member_change'],
   publishesRoster: true,
   personalData: [
     'Member.name', 'Member.maskedIdNumber', 'Member.gender', 'Member.birthDate', 'Member.healthStatus', 'Member.disabilityGrade',

@@ -6,9 +6,10 @@ import { householdLoaders } from './household/household.loader.js';
 import { memberLoaders } from './member/member.loader.js';
 import { regionLoaders } from './region/region.loader.js';
 import type { RegistrySettings } from './settings.js';
+import { statusChangeLoaders } from './status-change/status-change.loader.js';
 
 export function createLoaders(em: EntityManager) {
-  return { ...regionLoaders(em), ...householdLoaders(em), ...memberLoaders(em), ...fourZerosLoaders(em), ...householdAsOfLoaders(em) };
+  return { ...regionLoaders(em), ...householdLoaders(em), ...memberLoaders(em), ...fourZerosLoaders(em), ...householdAsOfLoaders(em), ...statusChangeLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

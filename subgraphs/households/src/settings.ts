@@ -12,7 +12,14 @@ export const DEFAULT_WESTERN_AREAS = [
 ].join(',');
 
 /** The registry's own settings, parsed when it starts. */
-export const registrySettings = z.object({
+export const registrySettings = z
+  .object({
+  /** The notice period (公示) of an exit, in days after the proposal (China time); 0 only outside production, for tests. */
+  FUPIN_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  /** A procedure that has stayed this many days at one step is listed as stalled. */
+  FUPIN_PROCEDURE_STALL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Read only to tell production (`npm start` sets it), where the notice period cannot be skipped. */
+  NODE_ENV: z.string().optional(),
   /** How long the registry waits for a department's part of coverage before listing it as not consulted. */
   FUPIN_COVERAGE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
   /** The village exit rule (贫困村出列): poverty incidence below this share... */
@@ -45,6 +52,9 @@ export const registrySettings = z.object({
         return z.NEVER;
       }
     }),
-});
+  })
+  .superRefine((s, ctx) => {
+    if (s.NODE_ENV === 'production' && s.FUPIN_NOTICE_DAYS < 1) ctx.addIssue({ code: 'custom', path: ['FUPIN_NOTICE_DAYS'], message: 'the notice period (公示) is at least 1 day in production' });
+  });
 
 export type RegistrySettings = z.infer<typeof registrySettings>;

@@ -80,6 +80,19 @@ describe('seedRegistry', () => {
     // Indexes dropped for the load are all back.
     expect(await indexes()).toEqual(before);
     expect(await count('household_status_change')).toBeGreaterThanOrEqual(1000);
+    // Households in every step of the status procedure; the approved exits match their history.
+    const steps = await orm.em.fork().getConnection().execute<{ step: string; n: string }[]>(
+      `select case when step = 'NOTICE' and notice_ends_on <= (now() at time zone 'Asia/Shanghai')::date then 'TOWNSHIP' else step end as step, count(*) as n
+         from status_change_proposal group by 1 order by 1`,
+    );
+    expect(steps.map((r) => r.step)).toEqual(['APPROVED', 'COUNTY', 'NOTICE', 'REJECTED', 'TOWNSHIP']);
+    for (const r of steps) expect(Number(r.n)).toBeGreaterThan(0);
+    const [{ n: unmatched }] = await orm.em.fork().getConnection().execute(
+      `select count(*) as n from status_change_proposal p join household h on h.id = p.household_id
+        where (p.step = 'APPROVED' and not exists (select 1 from household_status_change c where c.household_id = p.household_id and c.status = 'LIFTED' and c.effective_date = p.effective_date))
+           or (p.step in ('NOTICE', 'COUNTY', 'REJECTED') and h.status <> 'POOR')`,
+    );
+    expect(Number(unmatched)).toBe(0);
     // ID numbers are stored sealed: no plain text, ciphertext that opens with the key.
     const [row] = await orm.em.fork().getConnection().execute(`select id_number, id_number_encrypted, id_number_masked from member limit 1`);
     expect(row.id_number).toBeNull();

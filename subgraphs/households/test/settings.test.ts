@@ -14,6 +14,15 @@ test('a bad poverty line is refused at start, naming the setting', async () => {
   await expect(startTestSubgraph(households, undefined, undefined, undefined, { FUPIN_POVERTY_LINES: 'x' })).rejects.toThrow(EnvError);
 });
 
+test('the notice period (公示) of an exit is 5 days unless configured, and 0 only outside production', () => {
+  expect(subgraphSettings(households, {})).toMatchObject({ FUPIN_NOTICE_DAYS: 5, FUPIN_PROCEDURE_STALL_DAYS: 30 });
+  expect(subgraphSettings(households, { FUPIN_NOTICE_DAYS: '7' })).toMatchObject({ FUPIN_NOTICE_DAYS: 7 });
+  expect(subgraphSettings(households, { FUPIN_NOTICE_DAYS: '0', NODE_ENV: 'test' })).toMatchObject({ FUPIN_NOTICE_DAYS: 0 });
+  expect(() => subgraphSettings(households, { FUPIN_NOTICE_DAYS: '0', NODE_ENV: 'production' })).toThrow(/FUPIN_NOTICE_DAYS: the notice period \(公示\) is at least 1 day in production/);
+  expect(() => subgraphSettings(households, { FUPIN_NOTICE_DAYS: '-1' })).toThrow(EnvError);
+  expect(() => subgraphSettings(households, { FUPIN_PROCEDURE_STALL_DAYS: '0' })).toThrow(EnvError);
+});
+
 test('run alone, it exits 78 with every problem of its settings at once', () => {
   const run = spawnSync(process.execPath, ['../kit/dist/src/server/main.js'], {
     cwd: HERE,
@@ -36,7 +45,7 @@ describe('the configured lines are the ones an exit is judged by', () => {
     const h = await seed(admin).household({ villageCode: await seed(admin).village() });
     await admin.data(`mutation($input: RecordIncomeInput!) { recordIncome(input: $input) { id } }`, { input: { householdId: h.id, year: 2020, incomePerCapita: 5000 } });
     const exit = (effectiveDate: string) =>
-      admin.request(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, { input: { householdId: h.id, status: 'LIFTED', effectiveDate, reason: '脱贫' } });
+      admin.request(`mutation($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { step } }`, { input: { householdId: h.id, toStatus: 'LIFTED', effectiveDate, reason: '脱贫' } });
     const refused = await exit('2020-12-01');
     expect(errorCode(refused)).toBe('EXIT_STANDARD_NOT_MET');
     expect(JSON.stringify(refused.errors)).toContain('INCOME_BELOW_LINE');

@@ -1,5 +1,5 @@
 import { startHub, type TestGatewayHub } from '@fupin/gateway/testing';
-import { awaitInReplica, errorCode, type GraphQLClient, meetExitStandard, seed, type SeededHousehold, tomorrowInChina } from '@fupin/kit/testing';
+import { awaitInReplica, errorCode, type GraphQLClient, meetExitStandard, seed, type SeededHousehold, throughProcedure, tomorrowInChina } from '@fupin/kit/testing';
 import { randomUUID } from 'node:crypto';
 
 // Housing repair through the gateway, with every subgraph of the hub: the contract's
@@ -189,9 +189,8 @@ describe('the priority work list', () => {
     const h = await household(villageCode, { members: [{ relationToHead: 'HEAD', healthStatus, ...(healthStatus === 'DISABLED' ? { disabilityGrade: 2 } : {}) }] });
     await appraise(h.id, 'A', '2019-01-01');
     await meetExitStandard(hub.client, h);
-    for (const [status, effectiveDate] of [['LIFTED', '2020-12-01'], ['MONITORED', '2021-03-01']]) {
-      await hub.client.data(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, { input: { householdId: h.id, status, effectiveDate, reason: '动态管理' } });
-    }
+    await throughProcedure(hub, h.id, 'LIFTED', '2020-12-01');
+    await hub.client.data(`mutation($input: ChangeHouseholdStatusInput!) { changeHouseholdStatus(input: $input) { status } }`, { input: { householdId: h.id, status: 'MONITORED', effectiveDate: '2021-03-01', reason: '动态管理' } });
     // The status reaches the roster replica.
     for (let i = 0; ; i++) {
       const [row] = await sql('select household_status from roster where household_id = ? limit 1', [h.id]);

@@ -40,3 +40,17 @@ export class ExitStandardNotMetError extends HubError {
     super(message, 'EXIT_STANDARD_NOT_MET', { gaps, ...more });
   }
 }
+
+/** A status change that only the county decides through its procedure (ProposeStatusChange). */
+export class ProcedureRequiredError extends HubError {
+  constructor(message: string) {
+    super(message, 'PROCEDURE_REQUIRED');
+  }
+}
+
+/** A step of a status change's procedure taken out of turn: skipped, repeated, or before the notice period ends. */
+export class ProcedureStepError extends HubError {
+  constructor(message: string, extensions: { step: string; [k: string]: unknown }) {
+    super(message, 'PROCEDURE_STEP', extensions);
+  }
+}

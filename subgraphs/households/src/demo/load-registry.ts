@@ -4,6 +4,7 @@ import pg from 'pg';
 import { FILL_ROSTER } from '../roster/fill-roster.sql.js';
 import { VILLAGE_FIGURES_LOCK } from '../four-zeros/four-zeros.loader.js';
 import { generateHouseholds, planRegions, type GeneratedHousehold } from './registry-generator.js';
+import { DemoProcedure, PROPOSAL_COLUMNS } from './status-procedure-demo.js';
 
 export interface SeedOptions {
   households: number;
@@ -24,7 +25,7 @@ export interface SeedReport {
 
 const pgArray = (items: string[]) => `{${items.join(',')}}`;
 
-const TABLES = ['roster', 'member_change', 'household_change', 'household_status_change', 'household_income', 'member', 'household', 'region_rural_population', 'region'];
+const TABLES = ['roster', 'status_change_objection', 'status_change_proposal', 'member_change', 'household_change', 'household_status_change', 'household_income', 'member', 'household', 'region_rural_population', 'region'];
 
 /**
  * Fills the registry database with a generated county through COPY, in one transaction:
@@ -60,6 +61,7 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
 
     const bar = options.progress ? new ProgressBar('households', options.households, 'households') : null;
     const batches = batched(generateHouseholds(plan, options.seed), 5000);
+    const procedure = new DemoProcedure();
     let members = 0;
     await copyPipelined(
       client,
@@ -86,6 +88,8 @@ export async function seedRegistry(databaseUrl: string, options: SeedOptions): P
             target: 'household_status_change (household_id, previous_status, status, effective_date, reason, changed_by)',
             lines: batch.flatMap((g) => g.history.map((s) => copyLine([s.householdId, s.previousStatus, s.status, s.effectiveDate, s.reason, 'seed']))),
           },
+          // After its households: each proposal references one.
+          { target: PROPOSAL_COLUMNS, lines: procedure.lines(batch) },
         ];
       },
       (batch) => bar?.tick(batch.length),

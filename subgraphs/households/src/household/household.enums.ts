@@ -11,6 +11,8 @@ export enum PovertyStatus {
   LIFTED = 'LIFTED',
   RELAPSED = 'RELAPSED',
   MONITORED = 'MONITORED',
+  /** 清退: identified in error; counts nowhere, its records stay readable to auditors. */
+  REMOVED = 'REMOVED',
 }
 
 export enum PovertyCause {
@@ -30,5 +32,5 @@ export enum PovertyCause {
 }
 
 registerEnumType(HouseholdType, { name: 'HouseholdType', description: '一般贫困户 / 低保贫困户 / 特困供养' });
-registerEnumType(PovertyStatus, { name: 'PovertyStatus', description: '未脱贫 / 已脱贫 / 返贫 / 监测户' });
+registerEnumType(PovertyStatus, { name: 'PovertyStatus', description: '未脱贫 / 已脱贫 / 返贫 / 监测户 / 清退' });
 registerEnumType(PovertyCause, { name: 'PovertyCause', description: '致贫原因' });

@@ -1,6 +1,5 @@
-import { ExitStandardNotMetError, type Fen, isUuid, MoneyScalar, OwnTransaction, piiOf, READERS, reportDepartmentUnavailable, writeTransaction } from '@fupin/kit';
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Fen, isUuid, MoneyScalar, piiOf, READERS, writeTransaction } from '@fupin/kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleHousehold } from '../access.js';
 import { ExitEvidence } from '../household-coverage/coverage.type.js';
 import type { Context } from '../loaders.js';
@@ -44,18 +43,12 @@ export class HouseholdResolver {
     return recordIncome(ctx.em, input, ctx.caller);
   }
 
-  @Authorized('ADMIN', 'COUNTY_OFFICER', 'CASEWORKER')
-  @Mutation(() => Household, { description: 'Appends a status change; an exit (LIFTED) is refused with EXIT_STANDARD_NOT_MET while a guarantee is unmet' })
-  // The departments are asked before it writes: no transaction is held while they answer.
-  @OwnTransaction()
-  async changeHouseholdStatus(@Arg('input', () => ChangeHouseholdStatusInput) input: ChangeHouseholdStatusInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HouseholdEntity> {
-    try {
-      return await changeHouseholdStatus(ctx.em, input, ctx.caller, { peers: ctx.peers, povertyLines: ctx.settings.FUPIN_POVERTY_LINES, timeoutMs: ctx.settings.FUPIN_COVERAGE_TIMEOUT_MS }, (work) => writeTransaction(ctx, work));
-    } catch (err) {
-      // An exit refused for want of a department says so the way a coverage does: retryable.
-      if (err instanceof ExitStandardNotMetError) for (const u of err.unavailable) reportDepartmentUnavailable(ctx, info, u.department, u.reason, u.detail);
-      throw err;
-    }
+  @Authorized('ADMIN', 'COUNTY_OFFICER')
+  @Mutation(() => Household, {
+    description: 'Appends a change the county office makes directly: LIFTED -> MONITORED, MONITORED -> LIFTED (a once-lifted household). Exit, relapse and removal answer PROCEDURE_REQUIRED: proposeStatusChange',
+  })
+  changeHouseholdStatus(@Arg('input', () => ChangeHouseholdStatusInput) input: ChangeHouseholdStatusInput, @Ctx() ctx: Context): Promise<HouseholdEntity> {
+    return changeHouseholdStatus(ctx.em, input, ctx.caller, (work) => writeTransaction(ctx, work));
   }
 
   @FieldResolver(() => Region)

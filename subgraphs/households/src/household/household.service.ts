@@ -7,6 +7,7 @@ import {
   isUniqueViolation,
   isUuid,
   NotFoundError,
+  ProcedureRequiredError,
   type PersonalDataCipher,
   requireRegistryYear,
   requireText,
@@ -28,7 +29,7 @@ import { IncomeEntity } from './income.entity.js';
 import type { RecordIncomeInput } from './record-income.input.js';
 import type { RegisterHouseholdInput } from './register-household.input.js';
 import { StatusChangeEntity } from './status-change.entity.js';
-import { isAllowedChange } from './status-rules.js';
+import { isAllowedChange, isDirectChange } from './status-rules.js';
 
 export const MAX_MEMBERS = 30;
 
@@ -44,6 +45,11 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
   }
   if (!isRegistryYear(input.identifiedYear, today) || input.identifiedYear > Number(today.slice(0, 4))) {
     throw new BadUserInputError('identifiedYear must be from 2014 to this year', { field: 'identifiedYear' });
+  }
+  // An at-risk household (边缘户) that was never poor is registered straight as MONITORED.
+  const initialStatus = input.initialStatus ?? PovertyStatus.POOR;
+  if (initialStatus !== PovertyStatus.POOR && initialStatus !== PovertyStatus.MONITORED) {
+    throw new BadUserInputError('initialStatus is POOR, or MONITORED for an at-risk household', { field: 'initialStatus' });
   }
   const otherCauses = [...new Set(input.otherCauses)].filter((c) => c !== input.mainCause);
   const helper = input.helper == null || input.helper.trim() === '' ? null : requireText(input.helper, 'helper', 50);
@@ -71,7 +77,7 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
       householdNumber,
       villageCode: village.code,
       type: input.type,
-      status: PovertyStatus.POOR,
+      status: initialStatus,
       identifiedYear: input.identifiedYear,
       mainCause: input.mainCause,
       otherCauses,
@@ -91,9 +97,9 @@ export async function registerHousehold(em: EntityManager, input: RegisterHouseh
     tx.create(StatusChangeEntity, {
       householdId: household.id,
       previousStatus: null,
-      status: PovertyStatus.POOR,
+      status: initialStatus,
       effectiveDate: `${input.identifiedYear}-01-01`,
-      reason: '建档立卡 registered',
+      reason: initialStatus === PovertyStatus.MONITORED ? '边缘户 registered at risk' : '建档立卡 registered',
       changedBy: caller.subject,
     });
     try {
@@ -135,56 +141,70 @@ export class HouseholdChangedError extends HubError {
 /** The write of a change, in a short transaction of its own (`writeTransaction`). */
 export type WriteTransaction = <T>(work: (tx: EntityManager) => Promise<T>) => Promise<T>;
 
-interface Judged {
+/** What a status change is judged on, read before the departments are asked and compared again under the lock. */
+export interface Judged {
   village_code: string;
   status: PovertyStatus;
   last_change: string | null;
   last_effective: string | null;
+  ever_lifted: boolean;
 }
 
-/**
- * Appends a status change. An exit (LIFTED) is judged here, by the hub, on the coverage of the
- * year of the change computed now from the registry's and every department's own data: any gap,
- * or any department that cannot be consulted, refuses it with EXIT_STANDARD_NOT_MET and
- * nothing is written; an exit allowed keeps the coverage it was granted on as its evidence.
- * Jurisdiction first; then the departments are asked with no transaction, lock or pooled
- * connection held (a department that never answers holds nothing of the registry's); then a
- * short locked write, refused with HOUSEHOLD_CHANGED when the household is no longer the one judged.
- */
-export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller, coverage: Omit<CoverageRequest, 'em' | 'caller'>, write: WriteTransaction): Promise<HouseholdEntity> {
-  const reason = requireText(input.reason, 'reason', 500);
-  if (input.effectiveDate > todayInChina()) throw new BadUserInputError('effectiveDate must not be in the future', { field: 'effectiveDate' });
-  const year = Number(input.effectiveDate.slice(0, 4));
-  // Jurisdiction before the departments: a caller of another county learns nothing of the
-  // household's gaps and costs the departments nothing.
-  const [judged] = isUuid(input.householdId)
+/** The household as a status change judges it (one statement, no lock); NOT_FOUND when there is none. */
+export async function readJudged(em: EntityManager, householdId: string): Promise<Judged> {
+  const [judged] = isUuid(householdId)
     ? await em.getConnection().execute<Judged[]>(
-        `select h.village_code, h.status, l.id::text as last_change, l.effective_date::text as last_effective
+        `select h.village_code, h.status, l.id::text as last_change, l.effective_date::text as last_effective,
+                exists (select 1 from household_status_change e where e.household_id = h.id and e.status = 'LIFTED') as ever_lifted
            from household h left join lateral (select c.id, c.effective_date from household_status_change c where c.household_id = h.id order by c.id desc limit 1) l on true
           where h.id = ?`,
-        [input.householdId],
+        [householdId],
       )
     : [];
   if (!judged) throw new NotFoundError('household', { field: 'householdId' });
+  return judged;
+}
+
+/**
+ * The exit standard for the year of an exit, judged by the hub on the coverage computed now from
+ * the registry's and every department's own data: any gap (but ZERO_EMPLOYMENT, which the
+ * coverage shows without blocking), or any department that cannot be consulted, refuses it
+ * with EXIT_STANDARD_NOT_MET. Call it with no transaction, lock or pooled connection held: a
+ * department that never answers then holds nothing of the registry's. Returns the evidence.
+ */
+export async function judgeExit(em: EntityManager, caller: Caller, coverage: Omit<CoverageRequest, 'em' | 'caller'>, householdId: string, year: number): Promise<ExitEvidence> {
+  const assessed = (await coverageOf({ ...coverage, em, caller }, [householdId], year)).get(householdId);
+  if (!assessed) throw new NotFoundError('household', { field: 'householdId' });
+  if (!assessed.exitEligible) throw exitRefused(assessed);
+  return { year, assessedAt: assessed.assessedAt, batches: assessed.batches, consulted: assessed.consulted };
+}
+
+/**
+ * Appends a change the county office makes directly: monitoring begins after an exit
+ * (LIFTED -> MONITORED) or ends for a once-lifted household (MONITORED -> LIFTED). Exit,
+ * relapse, removal and an at-risk household found poor are decided through their procedure
+ * (ProposeStatusChange) and refused here with PROCEDURE_REQUIRED. A short locked write,
+ * refused with HOUSEHOLD_CHANGED when the household is no longer the one judged.
+ */
+export async function changeHouseholdStatus(em: EntityManager, input: ChangeHouseholdStatusInput, caller: Caller, write: WriteTransaction): Promise<HouseholdEntity> {
+  const reason = requireText(input.reason, 'reason', 500);
+  if (input.effectiveDate > todayInChina()) throw new BadUserInputError('effectiveDate must not be in the future', { field: 'effectiveDate' });
+  const judged = await readJudged(em, input.householdId);
   assertWritable(caller, judged.village_code, 'household');
   if (!isAllowedChange(judged.status, input.status)) throw new BadUserInputError(`status cannot change from ${judged.status} to ${input.status}`, { field: 'status' });
-  if (judged.last_effective && input.effectiveDate < judged.last_effective) throw new BadUserInputError('effectiveDate is before the last status change', { field: 'effectiveDate' });
-  const assessed = input.status === PovertyStatus.LIFTED ? (await coverageOf({ ...coverage, em, caller }, [input.householdId], year)).get(input.householdId) : undefined;
-  let evidence: ExitEvidence | null = null;
-  if (input.status === PovertyStatus.LIFTED) {
-    if (!assessed) throw new NotFoundError('household', { field: 'householdId' });
-    if (!assessed.exitEligible) throw exitRefused(assessed);
-    evidence = { year, assessedAt: assessed.assessedAt, batches: assessed.batches, consulted: assessed.consulted };
+  if (!isDirectChange(judged.status, input.status)) {
+    throw new ProcedureRequiredError(`a change from ${judged.status} to ${input.status} is decided by the county through its procedure: proposeStatusChange`);
   }
+  // Monitoring ends as lifted only for a household that was lifted: an at-risk household (边缘户) never exited.
+  if (input.status === PovertyStatus.LIFTED && !judged.ever_lifted) {
+    throw new BadUserInputError('an at-risk household that was never lifted cannot end its monitoring as LIFTED', { field: 'status' });
+  }
+  if (judged.last_effective && input.effectiveDate < judged.last_effective) throw new BadUserInputError('effectiveDate is before the last status change', { field: 'effectiveDate' });
   return write(async (tx) => {
     const household = await findHouseholdForUpdate(tx, input.householdId);
     assertWritable(caller, household.villageCode, 'household');
     const last = await tx.findOne(StatusChangeEntity, { householdId: household.id }, { orderBy: { id: 'desc' } });
-    // Judged on what it was before the departments answered: a change since (another exit, a move) is not overwritten.
     if (household.status !== judged.status || household.villageCode !== judged.village_code || (last?.id ?? null) !== judged.last_change) throw new HouseholdChangedError();
-    if (last && input.effectiveDate < last.effectiveDate) {
-      throw new BadUserInputError('effectiveDate is before the last status change', { field: 'effectiveDate' });
-    }
     const from = household.status;
     household.status = input.status;
     tx.create(StatusChangeEntity, {
@@ -194,7 +214,7 @@ export async function changeHouseholdStatus(em: EntityManager, input: ChangeHous
       effectiveDate: input.effectiveDate,
       reason,
       changedBy: caller.subject,
-      evidence,
+      evidence: null,
     });
     await tx.flush();
     return household;
@@ -202,7 +222,7 @@ export async function changeHouseholdStatus(em: EntityManager, input: ChangeHous
 }
 
 /** The refusal lists every gap (kind, member, what, whose data) and every source not consulted. */
-function exitRefused(c: HouseholdCoverage): ExitStandardNotMetError {
+export function exitRefused(c: HouseholdCoverage): ExitStandardNotMetError {
   const notConsulted = c.consulted.filter((s) => !s.consulted);
   const parts = [...new Set(c.gaps.map((g) => g.kind))].map((kind) => {
     const n = c.gaps.filter((g) => g.kind === kind).length;

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { MemberInput } from '../member/member.input.js';
-import { HouseholdType, PovertyCause } from './household.enums.js';
+import { HouseholdType, PovertyCause, PovertyStatus } from './household.enums.js';
 
 @InputType()
 export class RegisterHouseholdInput {
@@ -27,6 +27,9 @@ export class RegisterHouseholdInput {
 
   @Field(() => String, { nullable: true })
   helper?: string | null;
+
+  @Field(() => PovertyStatus, { nullable: true, description: 'POOR (the default), or MONITORED for an at-risk household (边缘户) that was never poor' })
+  initialStatus?: PovertyStatus | null;
 
   @Field(() => [MemberInput])
   members!: MemberInput[];

@@ -11,7 +11,7 @@ type Args = Record<string, unknown> & { input?: Record<string, unknown> };
 /** What a mutation is about: the household, member, renovation or region it names. */
 function subjectOf(args: Args): string | null {
   const input = args.input ?? {};
-  const id = input.householdId ?? input.memberId ?? args.memberId ?? input.renovationId ?? input.villageCode ?? input.code ?? input.regionCode;
+  const id = input.householdId ?? input.memberId ?? args.memberId ?? input.renovationId ?? input.villageCode ?? input.code ?? input.regionCode ?? args.id;
   return typeof id === 'string' ? id : null;
 }
 

@@ -136,3 +136,27 @@ export async function meetExitStandard(client: GraphQLClient, household: SeededH
   await input(`mutation($input: RecordAppraisalInput!) { recordAppraisal(input: $input) { grade } }`, { householdId: household.id, grade: 'A', appraisedOn: `${year}-01-02`, appraiser: '鉴定组' });
   await input(`mutation($input: RecordEmploymentInput!) { recordEmployment(input: $input) { year } }`, { memberId: household.members[0]!.id, year, status: 'IN_COUNTY', monthsWorked: 10, monthlyIncome: 3000 });
 }
+
+const PROPOSE = `mutation($input: ProposeStatusChangeInput!) { proposeStatusChange(input: $input) { id step } }`;
+const REVIEW = `mutation($id: ID!, $reason: String!) { reviewStatusChange(id: $id, approve: true, reason: $reason) { id step } }`;
+const DECIDE = `mutation($id: ID!, $reason: String!) { decideStatusChange(id: $id, approve: true, reason: $reason) { id step household { id status } } }`;
+
+/**
+ * A status change the county decides, taken through its whole procedure by three different
+ * people (a caseworker proposes, a county officer reviews an exit, an admin decides), all with
+ * the whole country as jurisdiction. For tests, whose hub runs with FUPIN_NOTICE_DAYS=0: the
+ * township reviews the day it is proposed.
+ */
+export async function throughProcedure(
+  hub: { as(role: 'CASEWORKER' | 'COUNTY_OFFICER' | 'ADMIN'): Promise<GraphQLClient> },
+  householdId: string,
+  toStatus: string,
+  effectiveDate: string,
+  reason = '达标',
+): Promise<{ id: string; step: string; household: { id: string; status: string } }> {
+  const [proposer, reviewer, decider] = await Promise.all([hub.as('CASEWORKER'), hub.as('COUNTY_OFFICER'), hub.as('ADMIN')]);
+  const { proposeStatusChange: proposed } = await proposer.data<{ proposeStatusChange: { id: string; step: string } }>(PROPOSE, { input: { householdId, toStatus, effectiveDate, reason } });
+  if (proposed.step === 'TOWNSHIP') await reviewer.data(REVIEW, { id: proposed.id, reason: '乡镇审核通过' });
+  const { decideStatusChange } = await decider.data<{ decideStatusChange: { id: string; step: string; household: { id: string; status: string } } }>(DECIDE, { id: proposed.id, reason: '县级审定' });
+  return decideStatusChange;
+}
