@@ -1,5 +1,5 @@
 import type { HubClient } from '@fupin/client';
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { type Failure, failureOf, HubRequestError, type Session, unavailableDepartments } from './session.js';
 
 export interface Hub {
@@ -41,13 +41,22 @@ export function useLoad<T>(run: () => Promise<T>, deps: unknown[]): [Load<T>, ()
   const { expire } = useHub();
   const [load, setLoad] = useState<Load<T>>({ state: 'loading' });
   const [again, setAgain] = useState(0);
+  // A refresh (after an action) keeps what is shown until the new answer comes: the page does not flash or lose its messages.
+  const refreshing = useRef(false);
   useEffect(() => {
     let live = true;
-    setLoad({ state: 'loading' });
+    if (!refreshing.current) setLoad({ state: 'loading' });
+    refreshing.current = false;
     void settle(run, expire).then((l) => live && setLoad(l));
     return () => {
       live = false;
     };
   }, [...deps, again]);
-  return [load, () => setAgain((n) => n + 1)];
+  return [
+    load,
+    () => {
+      refreshing.current = true;
+      setAgain((n) => n + 1);
+    },
+  ];
 }

@@ -14,6 +14,8 @@ import type { Planted } from './planted.js';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const pg = await startPostgres({ databaseUrl: process.env.DATABASE_URL });
   process.env.FUPIN_TEST_PG_URL = pg.url;
+  // An exit is published (公示) for FUPIN_NOTICE_DAYS before the township reviews it: none here, as in the jest suites.
+  process.env.FUPIN_NOTICE_DAYS ??= '0';
   const hub = await startHub({ webDir: DEFAULT_WEB_DIR, devTokens: true, trustedDocuments: { mode: 'enforce' } });
   const s = seed(hub.client);
   const village = await s.village({ isPovertyVillage: true });

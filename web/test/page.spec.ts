@@ -178,3 +178,56 @@ test('phone width: the household view in one column', async ({ page }) => {
   await page.screenshot({ path: `${SHOTS}/household-phone.png`, fullPage: true });
   await noSeriousViolations(page);
 });
+
+test('an exit in four steps by four people: proposed, objected to, reviewed by the township, decided by the county', async ({ page }) => {
+  const township = p.township;
+  const open = async () => {
+    await page.goto(`${p.origin}/app/#/household/${p.eligible.id}`);
+    await expect(page.getByRole('heading', { name: new RegExp(`户编号 ${p.eligible.number}`) })).toBeVisible();
+  };
+  const as = async (role: string, region: string, subject: string) => {
+    await page.goto(`${p.origin}/app/`);
+    if (await page.getByRole('button', { name: '退出' }).isVisible()) await page.getByRole('button', { name: '退出' }).click();
+    await signIn(page, role, region, subject);
+    await open();
+  };
+  const proposal = page.locator('.proposal[data-step]');
+  const message = page.getByTestId('procedure-message');
+
+  // 1. The village proposes the exit (民主评议).
+  await as('CASEWORKER', p.village, 'village-cadre');
+  const propose = page.getByRole('form', { name: '提出状态变更' });
+  await propose.getByLabel('变更为').selectOption('LIFTED');
+  await propose.getByLabel('生效日期').fill('2020-12-20');
+  await propose.getByLabel('理由（民主评议结果）').fill('民主评议 达标');
+  await propose.getByRole('button', { name: '提出申请' }).click();
+  await expect(message).toHaveText('已提出申请');
+  await expect(proposal).toHaveCount(1);
+  // The proposer cannot review their own proposal: the hub's refusal is shown.
+  await proposal.getByLabel('意见或理由').fill('自审');
+  await proposal.getByRole('button', { name: '乡镇审核同意' }).click();
+  await expect(message).toContainText('未办理');
+
+  // 2. Someone else records an objection while it is published (公示).
+  await as('CASEWORKER', p.village, 'notice-clerk');
+  await proposal.getByLabel('意见或理由').fill('村民反映收入不实');
+  await proposal.getByRole('button', { name: '记录异议' }).click();
+  await expect(message).toHaveText('已记录异议');
+  await expect(proposal).toContainText('异议：村民反映收入不实');
+
+  // 3. The township reviews it (乡镇审核).
+  await as('CASEWORKER', township, 'township-head');
+  await proposal.getByLabel('意见或理由').fill('核实收入，同意');
+  await proposal.getByRole('button', { name: '乡镇审核同意' }).click();
+  await expect(message).toHaveText('乡镇审核：同意');
+  await expect(proposal).toHaveAttribute('data-step', 'COUNTY');
+
+  // 4. The county decides (县级审定): the household is lifted.
+  await as('COUNTY_OFFICER', p.county, 'county-head');
+  await proposal.getByLabel('意见或理由').fill('县级审定 同意退出');
+  await proposal.getByRole('button', { name: '县级审定批准' }).click();
+  await expect(message).toHaveText('县级审定：批准');
+  await expect(page.locator('.facts')).toContainText('已脱贫');
+  await expect(page.locator('.proposal[data-step="APPROVED"]')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/household-exit-approved.png`, fullPage: true });
+});

@@ -1,5 +1,6 @@
 import { HouseholdAsOfDocument, type HouseholdViewQuery, HouseholdViewDocument, RevealIdNumberDocument } from '@fupin/client';
 import { useState } from 'react';
+import { Procedure } from './Procedure.js';
 import { BATCHES, GAP_DEPARTMENT, label } from '../labels.js';
 import { settle, useHub, useLoad } from '../load.js';
 import { go, href } from '../route.js';
@@ -65,7 +66,8 @@ export function HouseholdPage({ id, year }: { id: string; year: number }) {
       <Coverage h={h} year={year} />
       <Members members={h.members} />
       <Departments h={h} year={year} />
-      <StatusHistory id={id} />
+      <Procedure householdId={h.id} village={h.village.code} year={year} onChanged={reload} />
+      <StatusHistory key={h.status} id={id} />
     </article>
   );
 }
