@@ -13,6 +13,9 @@ export const DEFAULT_TRUSTED_DOCUMENTS_DIR = fileURLToPath(
   new URL(import.meta.url.includes('/dist/') ? '../../../client/manifest' : '../../client/manifest', import.meta.url),
 );
 
+/** web/dist of this repository: the caseworker's page, built by `npm run build -w web`. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../web/dist' : '../../web/dist', import.meta.url));
+
 /** How the gateway calls its subgraphs: the same settings whether it runs alone or in `npm start`. */
 const calls = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -31,6 +34,7 @@ const schema = calls.extend({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   FUPIN_TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).optional(),
   FUPIN_TRUSTED_DOCUMENTS_DIR: z.string().default(DEFAULT_TRUSTED_DOCUMENTS_DIR),
+  FUPIN_WEB_DIR: z.string().default(DEFAULT_WEB_DIR),
 });
 
 const subgraphNames = (supergraphPath: string) => [...readFileSync(supergraphPath, 'utf8').matchAll(/@join__graph\(name: "([^"]+)"/g)].map(([, name]) => name!);
@@ -80,6 +84,7 @@ export function gatewayEnv(env: NodeJS.ProcessEnv = process.env) {
     limits: { ratePerMinute: parsed.RATE_LIMIT_PER_MINUTE },
     trustedDocuments: { mode: trustedDocumentsMode(parsed.FUPIN_TRUSTED_DOCUMENTS, parsed.FUPIN_MODE), dir: parsed.FUPIN_TRUSTED_DOCUMENTS_DIR },
     subgraphUrls,
+    webDir: parsed.FUPIN_WEB_DIR,
   };
 }
 

@@ -10,6 +10,7 @@ import { graphiqlPage, graphiqlRoutes } from './graphiql.js';
 import { DEFAULT_LIMITS, DocumentScreen, type Limits, limitsPlugin, RateLimiter } from './limits.js';
 import { maskGatewayError } from './mask-errors.js';
 import { DEFAULT_TRUSTED_DOCUMENTS_DIR } from './env.js';
+import { type DevTokens, devTokenPost, WEB_PATH, webConfigRoute, webRoutes } from './web.js';
 import { type GatewayAudit, loadManifests, TrustedDocuments, type TrustedDocumentsCounts, type TrustedDocumentsMode } from './trusted-documents.js';
 
 export interface GatewayOptions {
@@ -46,6 +47,13 @@ export interface GatewayOptions {
   trustedDocuments?: { mode?: TrustedDocumentsMode; dir?: string };
   /** Where the gateway's own audit records go (trusted-document refusals); default a JSON line on stderr. */
   audit?: GatewayAudit;
+  /** The caseworker's page: the built web/dist, served at /app/ on this origin (nothing when the folder has no index.html). */
+  webDir?: string;
+  /**
+   * Development sign-in for the page (POST /app/dev-token): signs a token for the role, region and
+   * department chosen. Refused in production: startGateway will not start with it.
+   */
+  devTokens?: DevTokens;
 }
 
 export interface GatewayContext {
@@ -88,6 +96,9 @@ export const DEFAULT_SUBGRAPH_MAX_RESPONSE_BYTES = 8_000_000;
 const TOKEN_CACHE_MS = 60_000;
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  if (options.devTokens && options.mode === 'production') {
+    throw new Error('development sign-in (devTokens) is refused in production: tokens come from the identity provider');
+  }
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
   // addresses (169.254.169.254) for them: a hub on a government intranet calls nobody.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
@@ -171,8 +182,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     prepareBody: (body) => trusted.resolve(body),
     browserPage: graphiqlPage,
+    ...(options.devTokens ? { posts: { [`${WEB_PATH}dev-token`]: devTokenPost(options.devTokens) } } : {}),
     routes: {
       ...graphiqlRoutes,
+      ...(options.webDir ? { ...webRoutes(options.webDir), [`${WEB_PATH}config.json`]: webConfigRoute(options.devTokens) } : {}),
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
       // Ready when every subgraph says it is ready (each checks its own database, a department its roster copy).
       '/health/ready': async (_req, res) => {

@@ -1,6 +1,7 @@
-import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway, subgraphCallSettings, trustedDocumentsMode } from '@fupin/gateway';
-import { envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, rosterReaderUrl, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
+import { startGateway, DEFAULT_SUPERGRAPH_PATH, DEFAULT_WEB_DIR, type RunningGateway, subgraphCallSettings, trustedDocumentsMode } from '@fupin/gateway';
+import { type Caller, devSigningKey, envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, rosterReaderUrl, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition, signToken } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
+import { join } from 'node:path';
 import { subgraphOwnerUrl } from './database-owner.js';
 import { type HubKeys, hubKeys, roleSecretOf } from './keys.js';
 import type { HubSettings } from './settings.js';
@@ -36,8 +37,13 @@ async function prepareHub(settings: HubSettings, log: (line: string) => void, ru
   return { listed, calls, postgres, keys: await hubKeys(settings) };
 }
 
-function hubGateway(settings: HubSettings, keys: HubKeys, calls: ReturnType<typeof subgraphCallSettings>, subgraphs: { name: string; graphqlUrl: string }[]) {
+async function hubGateway(settings: HubSettings, keys: HubKeys, calls: ReturnType<typeof subgraphCallSettings>, subgraphs: { name: string; graphqlUrl: string }[]) {
+  // The page's development sign-in signs with the key `npm run token` uses; never in production,
+  // never where an identity provider issues the tokens.
+  const devKey = settings.FUPIN_MODE === 'development' && !settings.FUPIN_JWKS ? (await devSigningKey(join(settings.dataDir, 'keys'))).key : undefined;
   return startGateway({
+    webDir: settings.FUPIN_WEB_DIR ?? DEFAULT_WEB_DIR,
+    ...(devKey ? { devTokens: (caller: Caller) => signToken(devKey, caller, '8h') } : {}),
     port: settings.PORT,
     host: settings.HOST,
     supergraphPath: DEFAULT_SUPERGRAPH_PATH,

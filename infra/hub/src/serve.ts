@@ -55,6 +55,7 @@ if (!ready.ready) sayWhenReady();
 console.log(`
 ${state}
   gateway          ${hub.gateway.graphqlUrl}  (GraphiQL: open it in a browser)
+  caseworker page  ${hub.gateway.url}/app/  (sign in with a role and region in development)
 ${hub.subgraphs.map((s) => `  ${s.name.padEnd(16)} ${s.graphqlUrl}`).join('\n')}
 Every request needs a token (development tokens: npm run --silent token -- --role ADMIN --region 000000000000):
   TOKEN=$(npm run --silent token -- --role COUNTY_OFFICER --region 420115000000)

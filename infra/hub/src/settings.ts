@@ -41,6 +41,8 @@ const schema = z.object({
   // Unset: production enforces, development logs unknown documents (trustedDocumentsMode).
   FUPIN_TRUSTED_DOCUMENTS: z.enum(['off', 'log-unknown', 'enforce']).optional(),
   FUPIN_TRUSTED_DOCUMENTS_DIR: z.string().optional(),
+  /** The caseworker's page (default: web/dist of this repository). */
+  FUPIN_WEB_DIR: z.string().optional(),
 });
 
 export function hubSettings(env: NodeJS.ProcessEnv = process.env) {

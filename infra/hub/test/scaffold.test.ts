@@ -2,6 +2,7 @@ import { readSubgraphList } from '@fupin/kit';
 import { freePort } from '@fupin/postgres';
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { startBuiltHub } from './support/built-hub.js';
+import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,6 +35,14 @@ async function copyRepository(): Promise<void> {
   }
   for (const pkg of await readdir(join(REPO, 'node_modules', '@fupin'))) {
     await symlink(await readlink(join(REPO, 'node_modules', '@fupin', pkg)), join(copy, 'node_modules', '@fupin', pkg));
+  }
+  // A workspace's own node_modules (what it pins apart from the root, e.g. web/'s React 19 beside the gateway's 18).
+  for (const manifest of files.filter((f) => f.endsWith('/package.json') && !f.includes('node_modules/'))) {
+    const own = join(dirname(manifest), 'node_modules');
+    if (!existsSync(join(REPO, own)) || existsSync(join(copy, own))) continue;
+    // A folder of links, as at the root: git ignores it (a link named node_modules it would commit).
+    await mkdir(join(copy, own), { recursive: true });
+    for (const entry of await readdir(join(REPO, own))) await symlink(join(REPO, own, entry), join(copy, own, entry));
   }
   const git = ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid'];
   run('git', ['init', '-q']);
