@@ -13,6 +13,8 @@ export interface RunningHub<S = RunningSubgraph> {
   /** What `subgraphs/subgraphs.json` lists, loaded. */
   listed: HubSubgraph[];
   gateway: RunningGateway;
+  /** Starts the gateway again over the supergraph as it is now on disk (`npm run dev` after a recomposition). */
+  restartGateway(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,13 +89,19 @@ async function runHub<S extends { name: string; graphqlUrl: string; stop(): Prom
       // Computed as the registry made it (its roster reader), never its owner's URL.
       if (def.publishesRoster) rosterSource = rosterReaderUrl(databaseUrl, roleSecret);
     }
-    const gateway = await hubGateway(settings, keys, calls, subgraphs);
+    let gateway = await hubGateway(settings, keys, calls, subgraphs);
     return {
       keys,
       postgres,
       subgraphs,
       listed,
-      gateway,
+      get gateway() {
+        return gateway;
+      },
+      restartGateway: async () => {
+        await gateway.stop();
+        gateway = await hubGateway(settings, keys, calls, subgraphs);
+      },
       stop: async () => {
         await gateway.stop();
         await stopAll();

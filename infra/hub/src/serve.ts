@@ -62,3 +62,4 @@ Every request needs a token (development tokens: npm run --silent token -- --rol
        -d '{"query":"{ region(code: \\"420115000000\\") { name children { code name } } }"}'
 In GraphiQL, put {"authorization": "Bearer <token>"} under Headers.
 Ctrl-C stops everything.`);
+export { hub };
