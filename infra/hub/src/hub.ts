@@ -1,9 +1,11 @@
-import { startGateway, DEFAULT_SUPERGRAPH_PATH, type RunningGateway, subgraphCallSettings, trustedDocumentsMode } from '@fupin/gateway';
-import { envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, rosterReaderUrl, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
+import { startGateway, DEFAULT_SUPERGRAPH_PATH, type GatewayOptions, type RunningGateway, subgraphCallSettings, trustedDocumentsMode } from '@fupin/gateway';
+import { DEPARTMENTS, devSigningKey, readCaller, ROLES, signToken, envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, rosterReaderUrl, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { subgraphOwnerUrl } from './database-owner.js';
 import { type HubKeys, hubKeys, roleSecretOf } from './keys.js';
-import type { HubSettings } from './settings.js';
+import { REPO_ROOT, type HubSettings } from './settings.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { superviseSubgraph, type SupervisedSubgraph } from './supervisor.js';
 
 export interface RunningHub<S = RunningSubgraph> {
@@ -38,8 +40,31 @@ async function prepareHub(settings: HubSettings, log: (line: string) => void, ru
   return { listed, calls, postgres, keys: await hubKeys(settings) };
 }
 
-function hubGateway(settings: HubSettings, keys: HubKeys, calls: ReturnType<typeof subgraphCallSettings>, subgraphs: { name: string; graphqlUrl: string }[]) {
+/**
+ * GraphiQL's sign-in in development, when the hub signs its own tokens (no FUPIN_JWKS): a
+ * newcomer picks a role, region and department and explores, with the served contract
+ * operations as tabs.
+ */
+async function devGraphiql(settings: HubSettings): Promise<GatewayOptions['graphiql']> {
+  if (settings.FUPIN_MODE !== 'development' || settings.FUPIN_JWKS) return undefined;
+  const { key } = await devSigningKey(join(settings.dataDir, 'keys'));
+  const operations = await readFile(join(REPO_ROOT, 'client', 'src', 'generated', 'operations.graphql'), 'utf8').catch(() => '');
+  return {
+    roles: ROLES,
+    departments: DEPARTMENTS,
+    tabs: operations.split(/\n(?=(?:query|mutation|subscription)\b)/).map((t) => t.trim()).filter((t) => /^(query|mutation|subscription)\b/.test(t)),
+    signIn: async ({ role, region, department }) => {
+      const caller = readCaller({ sub: `graphiql-${role.toLowerCase()}`, role, region, department });
+      if (typeof caller === 'string') throw new Error(caller);
+      return signToken(key, caller, '8h');
+    },
+  };
+}
+
+async function hubGateway(settings: HubSettings, keys: HubKeys, calls: ReturnType<typeof subgraphCallSettings>, subgraphs: { name: string; graphqlUrl: string }[]) {
+  const graphiql = await devGraphiql(settings);
   return startGateway({
+    ...(graphiql ? { graphiql } : {}),
     port: settings.PORT,
     host: settings.HOST,
     supergraphPath: DEFAULT_SUPERGRAPH_PATH,
