@@ -83,7 +83,7 @@ test('npm run subgraph:new makes departments with new codes (per household, per 
   const [port, pgPort, water, civil] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const ports = Object.fromEntries(await Promise.all(listed.map(async (s) => [s.portVariable, String(await freePort())])));
   const hubEnv = { ...env, ...ports, FUPIN_DATA_DIR: dataDir, PORT: String(port), FUPIN_PG_PORT: String(pgPort), WATER_SAFETY_PORT: String(water), CIVIL_AFFAIRS_PORT: String(civil), FUPIN_DEMO_HOUSEHOLDS: '30' };
-  const started = await startBuiltHub(join(copy, 'infra/hub/dist/src/start.js'), { cwd: copy, env: hubEnv, timeoutMs: 60_000 });
+  const started = await startBuiltHub(join(copy, 'infra/hub/dist/src/start.js'), { cwd: copy, env: hubEnv, timeoutMs: 150_000 });
   hub = started.process;
   const output = started.output();
   expect(output).toContain(`water-safety     http://127.0.0.1:${water}/graphql`);
@@ -117,4 +117,4 @@ test('npm run subgraph:new makes departments with new codes (per household, per 
     expect({ name, summary: /Tests: +.*/.exec(tests.stderr)?.[0] }).toEqual({ name, summary: expect.stringMatching(/Tests: +4 passed, 4 total/) }); // jest reports on stderr
     expect(tests.status).toBe(0);
   }
-}, 420_000);
+}, 600_000);
