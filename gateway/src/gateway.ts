@@ -6,7 +6,7 @@ import { type Caller, createHttpHandler, isIdempotencyKey, requestIdFrom, json, 
 import { readFile } from 'node:fs/promises';
 import { SubgraphDataSource } from './data-source.js';
 import { subgraphFetcher } from './subgraph-client.js';
-import { graphiqlPage, graphiqlRoutes } from './graphiql.js';
+import { type GraphiqlOptions, graphiqlPage, graphiqlRoutes, SIGN_IN_PATH } from './graphiql.js';
 import { DEFAULT_LIMITS, DocumentScreen, type Limits, limitsPlugin, RateLimiter } from './limits.js';
 import { maskGatewayError } from './mask-errors.js';
 import { DEFAULT_TRUSTED_DOCUMENTS_DIR } from './env.js';
@@ -54,6 +54,8 @@ export interface GatewayOptions {
    * department chosen. Refused in production: startGateway will not start with it.
    */
   devTokens?: DevTokens;
+  /** GraphiQL's development sign-in and tabs (`npm start`/`npm run dev` in development only). */
+  graphiql?: GraphiqlOptions;
 }
 
 export interface GatewayContext {
@@ -182,9 +184,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     prepareBody: (body) => trusted.resolve(body),
     browserPage: graphiqlPage,
-    ...(options.devTokens ? { posts: { [`${WEB_PATH}dev-token`]: devTokenPost(options.devTokens) } } : {}),
+    posts: {
+      ...(options.devTokens ? { [`${WEB_PATH}dev-token`]: devTokenPost(options.devTokens) } : {}),
+      ...(options.graphiql?.signIn ? { [SIGN_IN_PATH]: signInRoute(options.graphiql.signIn) } : {}),
+    },
     routes: {
-      ...graphiqlRoutes,
+      ...graphiqlRoutes(options.graphiql),
       ...(options.webDir ? { ...webRoutes(options.webDir), [`${WEB_PATH}config.json`]: webConfigRoute(options.devTokens) } : {}),
       '/health/live': (_req, res) => json(res, 200, { status: 'live' }),
       // Ready when every subgraph says it is ready (each checks its own database, a department its roster copy).
@@ -216,3 +221,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   };
 }
+
+/** POST /graphiql/sign-in `{ role, region, department? }` → `{ token }`, or 400 with why the claims are refused. */
+const signInRoute =
+  (signIn: NonNullable<GraphiqlOptions['signIn']>) =>
+  async (_req: unknown, res: Parameters<typeof json>[0], body: unknown): Promise<void> => {
+    const { role, region, department } = (body ?? {}) as Record<string, unknown>;
+    try {
+      json(res, 200, { token: await signIn({ role: String(role), region: String(region), ...(department !== undefined ? { department: String(department) } : {}) }) });
+    } catch (err) {
+      json(res, 400, { error: (err as Error).message });
+    }
+  };

@@ -23,9 +23,11 @@ const PAGE = `<!doctype html>
   <meta charset="utf-8">
   <title>Fupin Hub · GraphiQL</title>
   <link rel="stylesheet" href="/graphiql/graphiql.css">
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  <style>html, body { height: 100%; margin: 0; } body { display: flex; flex-direction: column; } #graphiql { flex: 1; min-height: 0; }
+    #sign-in { font: 13px sans-serif; padding: 6px 10px; border-bottom: 1px solid #ddd; display: flex; gap: 8px; align-items: center; } #sign-in:empty { display: none; }</style>
 </head>
 <body>
+  <form id="sign-in"></form>
   <div id="graphiql">Loading…</div>
   <script src="/graphiql/react.js"></script>
   <script src="/graphiql/react-dom.js"></script>
@@ -56,9 +58,56 @@ query County {
 
 const DEFAULT_HEADERS = JSON.stringify({ authorization: 'Bearer <token>' }, null, 2);
 
-const START = `const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
+/**
+ * Development only (the hub passes it when it signs its own tokens): a sign-in bar above
+ * GraphiQL that asks the hub for a token of a role, region and department and sends it with
+ * every request, and the contract's operations as tabs, so a newcomer explores at once.
+ */
+export interface GraphiqlOptions {
+  /** Signs a development token for these claims; throws with the reason when they are refused. */
+  signIn?: (claims: { role: string; region: string; department?: string }) => Promise<string>;
+  roles?: readonly string[];
+  departments?: readonly string[];
+  /** Documents to open as tabs (the served contract operations). */
+  tabs?: string[];
+}
+
+export const SIGN_IN_PATH = '/graphiql/sign-in';
+
+function startScript(options: GraphiqlOptions): string {
+  const tabs = [{ query: DEFAULT_QUERY }, ...(options.tabs ?? []).map((query) => ({ query }))];
+  if (!options.signIn) {
+    return `const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultHeaders: ${JSON.stringify(DEFAULT_HEADERS)}, defaultEditorToolsVisibility: 'headers' }));`;
+  React.createElement(GraphiQL, { fetcher, defaultTabs: ${JSON.stringify(tabs)}, defaultHeaders: ${JSON.stringify(DEFAULT_HEADERS)}, defaultEditorToolsVisibility: 'headers' }));`;
+  }
+  return `const ROLES = ${JSON.stringify(options.roles ?? [])};
+const DEPARTMENTS = ${JSON.stringify(options.departments ?? [])};
+let token = null;
+const form = document.getElementById('sign-in');
+const el = (tag, props, ...children) => { const e = Object.assign(document.createElement(tag), props); e.append(...children); return e; };
+const role = el('select', { name: 'role' }, ...ROLES.map((r) => el('option', { value: r, selected: r === 'COUNTY_OFFICER' }, r)));
+const region = el('input', { name: 'region', value: '420115000000', size: 14 });
+const department = el('select', { name: 'department' }, ...DEPARTMENTS.map((d) => el('option', { value: d }, d)));
+const status = el('span', { textContent: 'not signed in' });
+const showDepartment = () => (department.style.display = role.value === 'DEPARTMENT_OFFICER' ? '' : 'none');
+role.addEventListener('change', showDepartment);
+showDepartment();
+form.append(el('b', { textContent: 'Development sign-in' }), role, el('span', { textContent: 'region' }), region, department, el('button', { type: 'submit', textContent: 'Sign in' }), status);
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const claims = { role: role.value, region: region.value.trim(), ...(role.value === 'DEPARTMENT_OFFICER' ? { department: department.value } : {}) };
+  const res = await fetch('${SIGN_IN_PATH}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+  const body = await res.json();
+  if (res.ok) { token = body.token; status.textContent = 'signed in as ' + claims.role + ' of ' + claims.region + (claims.department ? ' (' + claims.department + ')' : ''); }
+  else { token = null; status.textContent = 'refused: ' + body.error; }
+});
+const plain = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
+// The signed-in token goes with every request (a token typed under Headers wins).
+const fetcher = (params, opts) => plain(params, { ...opts, headers: { ...(token ? { authorization: 'Bearer ' + token } : {}), ...(opts && opts.headers) } });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultTabs: ${JSON.stringify(tabs)}, defaultEditorToolsVisibility: 'variables' }));`;
+}
 
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:",
@@ -70,10 +119,10 @@ export const graphiqlPage: Route = (_req, res) => {
   res.end(PAGE);
 };
 
-export const graphiqlRoutes: Record<string, Route> = {
+export const graphiqlRoutes = (options: GraphiqlOptions = {}): Record<string, Route> => ({
   '/graphiql/start.js': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/javascript', ...SECURITY_HEADERS });
-    res.end(START);
+    res.end(startScript(options));
   },
   ...Object.fromEntries(
     Object.entries(ASSETS).map(([path, asset]) => [
@@ -84,4 +133,4 @@ export const graphiqlRoutes: Record<string, Route> = {
       }) satisfies Route,
     ]),
   ),
-};
+});

@@ -1,10 +1,11 @@
-import { startGateway, DEFAULT_SUPERGRAPH_PATH, DEFAULT_WEB_DIR, type RunningGateway, subgraphCallSettings, trustedDocumentsMode } from '@fupin/gateway';
-import { type Caller, devSigningKey, envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, rosterReaderUrl, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition, signToken } from '@fupin/kit';
+import { startGateway, DEFAULT_SUPERGRAPH_PATH, DEFAULT_WEB_DIR, type GatewayOptions, type RunningGateway, subgraphCallSettings, trustedDocumentsMode } from '@fupin/gateway';
+import { type Caller, DEPARTMENTS, devSigningKey, readCaller, ROLES, signToken, envName, EnvError, portInUse, type HubSubgraph, loadSubgraphs, parseEnv, readSubgraphList, rosterReaderUrl, z, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@fupin/kit';
 import { databaseUrl, ensureDatabase, type RunningPostgres, startPostgres } from '@fupin/postgres';
 import { join } from 'node:path';
 import { subgraphOwnerUrl } from './database-owner.js';
 import { type HubKeys, hubKeys, roleSecretOf } from './keys.js';
-import type { HubSettings } from './settings.js';
+import { REPO_ROOT, type HubSettings } from './settings.js';
+import { readFile } from 'node:fs/promises';
 import { superviseSubgraph, type SupervisedSubgraph } from './supervisor.js';
 
 export interface RunningHub<S = RunningSubgraph> {
@@ -14,6 +15,8 @@ export interface RunningHub<S = RunningSubgraph> {
   /** What `subgraphs/subgraphs.json` lists, loaded. */
   listed: HubSubgraph[];
   gateway: RunningGateway;
+  /** Starts the gateway again over the supergraph as it is now on disk (`npm run dev` after a recomposition). */
+  restartGateway(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,11 +40,34 @@ async function prepareHub(settings: HubSettings, log: (line: string) => void, ru
   return { listed, calls, postgres, keys: await hubKeys(settings) };
 }
 
+/**
+ * GraphiQL's sign-in in development, when the hub signs its own tokens (no FUPIN_JWKS): a
+ * newcomer picks a role, region and department and explores, with the served contract
+ * operations as tabs.
+ */
+async function devGraphiql(settings: HubSettings): Promise<GatewayOptions['graphiql']> {
+  if (settings.FUPIN_MODE !== 'development' || settings.FUPIN_JWKS) return undefined;
+  const { key } = await devSigningKey(join(settings.dataDir, 'keys'));
+  const operations = await readFile(join(REPO_ROOT, 'client', 'src', 'generated', 'operations.graphql'), 'utf8').catch(() => '');
+  return {
+    roles: ROLES,
+    departments: DEPARTMENTS,
+    tabs: operations.split(/\n(?=(?:query|mutation|subscription)\b)/).map((t) => t.trim()).filter((t) => /^(query|mutation|subscription)\b/.test(t)),
+    signIn: async ({ role, region, department }) => {
+      const caller = readCaller({ sub: `graphiql-${role.toLowerCase()}`, role, region, department });
+      if (typeof caller === 'string') throw new Error(caller);
+      return signToken(key, caller, '8h');
+    },
+  };
+}
+
 async function hubGateway(settings: HubSettings, keys: HubKeys, calls: ReturnType<typeof subgraphCallSettings>, subgraphs: { name: string; graphqlUrl: string }[]) {
+  const graphiql = await devGraphiql(settings);
   // The page's development sign-in signs with the key `npm run token` uses; never in production,
   // never where an identity provider issues the tokens.
   const devKey = settings.FUPIN_MODE === 'development' && !settings.FUPIN_JWKS ? (await devSigningKey(join(settings.dataDir, 'keys'))).key : undefined;
   return startGateway({
+    ...(graphiql ? { graphiql } : {}),
     webDir: settings.FUPIN_WEB_DIR ?? DEFAULT_WEB_DIR,
     ...(devKey ? { devTokens: (caller: Caller) => signToken(devKey, caller, '8h') } : {}),
     port: settings.PORT,
@@ -93,13 +119,19 @@ async function runHub<S extends { name: string; graphqlUrl: string; stop(): Prom
       // Computed as the registry made it (its roster reader), never its owner's URL.
       if (def.publishesRoster) rosterSource = rosterReaderUrl(databaseUrl, roleSecret);
     }
-    const gateway = await hubGateway(settings, keys, calls, subgraphs);
+    let gateway = await hubGateway(settings, keys, calls, subgraphs);
     return {
       keys,
       postgres,
       subgraphs,
       listed,
-      gateway,
+      get gateway() {
+        return gateway;
+      },
+      restartGateway: async () => {
+        await gateway.stop();
+        gateway = await hubGateway(settings, keys, calls, subgraphs);
+      },
       stop: async () => {
         await gateway.stop();
         await stopAll();

@@ -61,5 +61,6 @@ Every request needs a token (development tokens: npm run --silent token -- --rol
   TOKEN=$(npm run --silent token -- --role COUNTY_OFFICER --region 420115000000)
   curl -s ${hub.gateway.graphqlUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
        -d '{"query":"{ region(code: \\"420115000000\\") { name children { code name } } }"}'
-In GraphiQL, put {"authorization": "Bearer <token>"} under Headers.
+In GraphiQL, sign in with the bar at the top (development), or put {"authorization": "Bearer <token>"} under Headers.
 Ctrl-C stops everything.`);
+export { hub };

@@ -22,6 +22,8 @@ export interface SupervisedSubgraph {
   pid(): number | undefined;
   /** Times it was started again after it ended on its own. */
   restarts(): number;
+  /** Stops it and starts it again now (`npm run dev` after its code changed); resolves once it serves. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -83,9 +85,11 @@ export async function superviseSubgraph(options: SupervisedOptions): Promise<Sup
     }
   };
 
+  // A restart asked for is no crash: no backoff, no restart count.
+  let replacing: ChildProcess | undefined;
   const watch = (proc: ChildProcess, startedAt: number) => {
     proc.once('exit', () => {
-      if (stopping) return;
+      if (stopping || proc === replacing) return;
       failuresInARow = Date.now() - startedAt >= backoff.stableMs ? 0 : failuresInARow;
       const delay = Math.min(backoff.maxMs, backoff.firstMs * 2 ** failuresInARow);
       failuresInARow++;
@@ -121,6 +125,22 @@ export async function superviseSubgraph(options: SupervisedOptions): Promise<Sup
     graphqlUrl: new URL('/graphql', options.url).toString(),
     pid: () => child?.pid,
     restarts: () => restarts,
+    restart: async () => {
+      clearTimeout(pending);
+      const running = child;
+      if (running && running.exitCode === null && running.signalCode === null) {
+        replacing = running;
+        running.kill('SIGTERM');
+        const killed = setTimeout(() => running.kill('SIGKILL'), STOP_GRACE_MS);
+        await exited(running);
+        clearTimeout(killed);
+      }
+      if (stopping) return;
+      const next = launch();
+      child = next;
+      watch(next, Date.now());
+      await ready(next, START_TIMEOUT_MS);
+    },
     stop: async () => {
       stopping = true;
       clearTimeout(pending);

@@ -1,4 +1,4 @@
-import { readSubgraphList } from '@fupin/kit';
+import { DEPARTMENTS, readSubgraphList } from '@fupin/kit';
 import { freePort } from '@fupin/postgres';
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { startBuiltHub } from './support/built-hub.js';
@@ -9,8 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // A department developer's first hour, in a temporary copy of the repository: the scaffold
-// makes a department, the hub composes and starts with it, its field answers through the
-// gateway with a token, and its generated tests pass with no edit.
+// makes two departments new to the hub (codes no token knew: water safety per household,
+// civil affairs per person), the hub composes and starts with them, their fields answer
+// through the gateway with tokens of the new codes, and their generated tests pass with no
+// edit outside their folders, the list and generated files.
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 let copy: string;
 let hub: ChildProcess | undefined;
@@ -58,53 +60,70 @@ afterAll(async () => {
   if (copy) await rm(copy, { recursive: true, force: true });
 });
 
-test('npm run subgraph:new makes a department that composes, starts under npm start, answers through the gateway and passes its own tests', async () => {
+test('npm run subgraph:new makes departments with new codes (per household, per person) that compose, start under npm start, answer through the gateway and pass their own tests', async () => {
   await copyRepository();
   const { DATABASE_URL: _ignored, ...env } = process.env; // the embedded path, whatever the suite uses
-  const out = run('npm', ['run', '--silent', 'subgraph:new', '--', 'school-meals', '--department', 'EDUCATION_AID'], env);
-  expect(out).toContain('created subgraphs/school-meals');
+  expect(DEPARTMENTS).not.toContain('WATER_SAFETY');
+  expect(run('npm', ['run', '--silent', 'subgraph:new', '--', 'water-safety', '--department', 'WATER_SAFETY', '--per', 'household'], env)).toContain(
+    'created subgraphs/water-safety',
+  );
+  expect(run('npm', ['run', '--silent', 'subgraph:new', '--', 'civil-affairs', '--department', 'CIVIL_AFFAIRS'], env)).toContain('(department CIVIL_AFFAIRS: new to the hub)');
 
-  // What the scaffold changed: its own folder and the one list, plus the regenerated supergraph and permission snapshot.
+  // What the scaffold changed: their own folders and the one list, plus the regenerated supergraph and permission snapshot.
   const changed = run('git', ['status', '--porcelain', '--untracked-files=all']).split('\n').filter(Boolean).map((l) => l.slice(3));
-  expect(changed.filter((f) => !f.startsWith('subgraphs/school-meals/')).sort()).toEqual(['schema/permissions.json', 'schema/supergraph.graphql', 'subgraphs/subgraphs.json']);
-  expect(changed).toEqual(expect.arrayContaining(['subgraphs/school-meals/src/school-meals/school-meals.entity.ts', 'subgraphs/school-meals/test/school-meals.test.ts']));
-  const listed = readSubgraphList(); // this checkout's list, without the new one
+  expect(changed.filter((f) => !f.startsWith('subgraphs/water-safety/') && !f.startsWith('subgraphs/civil-affairs/')).sort()).toEqual(['schema/permissions.json', 'schema/supergraph.graphql', 'subgraphs/subgraphs.json']);
+  expect(changed).toEqual(
+    expect.arrayContaining(['subgraphs/water-safety/src/water-safety/water-safety.entity.ts', 'subgraphs/water-safety/src/household/household.resolver.ts', 'subgraphs/civil-affairs/src/member/member.resolver.ts', 'subgraphs/civil-affairs/test/civil-affairs.test.ts']),
+  );
+  const listed = readSubgraphList(); // this checkout's list, without the new ones
   const nextPort = Math.max(...listed.map((s) => s.defaultPort)) + 1;
-  expect(await readFile(join(copy, 'subgraphs/subgraphs.json'), 'utf8')).toContain(`{ "name": "school-meals", "defaultPort": ${nextPort} }`);
-  expect(await readFile(join(copy, 'schema/supergraph.graphql'), 'utf8')).toMatch(/schoolMeals\(year: Int!\): SchoolMeals @join__field\(graph: SCHOOL_MEALS\)/);
+  const list = await readFile(join(copy, 'subgraphs/subgraphs.json'), 'utf8');
+  expect(list).toContain(`{ "name": "water-safety", "defaultPort": ${nextPort}, "department": "WATER_SAFETY" }`);
+  expect(list).toContain(`{ "name": "civil-affairs", "defaultPort": ${nextPort + 1}, "department": "CIVIL_AFFAIRS" }`);
+  const supergraph = await readFile(join(copy, 'schema/supergraph.graphql'), 'utf8');
+  // Per household: the field is on the registry's Household, not on Member.
+  expect(supergraph).toMatch(/^type Household[^{]*\{[^}]*waterSafety\(year: Int!\): WaterSafety @join__field\(graph: WATER_SAFETY\)/m);
+  expect(supergraph).toMatch(/^type Member[^{]*\{[^}]*civilAffairs\(year: Int!\): CivilAffairs @join__field\(graph: CIVIL_AFFAIRS\)/m);
+  // The new codes' officers are in the permission snapshot: the rules took them from the list.
+  expect(JSON.parse(await readFile(join(copy, 'schema/permissions.json'), 'utf8'))['water-safety']).toEqual(expect.objectContaining({ 'Household.waterSafety': expect.arrayContaining(['DEPARTMENT_OFFICER:WATER_SAFETY']) }));
 
   // npm start in the copy: its ports from <NAME>_PORT, the new one included.
   const dataDir = join(copy, '.data');
-  const [port, pgPort, meals] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [port, pgPort, water, civil] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const ports = Object.fromEntries(await Promise.all(listed.map(async (s) => [s.portVariable, String(await freePort())])));
-  const hubEnv = { ...env, ...ports, FUPIN_DATA_DIR: dataDir, PORT: String(port), FUPIN_PG_PORT: String(pgPort), SCHOOL_MEALS_PORT: String(meals), FUPIN_DEMO_HOUSEHOLDS: '30' };
-  const started = await startBuiltHub(join(copy, 'infra/hub/dist/src/start.js'), { cwd: copy, env: hubEnv, timeoutMs: 60_000 });
+  const hubEnv = { ...env, ...ports, FUPIN_DATA_DIR: dataDir, PORT: String(port), FUPIN_PG_PORT: String(pgPort), WATER_SAFETY_PORT: String(water), CIVIL_AFFAIRS_PORT: String(civil), FUPIN_DEMO_HOUSEHOLDS: '30' };
+  const started = await startBuiltHub(join(copy, 'infra/hub/dist/src/start.js'), { cwd: copy, env: hubEnv, timeoutMs: 150_000 });
   hub = started.process;
   const output = started.output();
-  expect(output).toContain(`school-meals     http://127.0.0.1:${meals}/graphql`);
-  expect(output).toMatch(/demo data: school-meals: \d+ school_meals for \d+ members/);
+  expect(output).toContain(`water-safety     http://127.0.0.1:${water}/graphql`);
+  expect(output).toMatch(/demo data: water-safety: \d+ water_safety for \d+ members/);
 
-  const token = run(process.execPath, [join(copy, 'infra/hub/dist/src/token.js'), '--role', 'DEPARTMENT_OFFICER', '--region', '420115000000', '--department', 'EDUCATION_AID'], hubEnv).trim();
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ region(code: "420115000000") { households(first: 30) { nodes { members { schoolMeals(year: 2020) { year amount } } } } } }' }),
-  });
-  const body = (await res.json()) as { data: { region: { households: { nodes: { members: { schoolMeals: { year: number; amount: number } | null }[] }[] } } }; errors?: unknown };
+  // A token of a code the kit never named: `npm run token` knows it from the list.
+  const token = run(process.execPath, [join(copy, 'infra/hub/dist/src/token.js'), '--role', 'DEPARTMENT_OFFICER', '--region', '420115000000', '--department', 'WATER_SAFETY'], hubEnv).trim();
+  const ask = async (query: string) => {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    return (await res.json()) as { data: any; errors?: { extensions?: { code?: string } }[] };
+  };
+  const body = await ask('{ region(code: "420115000000") { households(first: 30) { nodes { waterSafety(year: 2020) { year amount } } } } }');
   expect(body.errors).toBeUndefined();
-  const records = body.data.region.households.nodes.flatMap((h) => h.members).map((m) => m.schoolMeals).filter((r) => r !== null);
+  const records = (body.data.region.households.nodes as { waterSafety: unknown }[]).map((h) => h.waterSafety).filter((r) => r !== null);
   expect(records.length).toBeGreaterThan(0);
   expect(records[0]).toEqual({ year: 2020, amount: expect.any(Number) });
+  // The same officer may not read the other new department's records.
+  const other = await ask('{ region(code: "420115000000") { households(first: 1) { nodes { members { civilAffairs(year: 2020) { year } } } } } }');
+  expect(other.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
 
   hub.kill('SIGINT');
   expect(await new Promise((r) => hub!.once('exit', r))).toBe(0);
 
-  // Its generated code typechecks and lints as every package must, and its tests pass, as its developer runs them, with no edit.
-  for (const task of ['typecheck', 'lint']) {
-    const checked = spawnSync('npm', ['run', task, '-w', 'subgraphs/school-meals'], { cwd: copy, env, encoding: 'utf8' });
-    expect({ task, status: checked.status, output: checked.status ? checked.stdout + checked.stderr : '' }).toEqual({ task, status: 0, output: '' });
+  // Their generated code typechecks and lints as every package must, and their tests pass, as their developers run them, with no edit.
+  for (const name of ['water-safety', 'civil-affairs']) {
+    for (const task of ['typecheck', 'lint']) {
+      const checked = spawnSync('npm', ['run', task, '-w', `subgraphs/${name}`], { cwd: copy, env, encoding: 'utf8' });
+      expect({ name, task, status: checked.status, output: checked.status ? checked.stdout + checked.stderr : '' }).toEqual({ name, task, status: 0, output: '' });
+    }
+    const tests = spawnSync('npm', ['test', '-w', `subgraphs/${name}`], { cwd: copy, env, encoding: 'utf8' });
+    expect({ name, summary: /Tests: +.*/.exec(tests.stderr)?.[0] }).toEqual({ name, summary: expect.stringMatching(/Tests: +4 passed, 4 total/) }); // jest reports on stderr
+    expect(tests.status).toBe(0);
   }
-  const tests = spawnSync('npm', ['test', '-w', 'subgraphs/school-meals'], { cwd: copy, env, encoding: 'utf8' });
-  expect(tests.stderr).toMatch(/Tests: +4 passed, 4 total/); // jest reports on stderr
-  expect(tests.status).toBe(0);
-}, 300_000);
+}, 600_000);

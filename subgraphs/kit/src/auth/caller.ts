@@ -1,10 +1,16 @@
+import { departmentCodes } from '../hub/subgraph-list.js';
 import { readRegionCode, COUNTRY_CODE, regionPrefix, regionRange } from '../domain/region-code.js';
 
 export const ROLES = ['ADMIN', 'COUNTY_OFFICER', 'CASEWORKER', 'DEPARTMENT_OFFICER', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const DEPARTMENTS = ['HEALTH_INSURANCE', 'EDUCATION_AID', 'HOUSING_REPAIR', 'EMPLOYMENT'] as const;
-export type Department = (typeof DEPARTMENTS)[number];
+/**
+ * The departments' codes, from the one list of subgraphs (`subgraphs/subgraphs.json`): a
+ * department new to the hub is known to tokens and rules once it is listed.
+ */
+export const DEPARTMENTS: readonly Department[] = departmentCodes();
+/** A department's code as the list has it (`HEALTH_INSURANCE`, `WATER_SAFETY`). */
+export type Department = string;
 
 /** Who is asking, as the gateway vouches for it. */
 export interface Caller {

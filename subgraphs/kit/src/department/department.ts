@@ -14,6 +14,7 @@ import { federatedSchema } from '../graphql/federation.js';
 import { visibleHouseholdRef, visibleMemberRef } from '../roster/roster.js';
 import { checkedReference } from '../graphql/checked-references.js';
 import { isUuid } from '../domain/ids.js';
+import { listedSubgraph } from '../hub/subgraph-list.js';
 import type { SettingsSchema, SubgraphDefinition } from '../server/subgraph.js';
 
 /** What a department resolver receives for the registry's `Member` or `Household`: the key. */
@@ -103,6 +104,10 @@ export interface DepartmentParts<L> {
  *     export default department.subgraph({ entities, migrations, resolvers, loaders });
  */
 export function defineDepartment(name: string, code: Department) {
+  // The list is where a code comes from: a department whose code differs from its entry would
+  // write rules no token could ever satisfy.
+  const listed = listedSubgraph(name).department;
+  if (listed !== code) throw new Error(`${name}: its department code is ${code}, but subgraphs/subgraphs.json lists ${listed ?? 'none'}`);
   const Member = keyStub('Member');
   const Household = keyStub('Household');
   const FourZeros = fourZerosStub();

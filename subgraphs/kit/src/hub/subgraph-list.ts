@@ -16,16 +16,31 @@ export interface ListedSubgraph {
   /** `HEALTH_INSURANCE_PORT` for `health-insurance`, the way the gateway reads `<NAME>_URL`. */
   portVariable: string;
   packageName: string;
+  /** A department's code (`HEALTH_INSURANCE`): what its officers' tokens carry; none for the registry. */
+  department?: string;
 }
+
+/** A department code: upper case and underscores (`WATER_SAFETY`). */
+export const DEPARTMENT_CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
 export const envName = (name: string) => name.toUpperCase().replaceAll('-', '_');
 
 export function readSubgraphList(path = SUBGRAPH_LIST_PATH): ListedSubgraph[] {
-  const entries = JSON.parse(readFileSync(path, 'utf8')) as { name: string; defaultPort: number }[];
-  return entries.map(({ name, defaultPort }) => {
-    if (!/^[a-z][a-z0-9-]*$/.test(name) || !Number.isInteger(defaultPort)) throw new Error(`${path}: ${JSON.stringify({ name, defaultPort })} is not a subgraph entry`);
-    return { name, defaultPort, portVariable: `${envName(name)}_PORT`, packageName: `@fupin/${name}` };
+  const entries = JSON.parse(readFileSync(path, 'utf8')) as { name: string; defaultPort: number; department?: unknown }[];
+  return entries.map(({ name, defaultPort, department }) => {
+    const badCode = department !== undefined && (typeof department !== 'string' || !DEPARTMENT_CODE.test(department));
+    if (!/^[a-z][a-z0-9-]*$/.test(name) || !Number.isInteger(defaultPort) || badCode) throw new Error(`${path}: ${JSON.stringify({ name, defaultPort, department })} is not a subgraph entry`);
+    return { name, defaultPort, portVariable: `${envName(name)}_PORT`, packageName: `@fupin/${name}`, ...(department ? { department: department as string } : {}) };
   });
+}
+
+/**
+ * The department codes of the hub, in list order, each once (two subgraphs may serve one
+ * department). Tokens, `@Authorized` rules and the role matrix take them from here, so a
+ * department new to the hub is one entry in the list, not an edit to the kit.
+ */
+export function departmentCodes(path = SUBGRAPH_LIST_PATH): string[] {
+  return [...new Set(readSubgraphList(path).flatMap((s) => (s.department ? [s.department] : [])))];
 }
 
 export function listedSubgraph(name: string): ListedSubgraph {

@@ -110,6 +110,8 @@ export interface TestHubOptions {
   replica?: Pick<RosterSettings, 'maxLagMs' | 'checkEveryMs' | 'startWaitMs'>;
   /** PostgreSQL's deadline for every subgraph's serving statements (the default is the kit's). */
   statementTimeoutMs?: number;
+  /** The hub's personal-data key (default: a new one): a test hub that seeds the registry seals ID numbers with it. */
+  piiKey?: string;
 }
 
 /**
@@ -120,7 +122,7 @@ const TEST_REPLICA = { maxLagMs: 30_000, startWaitMs: 30_000 };
 
 export async function startTestHub(subgraphDefs: SubgraphDefinition<unknown>[], startGateway: GatewayStarter, options: TestHubOptions = {}): Promise<TestHub> {
   const gatewaySecret = newGatewaySecret();
-  const piiKey = PersonalDataCipher.newKey();
+  const piiKey = options.piiKey ?? PersonalDataCipher.newKey();
   const key = await createSigningKey('test');
   const dir = await mkdtemp(join(tmpdir(), 'fupin-keys-'));
   const jwksPath = join(dir, 'jwks.json');
