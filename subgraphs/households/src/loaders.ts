@@ -8,8 +8,8 @@ import { regionLoaders } from './region/region.loader.js';
 import type { RegistrySettings } from './settings.js';
 import { statusChangeLoaders } from './status-change/status-change.loader.js';
 
-export function createLoaders(em: EntityManager) {
-  return { ...regionLoaders(em), ...householdLoaders(em), ...memberLoaders(em), ...fourZerosLoaders(em), ...householdAsOfLoaders(em), ...statusChangeLoaders(em) };
+export function createLoaders(em: EntityManager, upkeepNow: () => void = () => {}) {
+  return { ...regionLoaders(em), ...householdLoaders(em), ...memberLoaders(em), ...fourZerosLoaders(em, upkeepNow), ...householdAsOfLoaders(em), ...statusChangeLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

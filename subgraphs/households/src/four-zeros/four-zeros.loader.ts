@@ -95,7 +95,7 @@ export async function warmVillageFigures(em: EntityManager): Promise<void> {
  * figures made current, then summed by code range, with the rural population of the latest
  * year set up to it; one statement per year.
  */
-export function fourZerosLoaders(em: EntityManager) {
+export function fourZerosLoaders(em: EntityManager, upkeepNow: () => void) {
   return {
     registryFiguresByRegion: new DataLoader<FourZerosKey, RegistryFigures, string>(
       async (keys) => {
@@ -107,6 +107,8 @@ export function fourZerosLoaders(em: EntityManager) {
           } catch (err) {
             // A year not built fails its own fields only, not those of a year built.
             if (!(err instanceof FiguresNotReadyError)) throw err;
+            // The year is wanted: upkeep builds it now, in the background, rather than in ten minutes.
+            upkeepNow();
             notReady.set(year, err);
             continue;
           }

@@ -42,7 +42,8 @@ export interface SubgraphDefinition<L = unknown> {
   migrations: MigrationObject[];
   /** Built once per process. */
   schema(): Promise<FederatedSchema>;
-  loaders(em: EntityManager): L;
+  /** A request's loaders; `upkeepNow` starts upkeep in the background (a year of figures asked and not built). */
+  loaders(em: EntityManager, upkeepNow: () => void): L;
   /** `Type.field`s holding personal data: listed with who may reach them in the permission snapshot. */
   personalData?: string[];
   /** Tables whose rows are never changed or removed once written (beside the audit log). */
@@ -242,7 +243,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
       const roster = rosterSource ? new Roster(em, rosterSource) : undefined;
       const fourZeros = def.fourZeros && figureCountLoader(em, def.fourZeros, settings, () => void upkeep());
       const idempotency = idempotencyOf(req.headers, answers, idempotencyKeepMs);
-      return { em, loaders: def.loaders(em), caller, requestId: requestIdFrom(req.headers), ...(pii ? { pii } : {}), blindIndex, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}), ...(idempotency ? { idempotency } : {}) };
+      return { em, loaders: def.loaders(em, () => void upkeep()), caller, requestId: requestIdFrom(req.headers), ...(pii ? { pii } : {}), blindIndex, settings, peers, ...(roster ? { roster } : {}), ...(fourZeros ? { fourZeros } : {}), ...(idempotency ? { idempotency } : {}) };
     },
     batches: true,
     posts: def.coverage ? { [COVERAGE_PATH]: coverageRoute(def.coverage, () => orm.em.fork() as EntityManager, settings, () => replica?.status.state ?? 'CURRENT') } : {},
