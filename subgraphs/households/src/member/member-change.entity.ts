@@ -1,38 +1,12 @@
-import type { Opt } from '@mikro-orm/core';
-import { BigIntType } from '@mikro-orm/core';
-import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { DatedChangeEntity } from '../household/dated-change.entity.js';
 
 /**
  * One dated change of a member's attributes (health status, disability grade, labor capacity,
- * relation to head when a new head is named). Append-only; `was` keeps the values replaced, as
- * in household_change.
+ * relation to head when a new head is named).
  */
 @Entity({ tableName: 'member_change' })
-export class MemberChangeEntity {
-  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
-  id!: string;
-
+export class MemberChangeEntity extends DatedChangeEntity {
   @Property({ type: 'uuid' })
   memberId!: string;
-
-  @Property({ type: 'uuid' })
-  householdId!: string;
-
-  @Property({ type: 'date' })
-  effectiveDate!: string;
-
-  @Property({ type: 'string' })
-  reason!: string;
-
-  @Property({ type: 'string' })
-  changedBy!: string;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  recordedAt: Opt<Date> = new Date();
-
-  @Property({ type: 'json' })
-  was!: Record<string, unknown>;
-
-  @Property({ type: 'json' })
-  became!: Record<string, unknown>;
 }
