@@ -73,8 +73,13 @@ export async function superviseSubgraph(options: SupervisedOptions): Promise<Sup
     const until = Date.now() + timeoutMs;
     const ended = exited(proc).then(() => 'ended' as const);
     for (;;) {
+      // Only its own answer counts: another process that took the port first (a race with a
+      // free-port pick elsewhere) would otherwise pass for it while it fails to bind.
       const serving = await fetch(new URL('/health/ready', options.url), { signal: AbortSignal.timeout(2000) }).then(
-        async (r) => r.ok || (r.status === 503 && ((await r.json().catch(() => null)) as { roster?: unknown } | null)?.roster !== undefined),
+        async (r) => {
+          const body = (await r.json().catch(() => null)) as { pid?: unknown; roster?: unknown } | null;
+          return body?.pid === proc.pid && (r.ok || (r.status === 503 && body?.roster !== undefined));
+        },
         () => false,
       );
       if (serving) return;

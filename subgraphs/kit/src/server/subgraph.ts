@@ -255,7 +255,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Star
           // Behind, it serves (every operation answers ROSTER_BEHIND, and it catches up by
           // itself) but is not ready: what it would answer is not what the registry says.
           const behind = replica && replica.status.state !== 'CURRENT';
-          json(res, behind ? 503 : 200, { status: behind ? 'roster behind' : 'ready', ...(replica ? { roster: replica.status } : {}) });
+          // The pid says which process answered: a supervisor waiting for its child must not take another's answer on the same port.
+          json(res, behind ? 503 : 200, { status: behind ? 'roster behind' : 'ready', pid: process.pid, ...(replica ? { roster: replica.status } : {}) });
         } catch {
           json(res, 503, { status: 'database unreachable' });
         }
